@@ -1,0 +1,1039 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-store-contacts.c: contact cards in the store.
+ *
+ * Validation happens here, before anything is written, so that every way
+ * into the store (editor, import, sync) gets the same rules and the same
+ * plain-words messages.
+ */
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rapport-contact-private.h"
+#include "rapport-error.h"
+#include "rapport-store-private.h"
+#include "rapport-text.h"
+
+/* Generous, but bounded: a pasted novel is fine, a runaway paste is not. */
+#define MAX_NAME_CHARS 500
+#define MAX_TEXT_BYTES (8 * 1024 * 1024)
+#define MAX_TAG_CHARS 64
+
+#define CONTACT_COLUMNS                                                       \
+  "c.id, c.uuid, c.display_name, c.given_name, c.family_name, c.company,"    \
+  " c.job_title, c.industry, c.industry_since, c.emails, c.phones, c.website," \
+  " c.linkedin, c.city, c.tags, c.relationship, c.help_them, c.help_me,"      \
+  " c.notes, c.met_on, c.introduced_by, i.display_name, c.starred,"           \
+  " c.archived, c.cadence_days, c.last_interaction"
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static GPtrArray *
+parse_labeled (RapportStore *self,
+               const char   *json)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_labeled_free);
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self,
+                                "SELECT json_extract (value, '$.label'), json_extract (value, '$.value')"
+                                " FROM json_each (?)", NULL);
+  if (stmt == NULL)
+    return array;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (array, rapport_labeled_new (column_text (stmt, 0), column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  return array;
+}
+
+static GStrv
+parse_tags (RapportStore *self,
+            const char   *json)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self, "SELECT value FROM json_each (?)", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Loads a fresh, detached object for @id; rapport_store_get_contact() is
+ * the way in for everybody else. */
+RapportContact *
+rapport_store_load_contact (RapportStore *self,
+                            gint64        id,
+                            GError      **error)
+{
+  g_autoptr(RapportContact) contact = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autofree char *emails_json = NULL;
+  g_autofree char *phones_json = NULL;
+  g_autofree char *tags_json = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_store_prepare (self,
+                                "SELECT " CONTACT_COLUMNS " FROM contacts c"
+                                " LEFT JOIN contacts i ON i.id = c.introduced_by AND i.deleted = 0"
+                                " WHERE c.id = ? AND c.deleted = 0",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                     _("This contact no longer exists."));
+      else
+        rapport_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  contact = g_object_new (RAPPORT_TYPE_CONTACT, NULL);
+  g_object_freeze_notify (G_OBJECT (contact));
+  rapport_contact_set_id (contact, sqlite3_column_int64 (stmt, 0));
+  rapport_contact_set_uuid (contact, column_text (stmt, 1));
+  rapport_contact_set_display_name (contact, column_text (stmt, 2));
+  rapport_contact_set_given_name (contact, column_text (stmt, 3));
+  rapport_contact_set_family_name (contact, column_text (stmt, 4));
+  rapport_contact_set_company (contact, column_text (stmt, 5));
+  rapport_contact_set_job_title (contact, column_text (stmt, 6));
+  rapport_contact_set_industry (contact, column_text (stmt, 7));
+  rapport_contact_set_industry_since (contact, sqlite3_column_int (stmt, 8));
+  emails_json = g_strdup (column_text (stmt, 9));
+  phones_json = g_strdup (column_text (stmt, 10));
+  rapport_contact_set_website (contact, column_text (stmt, 11));
+  rapport_contact_set_linkedin (contact, column_text (stmt, 12));
+  rapport_contact_set_city (contact, column_text (stmt, 13));
+  tags_json = g_strdup (column_text (stmt, 14));
+  rapport_contact_set_relationship (contact, rapport_relationship_from_string (column_text (stmt, 15)));
+  rapport_contact_set_help_them (contact, column_text (stmt, 16));
+  rapport_contact_set_help_me (contact, column_text (stmt, 17));
+  rapport_contact_set_notes (contact, column_text (stmt, 18));
+  rapport_contact_set_met_on (contact, column_text (stmt, 19));
+  rapport_contact_set_introduced_by (contact, column_text (stmt, 21) ? sqlite3_column_int64 (stmt, 20) : 0);
+  rapport_contact_set_introduced_by_name (contact, column_text (stmt, 21));
+  rapport_contact_set_starred (contact, sqlite3_column_int (stmt, 22));
+  rapport_contact_set_archived (contact, sqlite3_column_int (stmt, 23));
+  rapport_contact_set_cadence_days (contact, sqlite3_column_int (stmt, 24));
+  rapport_contact_set_last_interaction (contact, sqlite3_column_int64 (stmt, 25));
+  sqlite3_reset (stmt);
+
+  /* The JSON columns are parsed after the row statement is reset, since
+   * parsing reuses the connection's other cached statements. */
+  emails = parse_labeled (self, emails_json);
+  phones = parse_labeled (self, phones_json);
+  tags = parse_tags (self, tags_json);
+  rapport_contact_set_emails (contact, emails);
+  rapport_contact_set_phones (contact, phones);
+  rapport_contact_set_tags (contact, (const char *const *) tags);
+  g_object_thaw_notify (G_OBJECT (contact));
+
+  return g_steal_pointer (&contact);
+}
+
+/* What the store writes, checked and normalised from an editor's draft. */
+typedef struct
+{
+  char *display_name;
+  char *emails_json;
+  char *phones_json;
+  char *tags_json;
+  GPtrArray *tags;
+  char *sort_key;
+} Normalized;
+
+static void
+normalized_clear (Normalized *n)
+{
+  g_free (n->display_name);
+  g_free (n->emails_json);
+  g_free (n->phones_json);
+  g_free (n->tags_json);
+  g_clear_pointer (&n->tags, g_ptr_array_unref);
+  g_free (n->sort_key);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Normalized, normalized_clear)
+
+static gboolean
+check_text (const char *text,
+            const char *what,
+            gsize       max_bytes,
+            GError    **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("%s contains text that is not valid UTF-8."), what);
+      return FALSE;
+    }
+  if (strlen (text) > max_bytes)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("%s is too long (more than %zu MB)."), what, max_bytes / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+looks_like_email (const char *value)
+{
+  const char *at = strchr (value, '@');
+
+  if (at == NULL || at == value || at[1] == '\0' || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  for (const char *p = value; *p; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+looks_like_phone (const char *value)
+{
+  for (const char *p = value; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+labeled_to_json (GPtrArray   *array,
+                 gboolean     is_email,
+                 GError     **error)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  guint written = 0;
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      RapportLabeled *item = g_ptr_array_index (array, i);
+      g_autofree char *value = g_strstrip (g_strdup (item->value ? item->value : ""));
+      g_autofree char *label = g_strstrip (g_strdup (item->label ? item->label : ""));
+      g_autofree char *qlabel = NULL;
+      g_autofree char *qvalue = NULL;
+
+      if (*value == '\0')
+        continue;
+      if (!check_text (value, is_email ? _("An email address") : _("A phone number"), 1024, error) ||
+          !check_text (label, _("A label"), 1024, error))
+        return NULL;
+      if (is_email && !looks_like_email (value))
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("“%s” is not an email address."), value);
+          return NULL;
+        }
+      if (!is_email && !looks_like_phone (value))
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("“%s” is not a phone number: it has no digits."), value);
+          return NULL;
+        }
+      qlabel = rapport_text_json_quote (label);
+      qvalue = rapport_text_json_quote (value);
+      g_string_append_printf (json, "%s{\"label\":%s,\"value\":%s}", written++ ? "," : "", qlabel, qvalue);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+static gboolean
+tag_present (GPtrArray  *tags,
+             const char *tag)
+{
+  g_autofree char *folded = rapport_text_fold (tag);
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      g_autofree char *other = rapport_text_fold (g_ptr_array_index (tags, i));
+
+      if (g_str_equal (folded, other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+normalize_contact (RapportStore   *self,
+                   RapportContact *contact,
+                   Normalized     *out,
+                   GError        **error)
+{
+  const char *const *tags = rapport_contact_get_tags (contact);
+  const char *name = rapport_contact_get_display_name (contact);
+  int since = rapport_contact_get_industry_since (contact);
+  const char *met_on = rapport_contact_get_met_on (contact);
+  g_autoptr(GString) tags_json = g_string_new ("[");
+  struct {
+    const char *value;
+    const char *what;
+  } texts[] = {
+    { rapport_contact_get_given_name (contact), _("The first name") },
+    { rapport_contact_get_family_name (contact), _("The last name") },
+    { rapport_contact_get_company (contact), _("The company") },
+    { rapport_contact_get_job_title (contact), _("The job title") },
+    { rapport_contact_get_industry (contact), _("The industry") },
+    { rapport_contact_get_website (contact), _("The website") },
+    { rapport_contact_get_linkedin (contact), _("The LinkedIn address") },
+    { rapport_contact_get_city (contact), _("The city") },
+    { rapport_contact_get_help_them (contact), _("“How I can help them”") },
+    { rapport_contact_get_help_me (contact), _("“How they can help me”") },
+    { rapport_contact_get_notes (contact), _("The notes") },
+  };
+
+  if (!check_text (name, _("The name"), MAX_TEXT_BYTES, error))
+    return FALSE;
+  out->display_name = g_strstrip (g_strdup (name ? name : ""));
+  if (*out->display_name == '\0')
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("A contact needs a name."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (out->display_name, -1) > MAX_NAME_CHARS)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("The name is too long (more than %d characters)."), MAX_NAME_CHARS);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!check_text (texts[i].value, texts[i].what, MAX_TEXT_BYTES, error))
+      return FALSE;
+
+  if (since != 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      int this_year = g_date_time_get_year (now);
+
+      if (since < 1900 || since > this_year)
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("“In industry since” must be a year between 1900 and %d."), this_year);
+          return FALSE;
+        }
+    }
+
+  if (met_on != NULL && !rapport_date_is_valid (met_on))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a date; write it as year-month-day, like 2026-11-25."), met_on);
+      return FALSE;
+    }
+
+  if (rapport_contact_get_introduced_by (contact) != 0)
+    {
+      gint64 introducer = rapport_contact_get_introduced_by (contact);
+      sqlite3_stmt *stmt;
+      gboolean exists;
+
+      if (introducer == rapport_contact_get_id (contact))
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("A contact cannot have introduced themselves."));
+          return FALSE;
+        }
+      stmt = rapport_store_prepare (self, "SELECT 1 FROM contacts WHERE id = ? AND deleted = 0", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, introducer);
+      exists = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!exists)
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("The person who made the introduction is no longer in your contacts."));
+          return FALSE;
+        }
+    }
+
+  out->emails_json = labeled_to_json (rapport_contact_get_emails (contact), TRUE, error);
+  if (out->emails_json == NULL)
+    return FALSE;
+  out->phones_json = labeled_to_json (rapport_contact_get_phones (contact), FALSE, error);
+  if (out->phones_json == NULL)
+    return FALSE;
+
+  out->tags = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *tag = NULL;
+
+      if (!check_text (tags[i], _("A tag"), 1024, error))
+        return FALSE;
+      tag = g_strstrip (g_strdup (tags[i]));
+      if (*tag == '\0' || tag_present (out->tags, tag))
+        continue;
+      if (g_utf8_strlen (tag, -1) > MAX_TAG_CHARS)
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("The tag “%.20s…” is too long (more than %d characters)."), tag, MAX_TAG_CHARS);
+          return FALSE;
+        }
+      g_ptr_array_add (out->tags, g_steal_pointer (&tag));
+    }
+  for (guint i = 0; i < out->tags->len; i++)
+    {
+      g_autofree char *q = rapport_text_json_quote (g_ptr_array_index (out->tags, i));
+
+      g_string_append_printf (tags_json, "%s%s", i ? "," : "", q);
+    }
+  g_string_append_c (tags_json, ']');
+  out->tags_json = g_string_free (g_steal_pointer (&tags_json), FALSE);
+
+  out->sort_key = rapport_text_fold (out->display_name);
+  return TRUE;
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *value)
+{
+  if (value == NULL || *value == '\0')
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
+}
+
+static void
+bind_contact_fields (sqlite3_stmt     *stmt,
+                     RapportContact   *contact,
+                     const Normalized *n,
+                     const char       *stamp)
+{
+  sqlite3_bind_text (stmt, 1, n->display_name, -1, SQLITE_STATIC);
+  bind_optional_text (stmt, 2, rapport_contact_get_given_name (contact));
+  bind_optional_text (stmt, 3, rapport_contact_get_family_name (contact));
+  bind_optional_text (stmt, 4, rapport_contact_get_company (contact));
+  bind_optional_text (stmt, 5, rapport_contact_get_job_title (contact));
+  bind_optional_text (stmt, 6, rapport_contact_get_industry (contact));
+  if (rapport_contact_get_industry_since (contact) != 0)
+    sqlite3_bind_int (stmt, 7, rapport_contact_get_industry_since (contact));
+  sqlite3_bind_text (stmt, 8, n->emails_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, n->phones_json, -1, SQLITE_STATIC);
+  bind_optional_text (stmt, 10, rapport_contact_get_website (contact));
+  bind_optional_text (stmt, 11, rapport_contact_get_linkedin (contact));
+  bind_optional_text (stmt, 12, rapport_contact_get_city (contact));
+  sqlite3_bind_text (stmt, 13, n->tags_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, rapport_relationship_to_string (rapport_contact_get_relationship (contact)),
+                     -1, SQLITE_STATIC);
+  bind_optional_text (stmt, 15, rapport_contact_get_help_them (contact));
+  bind_optional_text (stmt, 16, rapport_contact_get_help_me (contact));
+  bind_optional_text (stmt, 17, rapport_contact_get_notes (contact));
+  bind_optional_text (stmt, 18, rapport_contact_get_met_on (contact));
+  if (rapport_contact_get_introduced_by (contact) != 0)
+    sqlite3_bind_int64 (stmt, 19, rapport_contact_get_introduced_by (contact));
+  sqlite3_bind_int (stmt, 20, rapport_contact_get_starred (contact));
+  sqlite3_bind_int (stmt, 21, rapport_contact_get_cadence_days (contact));
+  sqlite3_bind_text (stmt, 22, n->sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 23, stamp, -1, SQLITE_STATIC);
+}
+
+static gboolean
+write_tags (RapportStore *self,
+            gint64        id,
+            GPtrArray    *tags,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self, "DELETE FROM contact_tags WHERE contact_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      stmt = rapport_store_prepare (self, "INSERT OR IGNORE INTO contact_tags (tag, contact_id) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (tags, i), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* When "met on" is a date, the "met" entry of the timeline sits at that
+ * date's noon, or now if that date is today. */
+static gint64
+met_time (const char *met_on)
+{
+  g_autofree char *today = rapport_date_today ();
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (g_strcmp0 (met_on, today) == 0 || sscanf (met_on, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_get_real_time () / G_USEC_PER_SEC;
+  tz = g_time_zone_new_local ();
+  dt = g_date_time_new (tz, y, m, d, 12, 0, 0);
+  return dt ? g_date_time_to_unix (dt) : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/**
+ * rapport_store_create_contact:
+ * @self: a store
+ * @contact: a new contact (its id is 0)
+ * @followup_due: (nullable): a date to follow up on, or %NULL for none
+ * @error: return location for a #GError
+ *
+ * Validates and saves @contact, then makes it the live object of its row
+ * (setting its id and UUID). When "met on" is set, the timeline gets a
+ * "met" entry. With @followup_due, a follow-up is created in the same
+ * transaction. Invalid input fails with %RAPPORT_ERROR_INVALID and a
+ * message to show as it is; nothing is written then.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_create_contact (RapportStore   *self,
+                              RapportContact *contact,
+                              const char     *followup_due,
+                              GError        **error)
+{
+  g_auto(Normalized) n = { 0 };
+  g_autofree char *stamp = NULL;
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (rapport_contact_get_id (contact) == 0, FALSE);
+
+  if (!normalize_contact (self, contact, &n, error))
+    return FALSE;
+  if (followup_due != NULL && !rapport_date_is_valid (followup_due))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a date for the follow-up."), followup_due);
+      return FALSE;
+    }
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  stamp = rapport_store_next_stamp (self);
+  uuid = g_uuid_string_random ();
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO contacts (display_name, given_name, family_name, company,"
+                                " job_title, industry, industry_since, emails, phones, website, linkedin,"
+                                " city, tags, relationship, help_them, help_me, notes, met_on,"
+                                " introduced_by, starred, cadence_days, sort_key, updated, created,"
+                                " uuid, created_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                                " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25)",
+                                error);
+  if (stmt == NULL)
+    goto fail;
+  bind_contact_fields (stmt, contact, &n, stamp);
+  sqlite3_bind_text (stmt, 24, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 25, g_get_real_time () / G_USEC_PER_SEC);
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
+
+  if (!write_tags (self, id, n.tags, error) ||
+      !rapport_store_outbox_append (self, "contact", id, error))
+    goto fail;
+
+  if (rapport_contact_get_met_on (contact) != NULL &&
+      rapport_store_insert_interaction (self, id, RAPPORT_INTERACTION_MET,
+                                        met_time (rapport_contact_get_met_on (contact)),
+                                        NULL, error) == 0)
+    goto fail;
+
+  if (followup_due != NULL &&
+      rapport_store_insert_followup (self, id, followup_due, NULL, error) == 0)
+    goto fail;
+
+  if (!rapport_store_commit (self, error))
+    goto fail;
+
+  {
+    g_autoptr(RapportContact) fresh = rapport_store_load_contact (self, id, NULL);
+
+    /* The caller's object becomes the live one for this row. */
+    if (fresh != NULL)
+      rapport_contact_update_from (contact, fresh);
+    else
+      rapport_contact_set_id (contact, id);
+    rapport_store_adopt_contact (self, contact);
+  }
+
+  rapport_store_emit_changed (self, "contacts", id);
+  if (rapport_contact_get_met_on (contact) != NULL)
+    rapport_store_emit_changed (self, "interactions", id);
+  if (followup_due != NULL)
+    rapport_store_emit_changed (self, "followups", id);
+  return TRUE;
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_update_contact:
+ * @self: a store
+ * @draft: an edited copy of a stored contact
+ * @error: return location for a #GError
+ *
+ * Validates and saves @draft over the stored contact with the same id; the
+ * live object then takes the saved values. Invalid input fails with
+ * %RAPPORT_ERROR_INVALID and writes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_update_contact (RapportStore   *self,
+                              RapportContact *draft,
+                              GError        **error)
+{
+  g_auto(Normalized) n = { 0 };
+  g_autofree char *stamp = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (draft), FALSE);
+
+  id = rapport_contact_get_id (draft);
+  if (!normalize_contact (self, draft, &n, error))
+    return FALSE;
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  stamp = rapport_store_next_stamp (self);
+  stmt = rapport_store_prepare (self,
+                                "UPDATE contacts SET display_name = ?1, given_name = ?2, family_name = ?3,"
+                                " company = ?4, job_title = ?5, industry = ?6, industry_since = ?7,"
+                                " emails = ?8, phones = ?9, website = ?10, linkedin = ?11, city = ?12,"
+                                " tags = ?13, relationship = ?14, help_them = ?15, help_me = ?16,"
+                                " notes = ?17, met_on = ?18, introduced_by = ?19, starred = ?20,"
+                                " cadence_days = ?21, sort_key = ?22, updated = ?23"
+                                " WHERE id = ?24 AND deleted = 0",
+                                error);
+  if (stmt == NULL)
+    goto fail;
+  bind_contact_fields (stmt, draft, &n, stamp);
+  sqlite3_bind_int64 (stmt, 24, id);
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (rapport_store_get_db (self)) != 1)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This contact no longer exists."));
+      goto fail;
+    }
+  if (!write_tags (self, id, n.tags, error) ||
+      !rapport_store_outbox_append (self, "contact", id, error) ||
+      !rapport_store_commit (self, error))
+    goto fail;
+
+  rapport_store_refresh_contact (self, id);
+  rapport_store_emit_changed (self, "contacts", id);
+  rapport_store_emit_changed (self, "followups", id);
+  return TRUE;
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+/* Sets one flag column, with its stamp and outbox row. */
+static gboolean
+set_flag (RapportStore *self,
+          gint64        id,
+          const char   *sql,
+          int           value,
+          GError      **error)
+{
+  g_autofree char *stamp = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  stamp = rapport_store_next_stamp (self);
+  stmt = rapport_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, value);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (rapport_store_get_db (self)) != 1)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This contact no longer exists."));
+      goto fail;
+    }
+  if (!rapport_store_outbox_append (self, "contact", id, error) ||
+      !rapport_store_commit (self, error))
+    goto fail;
+
+  rapport_store_refresh_contact (self, id);
+  rapport_store_emit_changed (self, "contacts", id);
+  return TRUE;
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rapport_store_set_starred (RapportStore *self,
+                           gint64        id,
+                           gboolean      starred,
+                           GError      **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  return set_flag (self, id, "UPDATE contacts SET starred = ?1, updated = ?2 WHERE id = ?3 AND deleted = 0",
+                   !!starred, error);
+}
+
+/**
+ * rapport_store_archive_contact:
+ * @self: a store
+ * @id: a contact id
+ * @error: return location for a #GError
+ *
+ * Moves a contact to the archive: out of lists, searches and follow-ups,
+ * but kept whole and restorable. This is what "remove" means in Rapport.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_archive_contact (RapportStore *self,
+                               gint64        id,
+                               GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  ok = set_flag (self, id, "UPDATE contacts SET archived = ?1, updated = ?2 WHERE id = ?3 AND deleted = 0",
+                 1, error);
+  if (ok)
+    rapport_store_emit_changed (self, "followups", id);
+  return ok;
+}
+
+/**
+ * rapport_store_restore_contact:
+ * @self: a store
+ * @id: an archived contact's id
+ * @error: return location for a #GError
+ *
+ * Brings a contact back from the archive.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_restore_contact (RapportStore *self,
+                               gint64        id,
+                               GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  ok = set_flag (self, id, "UPDATE contacts SET archived = ?1, updated = ?2 WHERE id = ?3 AND deleted = 0",
+                 0, error);
+  if (ok)
+    rapport_store_emit_changed (self, "followups", id);
+  return ok;
+}
+
+static gboolean
+tombstone_children (RapportStore *self,
+                    const char   *table,
+                    const char   *entity,
+                    gint64        contact_id,
+                    const char   *stamp,
+                    GError      **error)
+{
+  g_autofree char *select_sql = g_strdup_printf ("SELECT id FROM %s WHERE contact_id = ? AND deleted = 0", table);
+  g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET deleted = 1, note = NULL, updated = ? WHERE id = ?", table);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self, select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 child = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, child);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 child = g_array_index (ids, gint64, i);
+
+      stmt = rapport_store_prepare (self, update_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, child);
+      if (!rapport_store_step_done (self, stmt, error) ||
+          !rapport_store_outbox_append (self, entity, child, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rapport_store_delete_contact:
+ * @self: a store
+ * @id: an archived contact's id
+ * @error: return location for a #GError
+ *
+ * Deletes an archived contact for good: its fields, timeline and
+ * follow-ups are erased, leaving only a tombstone so that other devices
+ * delete it too. Contacts they introduced keep their card but lose the
+ * link. Only archived contacts can be deleted, so that nothing goes in one
+ * click.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_delete_contact (RapportStore *self,
+                              gint64        id,
+                              GError      **error)
+{
+  g_autofree char *stamp = NULL;
+  g_autoptr(GArray) introduced = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int archived = -1;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self, "SELECT archived FROM contacts WHERE id = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    archived = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (archived < 0)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This contact no longer exists."));
+      goto fail;
+    }
+  if (archived == 0)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("Only archived contacts can be deleted. Archive the contact first."));
+      goto fail;
+    }
+
+  stamp = rapport_store_next_stamp (self);
+
+  stmt = rapport_store_prepare (self, "SELECT id FROM contacts WHERE introduced_by = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 other = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (introduced, other);
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < introduced->len; i++)
+    {
+      gint64 other = g_array_index (introduced, gint64, i);
+
+      stmt = rapport_store_prepare (self, "UPDATE contacts SET introduced_by = NULL, updated = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, other);
+      if (!rapport_store_step_done (self, stmt, error) ||
+          !rapport_store_outbox_append (self, "contact", other, error))
+        goto fail;
+    }
+
+  if (!tombstone_children (self, "interactions", "interaction", id, stamp, error) ||
+      !tombstone_children (self, "followups", "followup", id, stamp, error))
+    goto fail;
+
+  stmt = rapport_store_prepare (self,
+                                "UPDATE contacts SET deleted = 1, display_name = '', given_name = NULL,"
+                                " family_name = NULL, company = NULL, job_title = NULL, industry = NULL,"
+                                " industry_since = NULL, emails = '[]', phones = '[]', website = NULL,"
+                                " linkedin = NULL, city = NULL, tags = '[]', help_them = NULL, help_me = NULL,"
+                                " notes = NULL, met_on = NULL, introduced_by = NULL, starred = 0,"
+                                " cadence_days = 0, sort_key = '', updated = ? WHERE id = ?",
+                                error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!rapport_store_step_done (self, stmt, error) ||
+      !write_tags (self, id, NULL, error) ||
+      !rapport_store_outbox_append (self, "contact", id, error) ||
+      !rapport_store_commit (self, error))
+    goto fail;
+
+  rapport_store_forget_contact (self, id);
+  for (guint i = 0; i < introduced->len; i++)
+    rapport_store_refresh_contact (self, g_array_index (introduced, gint64, i));
+  rapport_store_emit_changed (self, "contacts", id);
+  rapport_store_emit_changed (self, "interactions", id);
+  rapport_store_emit_changed (self, "followups", id);
+  return TRUE;
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_query_contact_ids:
+ * @self: a store
+ * @query: which contacts
+ * @ids: an array of #gint64 to fill, in name order
+ * @error: return location for a #GError
+ *
+ * The one query behind every contact list: only ids come back, so that a
+ * list of 100,000 contacts costs 800 KB and objects are made only for the
+ * rows on screen.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_query_contact_ids (RapportStore              *self,
+                                 const RapportContactQuery *query,
+                                 GArray                    *ids,
+                                 GError                   **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  g_array_set_size (ids, 0);
+  match = rapport_text_fts_query (query->search);
+
+  /* With a search, the full-text index finds the few matching rows and
+   * only those get sorted; without one, the name index is already sorted. */
+  if (match != NULL)
+    g_string_append (sql, "SELECT c.id FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
+                          " WHERE contacts_fts MATCH ?4 AND");
+  else
+    g_string_append (sql, "SELECT c.id FROM contacts c WHERE");
+  g_string_append (sql, " c.deleted = 0 AND c.archived = ?1");
+  if (query->starred_only)
+    g_string_append (sql, " AND c.starred = 1");
+  if (query->relationship >= 0)
+    g_string_append (sql, " AND c.relationship = ?2");
+  if (query->tag != NULL && *query->tag)
+    g_string_append (sql, " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ?3)");
+  g_string_append (sql, " ORDER BY c.sort_key, c.id");
+
+  stmt = rapport_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, !!query->archived);
+  if (query->relationship >= 0)
+    sqlite3_bind_text (stmt, 2, rapport_relationship_to_string (query->relationship), -1, SQLITE_STATIC);
+  if (query->tag != NULL && *query->tag)
+    sqlite3_bind_text (stmt, 3, query->tag, -1, SQLITE_STATIC);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 4, match, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error);
+      g_array_set_size (ids, 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+rapport_store_count_contacts (RapportStore *self,
+                              gboolean      archived)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  stmt = rapport_store_prepare (self, "SELECT count(*) FROM contacts WHERE deleted = 0 AND archived = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, !!archived);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * rapport_store_list_tags:
+ * @self: a store
+ *
+ * Returns: (transfer full): every tag in use, alphabetically
+ */
+GStrv
+rapport_store_list_tags (RapportStore *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  stmt = rapport_store_prepare (self, "SELECT DISTINCT tag FROM contact_tags ORDER BY tag COLLATE NOCASE", NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-store-private.h: what the store's own files share. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3 *rapport_store_get_db (RapportStore *self);
+sqlite3_stmt *rapport_store_prepare (RapportStore *self, const char *sql, GError **error);
+gboolean rapport_store_exec (RapportStore *self, const char *sql, GError **error);
+gboolean rapport_store_step_done (RapportStore *self, sqlite3_stmt *stmt, GError **error);
+void rapport_store_set_sqlite_error (RapportStore *self, GError **error);
+gboolean rapport_store_begin (RapportStore *self, GError **error);
+gboolean rapport_store_commit (RapportStore *self, GError **error);
+void rapport_store_rollback (RapportStore *self);
+gboolean rapport_store_outbox_append (RapportStore *self,
+                                      const char   *entity,
+                                      gint64        id,
+                                      GError      **error);
+void rapport_store_emit_changed (RapportStore *self, const char *what, gint64 contact_id);
+void rapport_store_forget_contact (RapportStore *self, gint64 id);
+void rapport_store_refresh_contact (RapportStore *self, gint64 id);
+void rapport_store_adopt_contact (RapportStore *self, RapportContact *contact);
+RapportContact *rapport_store_load_contact (RapportStore *self, gint64 id, GError **error);
+gint64 rapport_store_insert_interaction (RapportStore          *self,
+                                         gint64                 contact_id,
+                                         RapportInteractionKind kind,
+                                         gint64                 happened_at,
+                                         const char            *note,
+                                         GError               **error);
+gint64 rapport_store_insert_followup (RapportStore *self,
+                                      gint64        contact_id,
+                                      const char   *due,
+                                      const char   *note,
+                                      GError      **error);
+
+/* Migrations, exposed so the upgrade test can build every earlier schema. */
+gboolean rapport_store_migrate_db (sqlite3 *db, int target_version, GError **error);
+
+G_END_DECLS

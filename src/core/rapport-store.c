@@ -1,0 +1,775 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-store.c: opening the database, migrations, transactions and the
+ * change outbox.
+ *
+ * One connection reads and writes (Debian 12's SQLite 3.40 predates the
+ * WAL-reset fix, which needs two writers to trigger). Every local edit runs
+ * in a BEGIN IMMEDIATE transaction that also appends the record's new state
+ * to the outbox, so that sync never misses an edit and never sees half of
+ * one. A file the store cannot read, or one from a newer Rapport, is refused
+ * before anything is written to it.
+ */
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rapport-contact-private.h"
+#include "rapport-error.h"
+#include "rapport-hlc.h"
+#include "rapport-store-private.h"
+
+/* Recently used contacts stay alive even when no row shows them, so that
+ * scrolling back and forth does not reload them. */
+#define RECENT_CACHE_SIZE 256
+
+struct _RapportStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  RapportHlc *hlc;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *live;         /* id → RapportContact (weak) */
+  RapportContact *recent[RECENT_CACHE_SIZE];
+  guint recent_next;
+};
+
+G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void live_contact_finalized (gpointer data, GObject *where_the_object_was);
+static void remember (RapportStore *self, RapportContact *contact);
+
+/* Each entry takes the schema from the previous version to the next one.
+ * Never edit a released entry: add a new one. */
+static const char *const migrations[] = {
+  /* 0 → 1: contacts, their timeline, follow-ups and the outbox. */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  display_name TEXT NOT NULL DEFAULT '',"
+  "  given_name TEXT,"
+  "  family_name TEXT,"
+  "  company TEXT,"
+  "  job_title TEXT,"
+  "  industry TEXT,"
+  "  industry_since INTEGER,"
+  "  emails TEXT NOT NULL DEFAULT '[]',"
+  "  phones TEXT NOT NULL DEFAULT '[]',"
+  "  website TEXT,"
+  "  linkedin TEXT,"
+  "  city TEXT,"
+  "  tags TEXT NOT NULL DEFAULT '[]',"
+  "  relationship TEXT NOT NULL DEFAULT 'unknown',"
+  "  help_them TEXT,"
+  "  help_me TEXT,"
+  "  notes TEXT,"
+  "  met_on TEXT,"
+  "  introduced_by INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  starred INTEGER NOT NULL DEFAULT 0,"
+  "  archived INTEGER NOT NULL DEFAULT 0,"
+  "  cadence_days INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  last_interaction INTEGER,"
+  "  sort_key TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX contacts_by_name ON contacts (archived, sort_key, id) WHERE deleted = 0;"
+  "CREATE INDEX contacts_by_introducer ON contacts (introduced_by) WHERE introduced_by IS NOT NULL;"
+  "CREATE INDEX contacts_with_cadence ON contacts (cadence_days) WHERE cadence_days > 0 AND deleted = 0;"
+
+  "CREATE TABLE contact_tags ("
+  "  tag TEXT NOT NULL,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (tag, contact_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX contact_tags_by_contact ON contact_tags (contact_id);"
+
+  "CREATE VIRTUAL TABLE contacts_fts USING fts5 ("
+  "  display_name, company, industry, tags, notes,"
+  "  content = 'contacts', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN"
+  "  INSERT INTO contacts_fts (rowid, display_name, company, industry, tags, notes)"
+  "  VALUES (new.id, new.display_name, new.company, new.industry, new.tags, new.notes);"
+  "END;"
+  "CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN"
+  "  INSERT INTO contacts_fts (contacts_fts, rowid, display_name, company, industry, tags, notes)"
+  "  VALUES ('delete', old.id, old.display_name, old.company, old.industry, old.tags, old.notes);"
+  "END;"
+  "CREATE TRIGGER contacts_fts_update AFTER UPDATE OF display_name, company, industry, tags, notes"
+  "  ON contacts BEGIN"
+  "  INSERT INTO contacts_fts (contacts_fts, rowid, display_name, company, industry, tags, notes)"
+  "  VALUES ('delete', old.id, old.display_name, old.company, old.industry, old.tags, old.notes);"
+  "  INSERT INTO contacts_fts (rowid, display_name, company, industry, tags, notes)"
+  "  VALUES (new.id, new.display_name, new.company, new.industry, new.tags, new.notes);"
+  "END;"
+
+  "CREATE TABLE interactions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  happened_at INTEGER NOT NULL,"
+  "  note TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX interactions_by_contact ON interactions (contact_id, happened_at) WHERE deleted = 0;"
+
+  "CREATE TABLE followups ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  due TEXT NOT NULL,"
+  "  done_at INTEGER,"
+  "  note TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX followups_pending ON followups (due) WHERE done_at IS NULL AND deleted = 0;"
+  "CREATE INDEX followups_by_contact ON followups (contact_id);"
+
+  "CREATE TABLE outbox ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  entity TEXT NOT NULL,"
+  "  uuid TEXT NOT NULL,"
+  "  hlc TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('put', 'delete')),"
+  "  payload TEXT NOT NULL"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
+
+static void
+set_error_from_db (sqlite3 *db,
+                   GError **error)
+{
+  int code = sqlite3_errcode (db);
+
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE,
+                 _("The file is damaged or is not a Rapport database (%s)."),
+                 sqlite3_errmsg (db));
+  else
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE,
+                 _("The database reported an error: %s"), sqlite3_errmsg (db));
+}
+
+static gboolean
+exec_db (sqlite3    *db,
+         const char *sql,
+         GError    **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_user_version (sqlite3 *db,
+                   int     *version,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (db, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_error_from_db (db, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/**
+ * rapport_store_migrate_db:
+ * @db: an open connection
+ * @target_version: the schema version to reach
+ * @error: return location for a #GError
+ *
+ * Applies the migrations from the file's PRAGMA user_version up to
+ * @target_version, each in its own transaction together with the new
+ * version number, so that a failed step leaves the previous schema intact.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_migrate_db (sqlite3 *db,
+                          int      target_version,
+                          GError **error)
+{
+  int version;
+
+  g_return_val_if_fail (target_version <= RAPPORT_STORE_SCHEMA_VERSION, FALSE);
+
+  if (!read_user_version (db, &version, error))
+    return FALSE;
+
+  while (version < target_version)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!exec_db (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec_db (db, migrations[version], error) || !exec_db (db, bump, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), version + 1);
+          return FALSE;
+        }
+      if (!exec_db (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      version++;
+    }
+  return TRUE;
+}
+
+static void
+rapport_store_finalize (GObject *object)
+{
+  RapportStore *self = RAPPORT_STORE (object);
+
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < RECENT_CACHE_SIZE; i++)
+    g_clear_object (&self->recent[i]);
+  /* Contacts that outlive the store must not call back into it. */
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, live_contact_finalized, self);
+  g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->hlc, rapport_hlc_free);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (rapport_store_parent_class)->finalize (object);
+}
+
+static void
+rapport_store_class_init (RapportStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rapport_store_finalize;
+
+  /**
+   * RapportStore::changed:
+   * @self: the store
+   * @contact_id: the contact concerned, or 0 for many
+   *
+   * Emitted after a transaction commits. The detail says what changed:
+   * "contacts", "interactions" or "followups".
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+rapport_store_init (RapportStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/**
+ * rapport_store_get_default_path:
+ *
+ * Returns: (transfer full): where the user's database lives: the user data
+ *   directory's rapport/rapport.db
+ */
+char *
+rapport_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
+}
+
+static gboolean
+load_node_id (RapportStore *self,
+              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  guint64 node_id = 0;
+  int rc;
+
+  stmt = rapport_store_prepare (self, "SELECT value FROM meta WHERE key = 'node-id'", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    node_id = g_ascii_strtoull ((const char *) sqlite3_column_text (stmt, 0), NULL, 16);
+  sqlite3_reset (stmt);
+
+  if (node_id == 0)
+    {
+      g_autofree char *hex = NULL;
+
+      /* The node id breaks ties between equal HLC stamps of two devices. */
+      node_id = ((guint64) g_random_int () << 32) | g_random_int ();
+      if (node_id == 0)
+        node_id = 1;
+      hex = g_strdup_printf ("%016" G_GINT64_MODIFIER "x", node_id);
+      stmt = rapport_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('node-id', ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, hex, -1, SQLITE_TRANSIENT);
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  self->hlc = rapport_hlc_new (node_id);
+
+  /* Never issue a stamp older than the newest one already written, even if
+   * the wall clock went back since. */
+  stmt = rapport_store_prepare (self, "SELECT max(hlc) FROM outbox", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    rapport_hlc_receive (self->hlc, (const char *) sqlite3_column_text (stmt, 0),
+                         g_get_real_time () / 1000);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * rapport_store_open:
+ * @path: the database file; created with its folder if missing
+ * @error: return location for a #GError
+ *
+ * Opens (or creates) a Rapport database and brings its schema up to date.
+ * A file that is damaged, not a database, or written by a newer Rapport is
+ * refused with %RAPPORT_ERROR_NOT_A_DATABASE or %RAPPORT_ERROR_TOO_NEW and
+ * left byte for byte as it was.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL on error
+ */
+RapportStore *
+rapport_store_open (const char *path,
+                    GError    **error)
+{
+  g_autoptr(RapportStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (RAPPORT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      if (self->db != NULL)
+        set_error_from_db (self->db, error);
+      else
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE, _("Could not open “%s”."), path);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read before anything writes: a damaged or foreign file fails here, and
+   * a newer schema is detected before the journal mode could change it. */
+  if (!read_user_version (self->db, &version, error) ||
+      !exec_db (self->db, "SELECT count(*) FROM sqlite_master", error))
+    {
+      g_prefix_error (error, _("Rapport cannot read “%s”. "), path);
+      return NULL;
+    }
+  if (version > RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Rapport (data format %d; this version knows up to %d). "
+                     "Update Rapport to open it; the file has not been changed."),
+                   path, version, RAPPORT_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!exec_db (self->db, "PRAGMA journal_mode = WAL", error) ||
+      !exec_db (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_db (self->db, "PRAGMA foreign_keys = ON", error) ||
+      !exec_db (self->db, "PRAGMA temp_store = MEMORY", error) ||
+      !rapport_store_migrate_db (self->db, RAPPORT_STORE_SCHEMA_VERSION, error) ||
+      !load_node_id (self, error))
+    {
+      g_prefix_error (error, _("Rapport cannot use “%s”. "), path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rapport_store_get_path (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  return self->path;
+}
+
+guint64
+rapport_store_get_node_id (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+  return rapport_hlc_get_node_id (self->hlc);
+}
+
+/**
+ * rapport_store_next_stamp:
+ * @self: a store
+ *
+ * Returns: (transfer full): a fresh HLC stamp for a local edit
+ */
+char *
+rapport_store_next_stamp (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  return rapport_hlc_now (self->hlc);
+}
+
+sqlite3 *
+rapport_store_get_db (RapportStore *self)
+{
+  return self->db;
+}
+
+void
+rapport_store_set_sqlite_error (RapportStore *self,
+                                GError      **error)
+{
+  set_error_from_db (self->db, error);
+}
+
+/* Statements are prepared once and kept; callers get them reset with their
+ * bindings cleared. */
+sqlite3_stmt *
+rapport_store_prepare (RapportStore *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (self->db, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+rapport_store_exec (RapportStore *self,
+                    const char   *sql,
+                    GError      **error)
+{
+  return exec_db (self->db, sql, error);
+}
+
+gboolean
+rapport_store_step_done (RapportStore *self,
+                         sqlite3_stmt *stmt,
+                         GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_error_from_db (self->db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_store_begin (RapportStore *self,
+                     GError      **error)
+{
+  return exec_db (self->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+rapport_store_commit (RapportStore *self,
+                      GError      **error)
+{
+  if (exec_db (self->db, "COMMIT", error))
+    return TRUE;
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+void
+rapport_store_rollback (RapportStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* The payload is the record's whole state as JSON, with references written
+ * as UUIDs: ids are local to this file, UUIDs are shared by every device. */
+static const char *
+outbox_sql_for (const char *entity)
+{
+  if (g_str_equal (entity, "contact"))
+    return "INSERT INTO outbox (entity, uuid, hlc, op, payload)"
+           " SELECT 'contact', c.uuid, c.updated, CASE c.deleted WHEN 0 THEN 'put' ELSE 'delete' END,"
+           "  CASE c.deleted WHEN 0 THEN json_object("
+           "   'display_name', c.display_name, 'given_name', c.given_name,"
+           "   'family_name', c.family_name, 'company', c.company, 'job_title', c.job_title,"
+           "   'industry', c.industry, 'industry_since', c.industry_since,"
+           "   'emails', json(c.emails), 'phones', json(c.phones), 'website', c.website,"
+           "   'linkedin', c.linkedin, 'city', c.city, 'tags', json(c.tags),"
+           "   'relationship', c.relationship, 'help_them', c.help_them, 'help_me', c.help_me,"
+           "   'notes', c.notes, 'met_on', c.met_on,"
+           "   'introduced_by', (SELECT i.uuid FROM contacts i WHERE i.id = c.introduced_by),"
+           "   'starred', json(CASE c.starred WHEN 0 THEN 'false' ELSE 'true' END),"
+           "   'archived', json(CASE c.archived WHEN 0 THEN 'false' ELSE 'true' END),"
+           "   'cadence_days', c.cadence_days, 'created_at', c.created_at, 'created', c.created)"
+           "  ELSE '{}' END"
+           " FROM contacts c WHERE c.id = ?";
+  if (g_str_equal (entity, "interaction"))
+    return "INSERT INTO outbox (entity, uuid, hlc, op, payload)"
+           " SELECT 'interaction', x.uuid, x.updated, CASE x.deleted WHEN 0 THEN 'put' ELSE 'delete' END,"
+           "  CASE x.deleted WHEN 0 THEN json_object("
+           "   'contact', c.uuid, 'kind', x.kind, 'happened_at', x.happened_at, 'note', x.note,"
+           "   'created', x.created)"
+           "  ELSE '{}' END"
+           " FROM interactions x JOIN contacts c ON c.id = x.contact_id WHERE x.id = ?";
+  if (g_str_equal (entity, "followup"))
+    return "INSERT INTO outbox (entity, uuid, hlc, op, payload)"
+           " SELECT 'followup', f.uuid, f.updated, CASE f.deleted WHEN 0 THEN 'put' ELSE 'delete' END,"
+           "  CASE f.deleted WHEN 0 THEN json_object("
+           "   'contact', c.uuid, 'due', f.due, 'done_at', f.done_at, 'note', f.note,"
+           "   'created', f.created)"
+           "  ELSE '{}' END"
+           " FROM followups f JOIN contacts c ON c.id = f.contact_id WHERE f.id = ?";
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * rapport_store_outbox_append:
+ * @self: a store, inside a transaction
+ * @entity: "contact", "interaction" or "followup"
+ * @id: the local id of the record just written
+ * @error: return location for a #GError
+ *
+ * Appends the record's current state to the outbox. Called inside the
+ * transaction of the edit, so that both land or neither does.
+ */
+gboolean
+rapport_store_outbox_append (RapportStore *self,
+                             const char   *entity,
+                             gint64        id,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
+
+  stmt = rapport_store_prepare (self, outbox_sql_for (entity), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                   "No %s with id %" G_GINT64_FORMAT " to record", entity, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+rapport_store_count_outbox (RapportStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  stmt = rapport_store_prepare (self, "SELECT count(*) FROM outbox", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+void
+rapport_store_emit_changed (RapportStore *self,
+                            const char   *what,
+                            gint64        contact_id)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (what), contact_id);
+}
+
+/* The live-object map: one RapportContact per row while anybody holds it. */
+
+static void
+live_contact_finalized (gpointer  data,
+                        GObject  *where_the_object_was)
+{
+  RapportStore *self = data;
+  /* Weak references are notified from dispose, so the id is still there. */
+  gint64 id = rapport_contact_get_id ((RapportContact *) where_the_object_was);
+
+  if (g_hash_table_lookup (self->live, &id) == (gpointer) where_the_object_was)
+    g_hash_table_remove (self->live, &id);
+}
+
+/**
+ * rapport_store_get_contact:
+ * @self: a store
+ * @id: a contact id
+ * @error: return location for a #GError
+ *
+ * Every caller asking for the same contact gets the same object, which the
+ * store updates after each edit; so a row and an open card stay in step.
+ *
+ * Returns: (transfer full) (nullable): the contact, or %NULL with
+ *   %RAPPORT_ERROR_NOT_FOUND
+ */
+RapportContact *
+rapport_store_get_contact (RapportStore *self,
+                           gint64        id,
+                           GError      **error)
+{
+  RapportContact *contact;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  contact = g_hash_table_lookup (self->live, &id);
+  if (contact == NULL)
+    {
+      contact = rapport_store_load_contact (self, id, error);
+      if (contact == NULL)
+        return NULL;
+      remember (self, contact);
+    }
+  else
+    {
+      g_object_ref (contact);
+    }
+
+  if (self->recent[self->recent_next] != contact)
+    {
+      g_set_object (&self->recent[self->recent_next], contact);
+      self->recent_next = (self->recent_next + 1) % RECENT_CACHE_SIZE;
+    }
+  return contact;
+}
+
+static void
+remember (RapportStore   *self,
+          RapportContact *contact)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = rapport_contact_get_id (contact);
+  g_hash_table_insert (self->live, key, contact);
+  g_object_weak_ref (G_OBJECT (contact), live_contact_finalized, self);
+}
+
+/* Makes a just-created contact the live object of its row. */
+void
+rapport_store_adopt_contact (RapportStore   *self,
+                             RapportContact *contact)
+{
+  gint64 id = rapport_contact_get_id (contact);
+
+  if (g_hash_table_lookup (self->live, &id) == NULL)
+    remember (self, contact);
+}
+
+/* Brings the live object of @id, if any, up to date with its row. */
+void
+rapport_store_refresh_contact (RapportStore *self,
+                               gint64        id)
+{
+  RapportContact *live = g_hash_table_lookup (self->live, &id);
+  g_autoptr(RapportContact) fresh = NULL;
+
+  if (live == NULL)
+    return;
+  fresh = rapport_store_load_contact (self, id, NULL);
+  if (fresh != NULL)
+    rapport_contact_update_from (live, fresh);
+}
+
+/* Drops @id from the cache after a permanent delete. */
+void
+rapport_store_forget_contact (RapportStore *self,
+                              gint64        id)
+{
+  for (guint i = 0; i < RECENT_CACHE_SIZE; i++)
+    if (self->recent[i] != NULL && rapport_contact_get_id (self->recent[i]) == id)
+      g_clear_object (&self->recent[i]);
+}

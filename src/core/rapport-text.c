@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-text.c: folding names for sorting, turning what a person types
+ * into a safe FTS5 query, and the plain calendar dates ("2026-11-25") that
+ * follow-ups and "met on" use. */
+#define G_LOG_DOMAIN "rapport-text"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "rapport-text.h"
+
+/**
+ * rapport_text_fold:
+ * @text: (nullable): any UTF-8 text
+ *
+ * Folds case and strips accents, so that "Ésta", "esta" and "ESTA" sort
+ * together. Invalid UTF-8 is folded as far as it is valid.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+rapport_text_fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (normalized == NULL)
+    normalized = g_utf8_make_valid (text, -1);
+  folded = g_utf8_casefold (normalized, -1);
+
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType t = g_unichar_type (c);
+
+      if (t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rapport_text_fts_query:
+ * @user_text: what the person typed in the search entry
+ *
+ * Each word becomes a quoted prefix term, so that typing "jo sm" finds
+ * "John Smith", and no FTS5 operator or quote in @user_text can break the
+ * query.
+ *
+ * Returns: (transfer full) (nullable): an FTS5 MATCH expression, or %NULL
+ *   when @user_text holds no word
+ */
+char *
+rapport_text_fts_query (const char *user_text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+  const char *p;
+
+  if (user_text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (user_text, -1);
+  p = valid;
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      /* Words contain only letters and digits, so no quote to escape. */
+      g_string_append_c (query, '"');
+      g_string_append_len (query, start, p - start);
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/**
+ * rapport_text_initials:
+ * @name: (nullable): a display name
+ *
+ * Returns: (transfer full): up to two upper-case initials, for an avatar
+ */
+char *
+rapport_text_initials (const char *name)
+{
+  GString *out = g_string_new (NULL);
+  gboolean at_word_start = TRUE;
+  guint n = 0;
+
+  for (const char *p = name; p && *p && n < 2; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          at_word_start = TRUE;
+          continue;
+        }
+      if (at_word_start && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (out, g_unichar_toupper (c));
+          n++;
+        }
+      at_word_start = FALSE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rapport_text_json_quote:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: (transfer full): @text as a JSON string literal, quotes included
+ */
+char *
+rapport_text_json_quote (const char *text)
+{
+  GString *out = g_string_new ("\"");
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_date (const char *iso_date,
+            GDate      *date)
+{
+  guint y, m, d;
+  char end;
+
+  g_date_clear (date, 1);
+  if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
+    return FALSE;
+  if (sscanf (iso_date, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3)
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+/**
+ * rapport_date_is_valid:
+ * @iso_date: (nullable): a date such as "2026-11-25"
+ *
+ * Returns: %TRUE if @iso_date is a real calendar date in that form
+ */
+gboolean
+rapport_date_is_valid (const char *iso_date)
+{
+  GDate date;
+
+  return parse_date (iso_date, &date);
+}
+
+/**
+ * rapport_date_today:
+ *
+ * Returns: (transfer full): today's local date. RAPPORT_TODAY in the
+ *   environment overrides it, so that tests and screenshots are repeatable.
+ */
+char *
+rapport_date_today (void)
+{
+  const char *fixed = g_getenv ("RAPPORT_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (rapport_date_is_valid (fixed))
+    return g_strdup (fixed);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * rapport_date_add_days:
+ * @iso_date: a valid date
+ * @days: days to add, may be negative
+ *
+ * Returns: (transfer full) (nullable): the date @days later, or %NULL if
+ *   @iso_date is not a date
+ */
+char *
+rapport_date_add_days (const char *iso_date,
+                       int         days)
+{
+  GDate date;
+
+  if (!parse_date (iso_date, &date))
+    return NULL;
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  return format_date (&date);
+}
+
+/**
+ * rapport_date_days_between:
+ * @from: a valid date
+ * @to: a valid date
+ *
+ * Returns: the number of days from @from to @to (negative if @to is
+ *   earlier), or 0 if either is not a date
+ */
+int
+rapport_date_days_between (const char *from,
+                           const char *to)
+{
+  GDate a, b;
+
+  if (!parse_date (from, &a) || !parse_date (to, &b))
+    return 0;
+  return g_date_days_between (&a, &b);
+}

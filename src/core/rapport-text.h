@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-text.h: text and date helpers shared by the store and the UI. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *rapport_text_fold (const char *text);
+char *rapport_text_fts_query (const char *user_text);
+char *rapport_text_initials (const char *name);
+char *rapport_text_json_quote (const char *text);
+
+gboolean rapport_date_is_valid (const char *iso_date);
+char *rapport_date_today (void);
+char *rapport_date_add_days (const char *iso_date, int days);
+int rapport_date_days_between (const char *from, const char *to);
+
+G_END_DECLS
