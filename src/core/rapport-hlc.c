@@ -122,8 +122,9 @@ rapport_hlc_parse (const char *stamp,
 
   if (stamp == NULL || strlen (stamp) != RAPPORT_HLC_LENGTH || stamp[12] != '-' || stamp[17] != '-')
     return FALSE;
+  /* Upper-case hex would parse but sort before lower-case as a string. */
   for (guint i = 0; i < RAPPORT_HLC_LENGTH; i++)
-    if (i != 12 && i != 17 && !g_ascii_isxdigit (stamp[i]))
+    if (i != 12 && i != 17 && (!g_ascii_isxdigit (stamp[i]) || g_ascii_isupper (stamp[i])))
       return FALSE;
   if (sscanf (stamp, "%12" G_GINT64_MODIFIER "x-%4x-%16" G_GINT64_MODIFIER "x", &m, &c, &n) != 3)
     return FALSE;

@@ -178,6 +178,9 @@ normalized_clear (Normalized *n)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Normalized, normalized_clear)
 
+/* @what is marked with N_() and translated only for an error message, so
+ * that checking 100,000 imported cards does not look up a dozen
+ * translations each. */
 static gboolean
 check_text (const char *text,
             const char *what,
@@ -189,15 +192,26 @@ check_text (const char *text,
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                   _("%s contains text that is not valid UTF-8."), what);
+                   _("%s contains text that is not valid UTF-8."), _(what));
       return FALSE;
     }
   if (strlen (text) > max_bytes)
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                   _("%s is too long (more than %zu MB)."), what, max_bytes / (1024 * 1024));
+                   _("%s is too long (more than %zu MB)."), _(what), max_bytes / (1024 * 1024));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* g_strstrip() only knows ASCII spaces; a name of no-break spaces is just
+ * as empty. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
   return TRUE;
 }
 
@@ -241,8 +255,8 @@ labeled_to_json (GPtrArray   *array,
 
       if (*value == '\0')
         continue;
-      if (!check_text (value, is_email ? _("An email address") : _("A phone number"), 1024, error) ||
-          !check_text (label, _("A label"), 1024, error))
+      if (!check_text (value, is_email ? N_("An email address") : N_("A phone number"), 1024, error) ||
+          !check_text (label, N_("A label"), 1024, error))
         return NULL;
       if (is_email && !looks_like_email (value))
         {
@@ -295,23 +309,23 @@ normalize_contact (RapportStore   *self,
     const char *value;
     const char *what;
   } texts[] = {
-    { rapport_contact_get_given_name (contact), _("The first name") },
-    { rapport_contact_get_family_name (contact), _("The last name") },
-    { rapport_contact_get_company (contact), _("The company") },
-    { rapport_contact_get_job_title (contact), _("The job title") },
-    { rapport_contact_get_industry (contact), _("The industry") },
-    { rapport_contact_get_website (contact), _("The website") },
-    { rapport_contact_get_linkedin (contact), _("The LinkedIn address") },
-    { rapport_contact_get_city (contact), _("The city") },
-    { rapport_contact_get_help_them (contact), _("“How I can help them”") },
-    { rapport_contact_get_help_me (contact), _("“How they can help me”") },
-    { rapport_contact_get_notes (contact), _("The notes") },
+    { rapport_contact_get_given_name (contact), N_("The first name") },
+    { rapport_contact_get_family_name (contact), N_("The last name") },
+    { rapport_contact_get_company (contact), N_("The company") },
+    { rapport_contact_get_job_title (contact), N_("The job title") },
+    { rapport_contact_get_industry (contact), N_("The industry") },
+    { rapport_contact_get_website (contact), N_("The website") },
+    { rapport_contact_get_linkedin (contact), N_("The LinkedIn address") },
+    { rapport_contact_get_city (contact), N_("The city") },
+    { rapport_contact_get_help_them (contact), N_("“How I can help them”") },
+    { rapport_contact_get_help_me (contact), N_("“How they can help me”") },
+    { rapport_contact_get_notes (contact), N_("The notes") },
   };
 
-  if (!check_text (name, _("The name"), MAX_TEXT_BYTES, error))
+  if (!check_text (name, N_("The name"), MAX_TEXT_BYTES, error))
     return FALSE;
   out->display_name = g_strstrip (g_strdup (name ? name : ""));
-  if (*out->display_name == '\0')
+  if (is_blank (out->display_name))
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("A contact needs a name."));
       return FALSE;
@@ -329,8 +343,17 @@ normalize_contact (RapportStore   *self,
 
   if (since != 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
       int this_year = g_date_time_get_year (now);
+
+      /* The local year is within one of UTC's: the time zone, which
+       * costs a file lookup, only matters for the most recent years. */
+      if (since >= this_year - 1)
+        {
+          g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+
+          this_year = g_date_time_get_year (local);
+        }
 
       if (since < 1900 || since > this_year)
         {
@@ -385,7 +408,7 @@ normalize_contact (RapportStore   *self,
     {
       g_autofree char *tag = NULL;
 
-      if (!check_text (tags[i], _("A tag"), 1024, error))
+      if (!check_text (tags[i], N_("A tag"), 1024, error))
         return FALSE;
       tag = g_strstrip (g_strdup (tags[i]));
       if (*tag == '\0' || tag_present (out->tags, tag))
@@ -422,38 +445,70 @@ bind_optional_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
 }
 
+/* Binds the editable columns to parameters @base + 1 to @base + 23. */
+static void
+bind_contact_fields_at (sqlite3_stmt     *stmt,
+                        int               base,
+                        RapportContact   *contact,
+                        const Normalized *n,
+                        const char       *stamp)
+{
+  sqlite3_bind_text (stmt, base + 1, n->display_name, -1, SQLITE_STATIC);
+  bind_optional_text (stmt, base + 2, rapport_contact_get_given_name (contact));
+  bind_optional_text (stmt, base + 3, rapport_contact_get_family_name (contact));
+  bind_optional_text (stmt, base + 4, rapport_contact_get_company (contact));
+  bind_optional_text (stmt, base + 5, rapport_contact_get_job_title (contact));
+  bind_optional_text (stmt, base + 6, rapport_contact_get_industry (contact));
+  if (rapport_contact_get_industry_since (contact) != 0)
+    sqlite3_bind_int (stmt, base + 7, rapport_contact_get_industry_since (contact));
+  sqlite3_bind_text (stmt, base + 8, n->emails_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 9, n->phones_json, -1, SQLITE_STATIC);
+  bind_optional_text (stmt, base + 10, rapport_contact_get_website (contact));
+  bind_optional_text (stmt, base + 11, rapport_contact_get_linkedin (contact));
+  bind_optional_text (stmt, base + 12, rapport_contact_get_city (contact));
+  sqlite3_bind_text (stmt, base + 13, n->tags_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 14, rapport_relationship_to_string (rapport_contact_get_relationship (contact)),
+                     -1, SQLITE_STATIC);
+  bind_optional_text (stmt, base + 15, rapport_contact_get_help_them (contact));
+  bind_optional_text (stmt, base + 16, rapport_contact_get_help_me (contact));
+  bind_optional_text (stmt, base + 17, rapport_contact_get_notes (contact));
+  bind_optional_text (stmt, base + 18, rapport_contact_get_met_on (contact));
+  if (rapport_contact_get_introduced_by (contact) != 0)
+    sqlite3_bind_int64 (stmt, base + 19, rapport_contact_get_introduced_by (contact));
+  sqlite3_bind_int (stmt, base + 20, rapport_contact_get_starred (contact));
+  sqlite3_bind_int (stmt, base + 21, rapport_contact_get_cadence_days (contact));
+  sqlite3_bind_text (stmt, base + 22, n->sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 23, stamp, -1, SQLITE_STATIC);
+}
+
 static void
 bind_contact_fields (sqlite3_stmt     *stmt,
                      RapportContact   *contact,
                      const Normalized *n,
                      const char       *stamp)
 {
-  sqlite3_bind_text (stmt, 1, n->display_name, -1, SQLITE_STATIC);
-  bind_optional_text (stmt, 2, rapport_contact_get_given_name (contact));
-  bind_optional_text (stmt, 3, rapport_contact_get_family_name (contact));
-  bind_optional_text (stmt, 4, rapport_contact_get_company (contact));
-  bind_optional_text (stmt, 5, rapport_contact_get_job_title (contact));
-  bind_optional_text (stmt, 6, rapport_contact_get_industry (contact));
-  if (rapport_contact_get_industry_since (contact) != 0)
-    sqlite3_bind_int (stmt, 7, rapport_contact_get_industry_since (contact));
-  sqlite3_bind_text (stmt, 8, n->emails_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, n->phones_json, -1, SQLITE_STATIC);
-  bind_optional_text (stmt, 10, rapport_contact_get_website (contact));
-  bind_optional_text (stmt, 11, rapport_contact_get_linkedin (contact));
-  bind_optional_text (stmt, 12, rapport_contact_get_city (contact));
-  sqlite3_bind_text (stmt, 13, n->tags_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, rapport_relationship_to_string (rapport_contact_get_relationship (contact)),
-                     -1, SQLITE_STATIC);
-  bind_optional_text (stmt, 15, rapport_contact_get_help_them (contact));
-  bind_optional_text (stmt, 16, rapport_contact_get_help_me (contact));
-  bind_optional_text (stmt, 17, rapport_contact_get_notes (contact));
-  bind_optional_text (stmt, 18, rapport_contact_get_met_on (contact));
-  if (rapport_contact_get_introduced_by (contact) != 0)
-    sqlite3_bind_int64 (stmt, 19, rapport_contact_get_introduced_by (contact));
-  sqlite3_bind_int (stmt, 20, rapport_contact_get_starred (contact));
-  sqlite3_bind_int (stmt, 21, rapport_contact_get_cadence_days (contact));
-  sqlite3_bind_text (stmt, 22, n->sort_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 23, stamp, -1, SQLITE_STATIC);
+  bind_contact_fields_at (stmt, 0, contact, n, stamp);
+}
+
+static gboolean
+insert_tags (RapportStore *self,
+             gint64        id,
+             GPtrArray    *tags,
+             GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      stmt = rapport_store_prepare (self, "INSERT OR IGNORE INTO contact_tags (tag, contact_id) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (tags, i), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -470,18 +525,7 @@ write_tags (RapportStore *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!rapport_store_step_done (self, stmt, error))
     return FALSE;
-
-  for (guint i = 0; tags != NULL && i < tags->len; i++)
-    {
-      stmt = rapport_store_prepare (self, "INSERT OR IGNORE INTO contact_tags (tag, contact_id) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (tags, i), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (!rapport_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return insert_tags (self, id, tags, error);
 }
 
 /* When "met on" is a date, the "met" entry of the timeline sits at that
@@ -499,6 +543,102 @@ met_time (const char *met_on)
   tz = g_time_zone_new_local ();
   dt = g_date_time_new (tz, y, m, d, 12, 0, 0);
   return dt ? g_date_time_to_unix (dt) : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+#define INSERT_CONTACT_COLUMNS 26
+
+/* Inside a transaction: validates @contacts and writes them as new rows
+ * with their tags, exactly as rapport_store_create_contact() does, but
+ * leaves the outbox entries and the timeline to the caller, so that a bulk
+ * write (the sample network, an import) can record its rows in one pass
+ * with rapport_store_outbox_append_range(). Unlike an editor's draft, such
+ * a contact may arrive archived and with its own creation time. An
+ * introducer must already be in the store, not in the same batch.
+ *
+ * The rows go in with one statement: the full-text index then takes the
+ * whole batch at once, where one statement per contact would make it write
+ * one index segment per contact. Returns the first new id (the others
+ * follow it), or 0. */
+gint64
+rapport_store_insert_contact_rows (RapportStore    *self,
+                                   RapportContact **contacts,
+                                   const gint64    *created_at,
+                                   guint            n_contacts,
+                                   GError         **error)
+{
+  g_autoptr(GString) sql = NULL;
+  Normalized *n = NULL;
+  char **stamps = NULL;
+  char **uuids = NULL;
+  sqlite3_stmt *stmt;
+  gint64 first_id = 0;
+
+  g_return_val_if_fail (n_contacts > 0 && n_contacts <= 256, 0);
+
+  n = g_new0 (Normalized, n_contacts);
+  stamps = g_new0 (char *, n_contacts + 1);
+  uuids = g_new0 (char *, n_contacts + 1);
+  for (guint i = 0; i < n_contacts; i++)
+    if (!normalize_contact (self, contacts[i], &n[i], error))
+      goto out;
+
+  sql = g_string_new ("INSERT INTO contacts (display_name, given_name, family_name, company,"
+                      " job_title, industry, industry_since, emails, phones, website, linkedin,"
+                      " city, tags, relationship, help_them, help_me, notes, met_on,"
+                      " introduced_by, starred, cadence_days, sort_key, updated, created,"
+                      " uuid, created_at, archived) VALUES ");
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      int base = i * INSERT_CONTACT_COLUMNS;
+
+      g_string_append (sql, i ? ", (" : "(");
+      for (int k = 1; k <= 23; k++)
+        g_string_append_printf (sql, "?%d, ", base + k);
+      g_string_append_printf (sql, "?%d, ?%d, ?%d, ?%d)", base + 23, base + 24, base + 25, base + 26);
+    }
+  stmt = rapport_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      int base = i * INSERT_CONTACT_COLUMNS;
+
+      stamps[i] = rapport_store_next_stamp (self);
+      uuids[i] = g_uuid_string_random ();
+      bind_contact_fields_at (stmt, base, contacts[i], &n[i], stamps[i]);
+      sqlite3_bind_text (stmt, base + 24, uuids[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, base + 25, created_at[i]);
+      sqlite3_bind_int (stmt, base + 26, rapport_contact_get_archived (contacts[i]));
+    }
+  if (!rapport_store_step_done (self, stmt, error))
+    goto out;
+  /* Rowids are handed out one past the largest, in the order written. */
+  first_id = sqlite3_last_insert_rowid (rapport_store_get_db (self)) - n_contacts + 1;
+
+  for (guint i = 0; i < n_contacts; i++)
+    if (!insert_tags (self, first_id + i, n[i].tags, error))
+      {
+        first_id = 0;
+        goto out;
+      }
+
+out:
+  for (guint i = 0; i < n_contacts; i++)
+    normalized_clear (&n[i]);
+  g_free (n);
+  g_strfreev (stamps);
+  g_strfreev (uuids);
+  return first_id;
+}
+
+/* One contact, as rapport_store_insert_contact_rows() writes them. */
+gint64
+rapport_store_insert_contact_row (RapportStore   *self,
+                                  RapportContact *contact,
+                                  gint64          created_at,
+                                  GError        **error)
+{
+  return rapport_store_insert_contact_rows (self, &contact, &created_at, 1, error);
 }
 
 /**
@@ -522,18 +662,12 @@ rapport_store_create_contact (RapportStore   *self,
                               const char     *followup_due,
                               GError        **error)
 {
-  g_auto(Normalized) n = { 0 };
-  g_autofree char *stamp = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), FALSE);
   g_return_val_if_fail (rapport_contact_get_id (contact) == 0, FALSE);
 
-  if (!normalize_contact (self, contact, &n, error))
-    return FALSE;
   if (followup_due != NULL && !rapport_date_is_valid (followup_due))
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
@@ -544,28 +678,8 @@ rapport_store_create_contact (RapportStore   *self,
   if (!rapport_store_begin (self, error))
     return FALSE;
 
-  stamp = rapport_store_next_stamp (self);
-  uuid = g_uuid_string_random ();
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO contacts (display_name, given_name, family_name, company,"
-                                " job_title, industry, industry_since, emails, phones, website, linkedin,"
-                                " city, tags, relationship, help_them, help_me, notes, met_on,"
-                                " introduced_by, starred, cadence_days, sort_key, updated, created,"
-                                " uuid, created_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                                " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25)",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-  bind_contact_fields (stmt, contact, &n, stamp);
-  sqlite3_bind_text (stmt, 24, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 25, g_get_real_time () / G_USEC_PER_SEC);
-  if (!rapport_store_step_done (self, stmt, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
-
-  if (!write_tags (self, id, n.tags, error) ||
-      !rapport_store_outbox_append (self, "contact", id, error))
+  id = rapport_store_insert_contact_row (self, contact, g_get_real_time () / G_USEC_PER_SEC, error);
+  if (id == 0 || !rapport_store_outbox_append (self, "contact", id, error))
     goto fail;
 
   if (rapport_contact_get_met_on (contact) != NULL &&
@@ -602,6 +716,29 @@ rapport_store_create_contact (RapportStore   *self,
 fail:
   rapport_store_rollback (self);
   return FALSE;
+}
+
+/* The cards of people @id introduced show its name: bring the live ones
+ * up to date after @id changed. */
+static void
+refresh_introduced_by (RapportStore *self,
+                       gint64        id)
+{
+  g_autoptr(GArray) introduced = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self, "SELECT id FROM contacts WHERE introduced_by = ? AND deleted = 0", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 other = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (introduced, other);
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < introduced->len; i++)
+    rapport_store_refresh_contact (self, g_array_index (introduced, gint64, i));
 }
 
 /**
@@ -662,6 +799,7 @@ rapport_store_update_contact (RapportStore   *self,
     goto fail;
 
   rapport_store_refresh_contact (self, id);
+  refresh_introduced_by (self, id);
   rapport_store_emit_changed (self, "contacts", id);
   rapport_store_emit_changed (self, "followups", id);
   return TRUE;

@@ -63,20 +63,18 @@ empty_to_null (const char *text)
   return (text == NULL || *text == '\0') ? NULL : text;
 }
 
-/* Inside a transaction: inserts the row, records it in the outbox and
- * moves the contact's keep-in-touch clock. Returns the new id, or 0. */
+/* Inside a transaction: inserts the row alone. Returns the new id, or 0. */
 gint64
-rapport_store_insert_interaction (RapportStore          *self,
-                                  gint64                 contact_id,
-                                  RapportInteractionKind kind,
-                                  gint64                 happened_at,
-                                  const char            *note,
-                                  GError               **error)
+rapport_store_insert_interaction_row (RapportStore          *self,
+                                      gint64                 contact_id,
+                                      RapportInteractionKind kind,
+                                      gint64                 happened_at,
+                                      const char            *note,
+                                      GError               **error)
 {
   g_autofree char *stamp = rapport_store_next_stamp (self);
   g_autofree char *uuid = g_uuid_string_random ();
   sqlite3_stmt *stmt;
-  gint64 id;
 
   stmt = rapport_store_prepare (self,
                                 "INSERT INTO interactions (uuid, contact_id, kind, happened_at, note, created, updated)"
@@ -93,7 +91,18 @@ rapport_store_insert_interaction (RapportStore          *self,
   sqlite3_bind_text (stmt, 6, stamp, -1, SQLITE_STATIC);
   if (!rapport_store_step_done (self, stmt, error))
     return 0;
-  id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
+  return sqlite3_last_insert_rowid (rapport_store_get_db (self));
+}
+
+/* Inside a transaction: moves the contact's keep-in-touch clock to
+ * @happened_at unless it already is later. */
+gboolean
+rapport_store_touch_contact (RapportStore *self,
+                             gint64        contact_id,
+                             gint64        happened_at,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
 
   /* A local, derived column: every device computes it from the timeline. */
   stmt = rapport_store_prepare (self,
@@ -101,13 +110,62 @@ rapport_store_insert_interaction (RapportStore          *self,
                                 " WHERE id = ?",
                                 error);
   if (stmt == NULL)
-    return 0;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, happened_at);
   sqlite3_bind_int64 (stmt, 2, contact_id);
-  if (!rapport_store_step_done (self, stmt, error) ||
+  return rapport_store_step_done (self, stmt, error);
+}
+
+/* Inside a transaction: inserts the row, records it in the outbox and
+ * moves the contact's keep-in-touch clock. Returns the new id, or 0. */
+gint64
+rapport_store_insert_interaction (RapportStore          *self,
+                                  gint64                 contact_id,
+                                  RapportInteractionKind kind,
+                                  gint64                 happened_at,
+                                  const char            *note,
+                                  GError               **error)
+{
+  gint64 id = rapport_store_insert_interaction_row (self, contact_id, kind, happened_at, note, error);
+
+  if (id == 0 ||
+      !rapport_store_touch_contact (self, contact_id, happened_at, error) ||
       !rapport_store_outbox_append (self, "interaction", id, error))
     return 0;
   return id;
+}
+
+/* Inside a transaction: inserts the row alone; @done_at is 0 for a pending
+ * follow-up. Returns the new id, or 0. */
+gint64
+rapport_store_insert_followup_row (RapportStore *self,
+                                   gint64        contact_id,
+                                   const char   *due,
+                                   gint64        done_at,
+                                   const char   *note,
+                                   GError      **error)
+{
+  g_autofree char *stamp = rapport_store_next_stamp (self);
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO followups (uuid, contact_id, due, done_at, note, created, updated)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, contact_id);
+  sqlite3_bind_text (stmt, 3, due, -1, SQLITE_STATIC);
+  if (done_at != 0)
+    sqlite3_bind_int64 (stmt, 4, done_at);
+  if (empty_to_null (note))
+    sqlite3_bind_text (stmt, 5, note, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, stamp, -1, SQLITE_STATIC);
+  if (!rapport_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (rapport_store_get_db (self));
 }
 
 gint64
@@ -117,27 +175,9 @@ rapport_store_insert_followup (RapportStore *self,
                                const char   *note,
                                GError      **error)
 {
-  g_autofree char *stamp = rapport_store_next_stamp (self);
-  g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
-  gint64 id;
+  gint64 id = rapport_store_insert_followup_row (self, contact_id, due, 0, note, error);
 
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO followups (uuid, contact_id, due, note, created, updated)"
-                                " VALUES (?, ?, ?, ?, ?5, ?5)",
-                                error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, contact_id);
-  sqlite3_bind_text (stmt, 3, due, -1, SQLITE_STATIC);
-  if (empty_to_null (note))
-    sqlite3_bind_text (stmt, 4, note, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-  if (!rapport_store_step_done (self, stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
-  if (!rapport_store_outbox_append (self, "followup", id, error))
+  if (id == 0 || !rapport_store_outbox_append (self, "followup", id, error))
     return 0;
   return id;
 }

@@ -394,11 +394,17 @@ rapport_store_open (const char *path,
 {
   g_autoptr(RapportStore) self = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *wal_path = NULL;
+  GStatBuf wal_stat;
+  gboolean hot_wal;
   int version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  wal_path = g_strconcat (path, "-wal", NULL);
+  hot_wal = g_stat (wal_path, &wal_stat) == 0 && wal_stat.st_size > 0;
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -427,6 +433,11 @@ rapport_store_open (const char *path,
 
   sqlite3_extended_result_codes (self->db, 0);
   sqlite3_busy_timeout (self->db, 5000);
+  /* Commits that another program left in the -wal file stay there until
+   * the file is known to be ours: closing would fold them into the main
+   * file, and a refused file must be left as it was. */
+  if (hot_wal)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
   /* Read before anything writes: a damaged or foreign file fails here, and
    * a newer schema is detected before the journal mode could change it. */
@@ -444,6 +455,7 @@ rapport_store_open (const char *path,
                    path, version, RAPPORT_STORE_SCHEMA_VERSION);
       return NULL;
     }
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
   if (!exec_db (self->db, "PRAGMA journal_mode = WAL", error) ||
       !exec_db (self->db, "PRAGMA synchronous = NORMAL", error) ||
@@ -572,43 +584,54 @@ rapport_store_rollback (RapportStore *self)
 }
 
 /* The payload is the record's whole state as JSON, with references written
- * as UUIDs: ids are local to this file, UUIDs are shared by every device. */
+ * as UUIDs: ids are local to this file, UUIDs are shared by every device.
+ * @where picks one record by id, or a range of them in id order. */
+#define OUTBOX_CONTACT_SQL(where)                                                              \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                       \
+  " SELECT 'contact', c.uuid, c.updated, CASE c.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE c.deleted WHEN 0 THEN json_object("                                                 \
+  "   'display_name', c.display_name, 'given_name', c.given_name,"                            \
+  "   'family_name', c.family_name, 'company', c.company, 'job_title', c.job_title,"          \
+  "   'industry', c.industry, 'industry_since', c.industry_since,"                            \
+  "   'emails', json(c.emails), 'phones', json(c.phones), 'website', c.website,"              \
+  "   'linkedin', c.linkedin, 'city', c.city, 'tags', json(c.tags),"                          \
+  "   'relationship', c.relationship, 'help_them', c.help_them, 'help_me', c.help_me,"        \
+  "   'notes', c.notes, 'met_on', c.met_on,"                                                  \
+  "   'introduced_by', (SELECT i.uuid FROM contacts i WHERE i.id = c.introduced_by),"         \
+  "   'starred', json(CASE c.starred WHEN 0 THEN 'false' ELSE 'true' END),"                   \
+  "   'archived', json(CASE c.archived WHEN 0 THEN 'false' ELSE 'true' END),"                 \
+  "   'cadence_days', c.cadence_days, 'created_at', c.created_at, 'created', c.created)"      \
+  "  ELSE '{}' END"                                                                           \
+  " FROM contacts c WHERE c.id" where
+
+#define OUTBOX_INTERACTION_SQL(where)                                                          \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                       \
+  " SELECT 'interaction', x.uuid, x.updated, CASE x.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE x.deleted WHEN 0 THEN json_object("                                                 \
+  "   'contact', c.uuid, 'kind', x.kind, 'happened_at', x.happened_at, 'note', x.note,"       \
+  "   'created', x.created)"                                                                  \
+  "  ELSE '{}' END"                                                                           \
+  " FROM interactions x JOIN contacts c ON c.id = x.contact_id WHERE x.id" where
+
+#define OUTBOX_FOLLOWUP_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                       \
+  " SELECT 'followup', f.uuid, f.updated, CASE f.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE f.deleted WHEN 0 THEN json_object("                                                 \
+  "   'contact', c.uuid, 'due', f.due, 'done_at', f.done_at, 'note', f.note,"                 \
+  "   'created', f.created)"                                                                  \
+  "  ELSE '{}' END"                                                                           \
+  " FROM followups f JOIN contacts c ON c.id = f.contact_id WHERE f.id" where
+
 static const char *
-outbox_sql_for (const char *entity)
+outbox_sql_for (const char *entity,
+                gboolean    range)
 {
   if (g_str_equal (entity, "contact"))
-    return "INSERT INTO outbox (entity, uuid, hlc, op, payload)"
-           " SELECT 'contact', c.uuid, c.updated, CASE c.deleted WHEN 0 THEN 'put' ELSE 'delete' END,"
-           "  CASE c.deleted WHEN 0 THEN json_object("
-           "   'display_name', c.display_name, 'given_name', c.given_name,"
-           "   'family_name', c.family_name, 'company', c.company, 'job_title', c.job_title,"
-           "   'industry', c.industry, 'industry_since', c.industry_since,"
-           "   'emails', json(c.emails), 'phones', json(c.phones), 'website', c.website,"
-           "   'linkedin', c.linkedin, 'city', c.city, 'tags', json(c.tags),"
-           "   'relationship', c.relationship, 'help_them', c.help_them, 'help_me', c.help_me,"
-           "   'notes', c.notes, 'met_on', c.met_on,"
-           "   'introduced_by', (SELECT i.uuid FROM contacts i WHERE i.id = c.introduced_by),"
-           "   'starred', json(CASE c.starred WHEN 0 THEN 'false' ELSE 'true' END),"
-           "   'archived', json(CASE c.archived WHEN 0 THEN 'false' ELSE 'true' END),"
-           "   'cadence_days', c.cadence_days, 'created_at', c.created_at, 'created', c.created)"
-           "  ELSE '{}' END"
-           " FROM contacts c WHERE c.id = ?";
+    return range ? OUTBOX_CONTACT_SQL (" BETWEEN ?1 AND ?2 ORDER BY c.id") : OUTBOX_CONTACT_SQL (" = ?1");
   if (g_str_equal (entity, "interaction"))
-    return "INSERT INTO outbox (entity, uuid, hlc, op, payload)"
-           " SELECT 'interaction', x.uuid, x.updated, CASE x.deleted WHEN 0 THEN 'put' ELSE 'delete' END,"
-           "  CASE x.deleted WHEN 0 THEN json_object("
-           "   'contact', c.uuid, 'kind', x.kind, 'happened_at', x.happened_at, 'note', x.note,"
-           "   'created', x.created)"
-           "  ELSE '{}' END"
-           " FROM interactions x JOIN contacts c ON c.id = x.contact_id WHERE x.id = ?";
+    return range ? OUTBOX_INTERACTION_SQL (" BETWEEN ?1 AND ?2 ORDER BY x.id") : OUTBOX_INTERACTION_SQL (" = ?1");
   if (g_str_equal (entity, "followup"))
-    return "INSERT INTO outbox (entity, uuid, hlc, op, payload)"
-           " SELECT 'followup', f.uuid, f.updated, CASE f.deleted WHEN 0 THEN 'put' ELSE 'delete' END,"
-           "  CASE f.deleted WHEN 0 THEN json_object("
-           "   'contact', c.uuid, 'due', f.due, 'done_at', f.done_at, 'note', f.note,"
-           "   'created', f.created)"
-           "  ELSE '{}' END"
-           " FROM followups f JOIN contacts c ON c.id = f.contact_id WHERE f.id = ?";
+    return range ? OUTBOX_FOLLOWUP_SQL (" BETWEEN ?1 AND ?2 ORDER BY f.id") : OUTBOX_FOLLOWUP_SQL (" = ?1");
   g_return_val_if_reached (NULL);
 }
 
@@ -632,7 +655,7 @@ rapport_store_outbox_append (RapportStore *self,
 
   g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
 
-  stmt = rapport_store_prepare (self, outbox_sql_for (entity), error);
+  stmt = rapport_store_prepare (self, outbox_sql_for (entity, FALSE), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -642,6 +665,49 @@ rapport_store_outbox_append (RapportStore *self,
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
                    "No %s with id %" G_GINT64_FORMAT " to record", entity, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rapport_store_outbox_append_range:
+ * @self: a store, inside a transaction
+ * @entity: "contact", "interaction" or "followup"
+ * @first_id: the first local id of the records just written
+ * @last_id: the last one
+ * @error: return location for a #GError
+ *
+ * Appends the current state of every record from @first_id to @last_id,
+ * in id order, exactly as rapport_store_outbox_append() would one by one:
+ * a bulk write (an import, the sample network) records its rows in one
+ * pass instead of one statement per row. Every id in the range must exist.
+ */
+gboolean
+rapport_store_outbox_append_range (RapportStore *self,
+                                   const char   *entity,
+                                   gint64        first_id,
+                                   gint64        last_id,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
+
+  if (last_id < first_id)
+    return TRUE;
+  stmt = rapport_store_prepare (self, outbox_sql_for (entity, TRUE), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes64 (self->db) != last_id - first_id + 1)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                   "Some %s with an id from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " is missing",
+                   entity, first_id, last_id);
       return FALSE;
     }
   return TRUE;
@@ -769,6 +835,15 @@ void
 rapport_store_forget_contact (RapportStore *self,
                               gint64        id)
 {
+  RapportContact *live = g_hash_table_lookup (self->live, &id);
+
+  /* Whoever still holds the object keeps a detached copy; the store must
+   * answer "not found" from now on rather than hand it out again. */
+  if (live != NULL)
+    {
+      g_object_weak_unref (G_OBJECT (live), live_contact_finalized, self);
+      g_hash_table_remove (self->live, &id);
+    }
   for (guint i = 0; i < RECENT_CACHE_SIZE; i++)
     if (self->recent[i] != NULL && rapport_contact_get_id (self->recent[i]) == id)
       g_clear_object (&self->recent[i]);

@@ -32,7 +32,12 @@ rapport_text_fold (const char *text)
 
   normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
   if (normalized == NULL)
-    normalized = g_utf8_make_valid (text, -1);
+    {
+      /* Decompose the valid parts too, so their accents still go. */
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      normalized = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKD);
+    }
   folded = g_utf8_casefold (normalized, -1);
 
   out = g_string_sized_new (strlen (folded));
@@ -171,6 +176,11 @@ parse_date (const char *iso_date,
   g_date_clear (date, 1);
   if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
     return FALSE;
+  /* sscanf alone would take signs and spaces ("2026-+1- 5"), and such a
+   * date would not compare as text with the others. */
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (iso_date[i]))
+      return FALSE;
   if (sscanf (iso_date, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3)
     return FALSE;
   if (!g_date_valid_dmy (d, m, y))

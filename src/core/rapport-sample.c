@@ -1,0 +1,1867 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-sample.c: a made-up but believable network.
+ *
+ * "Explore a sample network" fills an empty store with people someone who
+ * networks would really meet: realtors, loan officers, CPAs, a POS seller
+ * who came to the wrong lunch; with who introduced whom, what each can do
+ * for the other, a timeline and a few follow-ups due. The benchmarks use
+ * the same generator at 100,000 contacts, so it writes everything in one
+ * transaction, through the store's own row writers (the same validation,
+ * columns, tags table and full-text index as a user's edits) but in bulk:
+ * contacts a batch per statement, each contact's keep-in-touch clock moved
+ * once, and the outbox written in one pass per table at the end, with the
+ * very payloads a user's edits would have queued.
+ *
+ * The content depends only on the seed and on "today"; identities (UUIDs,
+ * HLC stamps) are fresh on every run, as for any other new record, so that
+ * two devices that both explore the sample never share a record by accident.
+ */
+#define G_LOG_DOMAIN "rapport-sample"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rapport-contact-private.h"
+#include "rapport-sample.h"
+#include "rapport-store-private.h"
+#include "rapport-text.h"
+
+/* A NULL-terminated list of strings, for the vocabulary tables. */
+#define L(...) ((const char *const[]) { __VA_ARGS__, NULL })
+
+/* Meetings are spread over the two years before today; follow-ups reach
+ * two weeks ahead. Days are counted backwards from today. */
+#define DAYS_BACK 735
+#define DAYS_AHEAD 14
+#define MAX_INTERACTIONS 12
+/* Contacts written per statement, see rapport_store_insert_contact_rows(). */
+#define MAX_BATCH 64
+
+/* People */
+
+typedef struct
+{
+  guint weight;
+  const char *const *female;
+  const char *const *male;
+  /* "Kowalski|Kowalska": the masculine and the feminine form */
+  const char *const *family;
+} Culture;
+
+static const Culture cultures[] = {
+  { 30,
+    L ("Emily", "Sarah", "Jessica", "Megan", "Rachel", "Lauren", "Hannah", "Abigail", "Katherine",
+       "Olivia", "Madison", "Claire", "Rebecca", "Amanda", "Brittany", "Zoë", "Heather", "Allison",
+       "Natalie", "Caroline", "Danielle", "Jasmine", "Whitney", "Courtney"),
+    L ("James", "Michael", "David", "Christopher", "Matthew", "Daniel", "Andrew", "Ryan", "Tyler",
+       "Brandon", "Jacob", "Nathan", "Kevin", "Justin", "Eric", "Benjamin", "Travis", "Cody",
+       "Garrett", "Scott", "Marcus", "Terrence", "Derek", "Grant"),
+    L ("Smith", "Johnson", "Williams", "Brown", "Davis", "Miller", "Wilson", "Anderson", "Taylor",
+       "Thomas", "Moore", "Martin", "Thompson", "White", "Harris", "Clark", "Lewis", "Robinson",
+       "Walker", "Young", "Allen", "King", "Wright", "Hill", "Green", "Baker", "Adams", "Nelson",
+       "Carter", "Mitchell", "Campbell", "Roberts", "Whitfield", "Holloway", "Prescott", "Bennett",
+       "Hayes", "Brooks", "Fletcher", "Jackson", "Washington", "Coleman", "Russell", "Sanders") },
+  { 16,
+    L ("María", "Lucía", "Sofía", "Valeria", "Camila", "Ximena", "Gabriela", "Daniela", "Mariana",
+       "Ana", "Verónica", "Isabel", "Rocío", "Beatriz", "Paola", "Adriana"),
+    L ("José", "Alejandro", "Andrés", "Javier", "Luis", "Carlos", "Diego", "Mateo", "Rubén",
+       "Héctor", "Raúl", "Joaquín", "Sebastián", "Julián", "Ricardo", "Emilio"),
+    L ("Álvarez", "García", "Hernández", "Martínez", "Rodríguez", "López", "González", "Pérez",
+       "Sánchez", "Ramírez", "Torres", "Flores", "Rivera", "Gómez", "Díaz", "Cruz", "Morales",
+       "Ortiz", "Gutiérrez", "Chávez", "Ramos", "Núñez", "Castillo", "Vargas", "Mendoza",
+       "Jiménez", "Ibáñez", "Peña", "Salazar", "Delgado") },
+  { 4,
+    L ("Siobhán", "Aoife", "Niamh", "Caoimhe", "Róisín", "Saoirse", "Orla", "Máire"),
+    L ("Seán", "Ciarán", "Eoin", "Pádraig", "Declan", "Cormac", "Oisín", "Darragh"),
+    L ("O'Brien", "Murphy", "Kelly", "O'Sullivan", "Walsh", "McCarthy", "Byrne", "O'Connor",
+       "Doyle", "Fitzgerald", "Gallagher", "Quinn") },
+  { 5,
+    L ("Amélie", "Céline", "Hélène", "Chloé", "Léa", "Aïsha", "Maëlle", "Noémie", "Géraldine",
+       "Juliette"),
+    L ("François", "Jérôme", "Étienne", "Benoît", "Loïc", "Mathieu", "Olivier", "Rémi", "Théo",
+       "Guillaume"),
+    L ("Lefèvre", "Gagnon", "Bélanger", "Côté", "Dubois", "Tremblay", "Moreau", "Girard",
+       "Lévesque", "Bouchard", "Roy", "Beaulieu") },
+  { 3,
+    L ("Małgorzata", "Agnieszka", "Zofia", "Katarzyna", "Joanna", "Magdalena"),
+    L ("Łukasz", "Wojciech", "Krzysztof", "Paweł", "Tomasz", "Michał", "Jakub"),
+    L ("Kowalski|Kowalska", "Nowak", "Wiśniewski|Wiśniewska", "Wójcik", "Lewandowski|Lewandowska",
+       "Dąbrowski|Dąbrowska", "Zieliński|Zielińska", "Kamiński|Kamińska", "Szymański|Szymańska") },
+  { 3,
+    L ("Ingrid", "Astrid", "Sigrid", "Freja", "Sølvi", "Maja", "Linnéa", "Åsa"),
+    L ("Øyvind", "Søren", "Lars", "Bjørn", "Anders", "Henrik", "Magnus", "Espen"),
+    L ("Hansen", "Johansen", "Lindqvist", "Bergström", "Ødegaard", "Sørensen", "Håkansson",
+       "Nyström", "Åberg", "Lund") },
+  { 4,
+    L ("Anneliese", "Lena", "Katrin", "Jana", "Sanne", "Femke", "Greta", "Mareike"),
+    L ("Jürgen", "Jörg", "Matthias", "Stefan", "Florian", "Maarten", "Joost", "Tobias"),
+    L ("Müller", "Schröder", "Weiß", "Becker", "Hoffmann", "van der Berg", "de Vries", "Jansen",
+       "Vogel", "Krüger", "Schäfer", "Bakker") },
+  { 3,
+    L ("Giulia", "Chiara", "Francesca", "Alessia", "Martina", "Federica"),
+    L ("Matteo", "Niccolò", "Lorenzo", "Alessandro", "Marco", "Giacomo"),
+    L ("Rossi", "Bianchi", "Esposito", "Romano", "Ricci", "De Luca", "Conti", "Costa", "Mancini") },
+  { 1,
+    L ("Eleni", "Katerina", "Despina", "Zoë"),
+    L ("Giorgos", "Dimitris", "Nikos", "Kostas"),
+    L ("Papadopoulos", "Georgiou", "Nikolaidis", "Konstantinou", "Pappas") },
+  { 4,
+    L ("Linh", "Thảo", "Mai", "Ngọc", "Hương", "Trang", "Vy"),
+    L ("Minh", "Quân", "Hùng", "Đức", "Tuấn", "Khoa", "Bảo"),
+    L ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi") },
+  { 7,
+    L ("Priya", "Ananya", "Deepa", "Kavya", "Neha", "Shreya", "Aditi", "Meera"),
+    L ("Arjun", "Rohan", "Vikram", "Rahul", "Sanjay", "Aditya", "Nikhil", "Karthik"),
+    L ("Patel", "Sharma", "Iyer", "Reddy", "Gupta", "Chatterjee", "Nair", "Desai", "Singh", "Rao",
+       "Menon", "Kapoor") },
+  { 3,
+    L ("Mei", "Xiaoling", "Jing", "Yan", "Lihua"),
+    L ("Wei", "Haoran", "Jun", "Zhiwei", "Tao"),
+    L ("Chen", "Wang", "Li", "Zhang", "Liu", "Huang", "Lin", "Zhou", "Wu") },
+  { 1,
+    L ("Yuki", "Aiko", "Haruka", "Emi"),
+    L ("Hiroshi", "Kenji", "Takumi", "Daisuke"),
+    L ("Tanaka", "Sato", "Nakamura", "Suzuki", "Watanabe", "Yamamoto") },
+  { 2,
+    L ("Ji-woo", "Seo-yeon", "Min-ji", "Eun-ji"),
+    L ("Min-jun", "Tae-yang", "Sung-ho", "Jae-won"),
+    L ("Kim", "Park", "Lee", "Choi", "Jung", "Kang") },
+  { 3,
+    L ("Amara", "Ngozi", "Adaeze", "Abena", "Chiamaka", "Folake"),
+    L ("Kwame", "Chidi", "Emeka", "Kofi", "Tunde", "Obinna"),
+    L ("Okafor", "Mensah", "Adeyemi", "Okonkwo", "Boateng", "Nwosu", "Asante", "Eze") },
+  { 3,
+    L ("Aïsha", "Fatima", "Leila", "Yasmin", "Nour", "Rania"),
+    L ("Omar", "Youssef", "Tariq", "Karim", "Samir", "Mehdi"),
+    L ("Haddad", "El-Amin", "Mansour", "Khalil", "Nasser", "Benali", "Saleh") },
+};
+
+/* Names written in their own script, with the spelling their owner uses
+ * for email and business. */
+typedef struct
+{
+  const char *given;
+  const char *family;
+  const char *given_latin;
+  const char *family_latin;
+  gboolean family_first;
+} ScriptName;
+
+static const ScriptName script_names[] = {
+  { "娜", "李", "Na", "Li", TRUE },
+  { "伟", "王", "Wei", "Wang", TRUE },
+  { "敏", "张", "Min", "Zhang", TRUE },
+  { "静", "陈", "Jing", "Chen", TRUE },
+  { "健", "佐藤", "Ken", "Sato", TRUE },
+  { "花子", "鈴木", "Hanako", "Suzuki", TRUE },
+  { "민준", "김", "Minjun", "Kim", TRUE },
+  { "서연", "이", "Seoyeon", "Lee", TRUE },
+  { "محمد", "حداد", "Mohammed", "Haddad", FALSE },
+  { "ليلى", "منصور", "Layla", "Mansour", FALSE },
+  { "Анна", "Смирнова", "Anna", "Smirnova", FALSE },
+  { "Дмитрий", "Иванов", "Dmitry", "Ivanov", FALSE },
+  { "Γιώργος", "Παπαδόπουλος", "Giorgos", "Papadopoulos", FALSE },
+  { "प्रिया", "शर्मा", "Priya", "Sharma", FALSE },
+  { "נועה", "כהן", "Noa", "Cohen", FALSE },
+};
+
+/* Places */
+
+typedef struct
+{
+  const char *name;
+  guint weight;
+  const char *const *area_codes;
+} City;
+
+/* A networker's contacts are mostly local: this one works around Austin. */
+static const City cities[] = {
+  { "Austin", 30, L ("512", "737") },
+  { "Round Rock", 6, L ("512", "737") },
+  { "Cedar Park", 4, L ("512") },
+  { "Georgetown", 3, L ("512") },
+  { "Pflugerville", 3, L ("512", "737") },
+  { "San Marcos", 3, L ("512") },
+  { "Leander", 2, L ("512", "737") },
+  { "Kyle", 2, L ("512") },
+  { "San Antonio", 7, L ("210", "726") },
+  { "Houston", 6, L ("713", "832", "281") },
+  { "Dallas", 6, L ("214", "469", "972") },
+  { "Fort Worth", 3, L ("817", "682") },
+  { "Waco", 2, L ("254") },
+  { "Denver", 3, L ("303", "720") },
+  { "Chicago", 3, L ("312", "773") },
+  { "Nashville", 2, L ("615", "629") },
+  { "Atlanta", 2, L ("404", "678") },
+  { "Seattle", 2, L ("206") },
+  { "Toronto", 2, L ("416", "647") },
+  { "Montréal", 2, L ("514", "438") },
+};
+
+/* Businesses */
+
+enum {
+  STYLE_BRAND = 1 << 0,    /* Summit Realty */
+  STYLE_PLACE = 1 << 1,    /* Round Rock Dental */
+  STYLE_SURNAME = 1 << 2,  /* Bennett Insurance Agency */
+  STYLE_PARTNERS = 1 << 3, /* Whitfield & Ortiz LLP */
+  STYLE_PERSONAL = 1 << 4, /* Priya Sharma Coaching */
+};
+
+typedef struct
+{
+  const char *name;
+  const char *professional;  /* one of them, as others refer to them */
+  guint weight;
+  guint styles;
+  gboolean incorporated;     /* may carry "LLC" or "Inc." */
+  const char *const *titles;
+  const char *const *company_words;
+  const char *const *needs;        /* their ideal referral */
+  const char *const *clients;      /* whom they see every week */
+  const char *const *connections;  /* whom they could introduce the user to */
+  const char *const *topics;       /* what they know about */
+  const char *const *partners;     /* whom they send their clients to */
+} Industry;
+
+static const Industry industries[] = {
+  { "Real estate", "real estate agent", 9, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, TRUE,
+    L ("Realtor", "Real Estate Agent", "Broker Associate", "Managing Broker", "Listing Specialist",
+       "Relocation Specialist"),
+    L ("Realty", "Properties", "Real Estate Group", "Homes", "Realty Partners"),
+    L ("first-time buyers", "families relocating to the area", "empty nesters ready to downsize",
+       "landlords thinking about selling", "investors buying rental properties"),
+    L ("new homeowners", "families who just moved to town", "home buyers"),
+    L ("the top producers at their brokerage", "a dozen home-service pros", "property managers across town"),
+    L ("the local housing market", "staging a home for sale", "buying investment property"),
+    L ("loan officer", "home inspector", "insurance agent", "interior designer", "photographer", "general contractor") },
+  { "Mortgage lending", "loan officer", 6, STYLE_BRAND | STYLE_PLACE, TRUE,
+    L ("Loan Officer", "Senior Loan Officer", "Mortgage Broker", "Branch Manager", "Mortgage Advisor"),
+    L ("Mortgage", "Home Loans", "Lending", "Mortgage Group"),
+    L ("realtors who work with first-time buyers", "builders with new construction",
+       "homeowners thinking about a refinance", "self-employed buyers who find it hard to qualify"),
+    L ("first-time buyers", "people buying their next home", "homeowners refinancing"),
+    L ("the busiest realtors in town", "builders and developers", "financial planners"),
+    L ("pre-approval", "down-payment assistance", "where rates are heading"),
+    L ("real estate agent", "financial planner", "insurance agent", "accountant") },
+  { "Insurance", "insurance agent", 6, STYLE_BRAND | STYLE_SURNAME | STYLE_PLACE, TRUE,
+    L ("Insurance Agent", "Agency Owner", "Commercial Lines Producer", "Account Manager", "Benefits Advisor"),
+    L ("Insurance Agency", "Insurance Group", "Insurance", "Risk Partners"),
+    L ("small-business owners with a renewal coming up", "new homeowners", "families with teenage drivers",
+       "contractors who need liability coverage"),
+    L ("small-business owners", "homeowners and landlords", "families all over town"),
+    L ("the realtors they insure", "local business owners", "auto and body shops"),
+    L ("liability coverage", "umbrella policies", "cyber insurance"),
+    L ("real estate agent", "loan officer", "financial planner", "attorney") },
+  { "Accounting", "accountant", 6, STYLE_SURNAME | STYLE_PARTNERS | STYLE_BRAND, TRUE,
+    L ("CPA", "Tax Manager", "Partner", "Bookkeeper", "Staff Accountant", "Fractional CFO"),
+    L ("CPAs", "Accounting", "Tax & Advisory", "Bookkeeping"),
+    L ("small businesses outgrowing their bookkeeper", "startups that need a fractional CFO",
+       "people with rental properties", "owners getting ready to sell their business"),
+    L ("small-business owners", "restaurant owners", "freelancers and consultants"),
+    L ("business owners who trust them with their books", "estate attorneys", "bankers at three local banks"),
+    L ("quarterly estimated taxes", "S-corp elections", "bookkeeping software"),
+    L ("attorney", "financial planner", "business banker", "IT consultant") },
+  { "Law", "attorney", 5, STYLE_PARTNERS | STYLE_SURNAME, FALSE,
+    L ("Attorney", "Partner", "Estate Planning Attorney", "Business Attorney", "Associate Attorney", "Paralegal"),
+    L ("LLP", "Law Group", "Law", "PLLC", "Legal"),
+    L ("families without a will", "business owners forming a new company", "people going through probate",
+       "landlords who need their leases reviewed"),
+    L ("families planning their estates", "small-business owners", "startup founders"),
+    L ("the CPAs and financial planners they work with", "attorneys in every specialty", "business owners"),
+    L ("contracts", "trademarks", "setting up an LLC"),
+    L ("accountant", "financial planner", "business banker", "insurance agent") },
+  { "Financial planning", "financial planner", 6, STYLE_BRAND | STYLE_SURNAME, TRUE,
+    L ("Financial Planner", "Wealth Advisor", "Financial Advisor", "Retirement Planner",
+       "Certified Financial Planner"),
+    L ("Wealth Partners", "Financial Planning", "Wealth Management", "Advisors", "Financial Group"),
+    L ("couples five to ten years from retirement", "business owners planning their exit",
+       "young professionals starting to invest", "people changing jobs with a 401(k) to roll over"),
+    L ("pre-retirees", "business owners", "young families"),
+    L ("estate attorneys and CPAs", "business owners", "members of their golf club"),
+    L ("retirement accounts", "college savings plans", "selling a business"),
+    L ("accountant", "attorney", "insurance agent", "business banker") },
+  { "IT services", "IT consultant", 4, STYLE_BRAND, TRUE,
+    L ("IT Consultant", "Managed Services Director", "Network Engineer", "Founder & CEO",
+       "Account Executive", "Cybersecurity Specialist"),
+    L ("IT Solutions", "Technology Group", "Networks", "Managed IT", "Tech"),
+    L ("offices with ten to fifty computers", "medical and dental practices with compliance needs",
+       "businesses still running their own servers", "firms worried about ransomware"),
+    L ("medical and dental offices", "law and accounting firms", "small offices across town"),
+    L ("office managers at dozens of companies", "software vendors", "business owners who trust their advice"),
+    L ("backups and cybersecurity", "choosing a phone system", "Microsoft 365"),
+    L ("accountant", "marketing consultant", "POS specialist", "attorney") },
+  { "Marketing", "marketing consultant", 5, STYLE_BRAND | STYLE_PERSONAL, TRUE,
+    L ("Marketing Director", "Brand Strategist", "SEO Specialist", "Social Media Manager",
+       "Creative Director", "Founder"),
+    L ("Creative", "Digital", "Marketing", "Media", "Studio"),
+    L ("businesses launching a new brand", "companies with a tired website",
+       "professional firms that want more reviews", "restaurants and shops that need help with social media"),
+    L ("local service businesses", "professional practices", "new businesses"),
+    L ("business owners who are growing", "web developers and copywriters", "local reporters and podcast hosts"),
+    L ("websites that convert", "LinkedIn content", "Google reviews"),
+    L ("photographer", "print shop", "IT consultant", "event planner") },
+  { "Printing", "print shop", 2, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, TRUE,
+    L ("Print Consultant", "Owner", "Production Manager", "Sales Representative"),
+    L ("Print", "Printing & Signs", "Press", "Graphics", "Print & Promo"),
+    L ("businesses planning a trade-show booth", "event planners who need signage",
+       "nonprofits printing for their galas", "new businesses that need cards and signs"),
+    L ("every new business in town", "event planners", "real estate offices"),
+    L ("new business owners", "event planners and venues", "graphic designers"),
+    L ("trade-show displays", "branded merchandise", "direct mail"),
+    L ("marketing consultant", "event planner", "photographer") },
+  { "Construction", "general contractor", 4, STYLE_BRAND | STYLE_SURNAME | STYLE_PLACE, TRUE,
+    L ("General Contractor", "Project Manager", "Estimator", "Owner", "Superintendent"),
+    L ("Builders", "Construction", "Contracting", "Remodeling", "Homes"),
+    L ("homeowners planning a remodel", "tenants building out new office space", "investors flipping houses",
+       "architects who need a reliable builder"),
+    L ("homeowners remodeling", "commercial property owners", "investors"),
+    L ("subcontractors in every trade", "architects and designers", "commercial landlords"),
+    L ("permits and timelines", "renovation budgets", "hiring subcontractors"),
+    L ("architect", "interior designer", "real estate agent", "business banker") },
+  { "Home inspection", "home inspector", 2, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, TRUE,
+    L ("Home Inspector", "Certified Home Inspector", "Owner"),
+    L ("Home Inspections", "Inspection Services", "Property Inspections"),
+    L ("realtors who need a fast turnaround", "buyers under contract", "sellers who want a pre-listing inspection"),
+    L ("homebuyers under contract", "realtors"),
+    L ("the realtors who send them business", "roofers, plumbers and electricians", "buyers right before they close"),
+    L ("what to fix before listing", "foundation issues", "older homes"),
+    L ("real estate agent", "loan officer", "insurance agent", "general contractor") },
+  { "Interior design", "interior designer", 3, STYLE_BRAND | STYLE_PERSONAL, TRUE,
+    L ("Interior Designer", "Principal Designer", "Design Consultant", "Home Stager"),
+    L ("Interiors", "Design Studio", "Design Co.", "Home Staging"),
+    L ("homeowners building or remodeling", "realtors with listings to stage",
+       "restaurants and offices planning a refresh", "builders with model homes"),
+    L ("homeowners", "builders", "boutique hotels"),
+    L ("contractors and architects", "furniture showrooms", "homeowners with renovation budgets"),
+    L ("staging", "office design", "choosing paint colors"),
+    L ("architect", "general contractor", "real estate agent", "photographer") },
+  { "Healthcare", "physical therapist", 3, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, FALSE,
+    L ("Physical Therapist", "Chiropractor", "Nurse Practitioner", "Practice Manager", "Family Physician"),
+    L ("Physical Therapy", "Chiropractic", "Family Medicine", "Sports Medicine", "Wellness Center"),
+    L ("employers planning a wellness program", "runners and weekend athletes",
+       "personal trainers with injured clients", "seniors who want to stay active"),
+    L ("patients recovering from injuries", "families", "athletes"),
+    L ("doctors and specialists", "personal trainers", "HR teams at local employers"),
+    L ("workplace ergonomics", "staying healthy at a desk job", "choosing a health plan"),
+    L ("personal trainer", "insurance agent", "dentist") },
+  { "Dentistry", "dentist", 3, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, FALSE,
+    L ("Dentist", "Orthodontist", "Office Manager", "Practice Owner", "Pediatric Dentist"),
+    L ("Dental", "Family Dentistry", "Orthodontics", "Smiles", "Dental Studio"),
+    L ("families new to the area", "employers choosing a dental plan", "pediatricians and schools",
+       "people who have put off the dentist for years"),
+    L ("families", "patients of all ages", "kids and teens"),
+    L ("hundreds of local families", "other dental specialists", "school parent groups"),
+    L ("running a practice", "patient reviews", "hiring front-office staff"),
+    L ("insurance agent", "marketing consultant", "accountant") },
+  { "Fitness", "personal trainer", 3, STYLE_BRAND | STYLE_PLACE, TRUE,
+    L ("Personal Trainer", "Studio Owner", "Yoga Instructor", "Nutrition Coach", "Strength Coach"),
+    L ("Fitness", "Strength Studio", "Yoga", "Pilates", "Performance"),
+    L ("busy professionals who want to get fit", "companies that want a wellness challenge",
+       "physical therapists discharging patients", "new parents getting back in shape"),
+    L ("busy professionals", "members in their forties and fifties", "local runners"),
+    L ("a loyal community of members", "physical therapists and chiropractors", "dietitians"),
+    L ("staying fit while traveling", "corporate wellness", "running a membership business"),
+    L ("physical therapist", "photographer", "marketing consultant") },
+  { "Hospitality", "caterer", 4, STYLE_BRAND | STYLE_PLACE, TRUE,
+    L ("General Manager", "Director of Sales", "Catering Manager", "Sales Manager", "Owner"),
+    L ("Hotel", "Inn", "Kitchen & Bar", "Catering", "Bistro"),
+    L ("companies planning offsites", "wedding planners", "groups that need a meeting room",
+       "event planners who need catering"),
+    L ("business travelers", "wedding parties", "companies hosting events"),
+    L ("event planners", "corporate travel managers", "caterers and florists"),
+    L ("hosting a client event", "group rates", "choosing a caterer"),
+    L ("event planner", "photographer", "print shop", "marketing consultant") },
+  { "Event planning", "event planner", 3, STYLE_BRAND | STYLE_PERSONAL, TRUE,
+    L ("Event Planner", "Wedding Planner", "Event Coordinator", "Owner", "Corporate Event Manager"),
+    L ("Events", "Event Co.", "Celebrations", "Event Design"),
+    L ("companies planning holiday parties", "engaged couples", "nonprofits planning a gala",
+       "associations with an annual conference"),
+    L ("corporate clients", "engaged couples", "nonprofits"),
+    L ("venues, caterers and photographers", "corporate HR teams", "nonprofit development directors"),
+    L ("client appreciation events", "event budgets", "choosing a venue"),
+    L ("caterer", "photographer", "print shop") },
+  { "Photography", "photographer", 3, STYLE_BRAND | STYLE_PERSONAL, TRUE,
+    L ("Photographer", "Headshot Photographer", "Videographer", "Studio Owner", "Brand Photographer"),
+    L ("Photography", "Photo Studio", "Portraits", "Visuals", "Photo + Film"),
+    L ("professionals with outdated headshots", "companies that need team photos",
+       "realtors who need listing photos", "engaged couples"),
+    L ("professionals who need headshots", "realtors", "local brands"),
+    L ("marketing agencies", "event planners and venues", "realtors"),
+    L ("headshots", "brand photos", "short videos for social media"),
+    L ("marketing consultant", "event planner", "real estate agent") },
+  { "Recruiting", "recruiter", 3, STYLE_BRAND | STYLE_SURNAME, TRUE,
+    L ("Recruiter", "Executive Recruiter", "Talent Acquisition Partner", "Staffing Manager", "Account Manager"),
+    L ("Talent", "Staffing", "Search Partners", "Recruiting", "Talent Group"),
+    L ("growing companies hiring their first managers", "employers with high turnover",
+       "accountants ready for a new role", "startups hiring engineers"),
+    L ("growing companies", "hiring managers", "job seekers"),
+    L ("HR directors", "hiring managers at growing companies", "candidates who just moved to town"),
+    L ("hiring", "writing job descriptions", "salary ranges"),
+    L ("business coach", "accountant", "IT consultant") },
+  { "Banking", "business banker", 4, STYLE_BRAND, FALSE,
+    L ("Business Banker", "Branch Manager", "Relationship Manager", "Commercial Lender", "SBA Loan Officer"),
+    L ("Community Bank", "Credit Union", "Bank & Trust", "National Bank"),
+    L ("business owners who need a line of credit", "companies buying their building",
+       "new businesses opening accounts", "entrepreneurs who need an SBA loan"),
+    L ("small-business owners", "commercial property owners", "nonprofits"),
+    L ("CPAs and attorneys", "business owners across town", "commercial real estate brokers"),
+    L ("business lending", "SBA loans", "cash management"),
+    L ("accountant", "attorney", "real estate agent", "insurance agent") },
+  { "Logistics", "shipping partner", 2, STYLE_BRAND | STYLE_PLACE, TRUE,
+    L ("Logistics Coordinator", "Operations Manager", "Account Executive", "Freight Broker", "Warehouse Manager"),
+    L ("Logistics", "Freight", "Supply Chain", "Courier", "Distribution"),
+    L ("online shops outgrowing their garage", "manufacturers shipping across the state",
+       "retailers with seasonal peaks", "companies that need a same-day courier"),
+    L ("online brands", "manufacturers", "retailers"),
+    L ("manufacturers and distributors", "warehouse owners", "e-commerce founders"),
+    L ("shipping costs", "fulfillment", "warehouse space"),
+    L ("POS specialist", "accountant", "business banker") },
+  { "Point-of-sale systems", "POS specialist", 2, STYLE_BRAND, TRUE,
+    L ("Merchant Services Consultant", "POS Specialist", "Account Executive", "Territory Manager",
+       "Payments Consultant"),
+    L ("POS Systems", "Payments", "Merchant Services", "Payment Solutions"),
+    L ("restaurants opening a second location", "shops still using an old cash register", "salons and spas",
+       "food trucks"),
+    L ("restaurants and cafés", "retail shops", "salons"),
+    L ("restaurant owners", "retail shop owners", "food truck owners"),
+    L ("card processing fees", "online ordering", "inventory software"),
+    L ("accountant", "IT consultant", "marketing consultant") },
+  { "Coaching", "business coach", 3, STYLE_PERSONAL | STYLE_BRAND, TRUE,
+    L ("Business Coach", "Executive Coach", "Leadership Consultant", "Career Coach", "Sales Trainer"),
+    L ("Coaching", "Leadership", "Consulting", "Growth Partners"),
+    L ("owners stuck at the same revenue for years", "new managers", "sales teams missing their targets",
+       "professionals changing careers"),
+    L ("business owners", "executives", "sales teams"),
+    L ("CEOs in their mastermind groups", "HR directors", "speakers' bureaus"),
+    L ("goal setting", "delegating", "pricing services"),
+    L ("recruiter", "accountant", "marketing consultant") },
+  { "Nonprofit", "nonprofit director", 3, STYLE_BRAND, FALSE,
+    L ("Executive Director", "Development Director", "Volunteer Coordinator", "Program Manager", "Board Chair"),
+    L ("Community Foundation", "Youth Alliance", "Literacy Project", "Animal Rescue", "Family Services",
+       "Arts Council"),
+    L ("sponsors for the spring gala", "volunteers for Saturday mornings", "businesses that want to give back",
+       "board members with finance experience"),
+    L ("families across the county", "volunteers and donors", "local kids"),
+    L ("donors and board members", "community leaders", "the local press"),
+    L ("volunteering", "sponsorships", "joining a nonprofit board"),
+    L ("event planner", "print shop", "accountant", "attorney") },
+  { "Architecture", "architect", 2, STYLE_BRAND | STYLE_SURNAME | STYLE_PARTNERS, TRUE,
+    L ("Architect", "Principal Architect", "Project Architect", "Designer", "Partner"),
+    L ("Architects", "Architecture", "Design Studio", "Architecture + Interiors"),
+    L ("businesses planning a new building", "homeowners planning a custom home", "developers",
+       "schools and churches planning an expansion"),
+    L ("homeowners building custom homes", "developers", "schools and churches"),
+    L ("builders and engineers", "developers and landlords", "city planning staff"),
+    L ("zoning", "office design", "working with a builder"),
+    L ("general contractor", "interior designer", "real estate agent", "business banker") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (industries) == 25);
+
+static const char *const brands[] = {
+  "Summit", "Harbor", "Cedar", "Northstar", "Keystone", "Bluebonnet", "Ironwood", "Redwood",
+  "Meridian", "Lakeside", "Granite", "Willow", "Copperleaf", "Beacon", "Evergreen", "Silverline",
+  "Compass", "Pinnacle", "Horizon", "Brightpath", "Trailhead", "Riverbend", "Juniper", "Atlas",
+  "True North", "Cornerstone", "Lighthouse", "Oak Hill", "Foxglove", "Sterling", "Live Oak",
+  "Limestone", "Pecan Street", "Blue Heron", "Red Oak", "Mesa", "Sunrise", "Magnolia",
+  "Clearwater", "Stonebridge", "Arrowhead", "Westbrook", "Fairview", "Highland", "Kestrel",
+  "Sage", "Tandem", "Blueprint", "Wildflower", "Mockingbird",
+};
+
+/* Where people meet. */
+
+typedef struct
+{
+  const char *what;
+  const char *tag;      /* the group it belongs to, if any */
+  int minutes;          /* when it starts, local time */
+  guint weight;
+} Occasion;
+
+static const Occasion occasions[] = {
+  { "the chamber after-hours mixer", "chamber", 17 * 60 + 30, 14 },
+  { "a BNI visitor day", "bni", 7 * 60, 8 },
+  { "a ribbon cutting downtown", "chamber", 11 * 60 + 30, 5 },
+  { "the Women in Business lunch", "chamber", 12 * 60, 5 },
+  { "a Rotary breakfast", "rotary", 7 * 60 + 30, 5 },
+  { "a charity golf tournament", "golf", 9 * 60, 4 },
+  { "the alumni networking night", "alumni", 18 * 60, 4 },
+  { "the Young Professionals happy hour", "young-professionals", 17 * 60 + 30, 5 },
+  { "the regional business expo", "conference", 10 * 60, 5 },
+  { "the small-business conference", "conference", 9 * 60, 4 },
+  { "a coffee talk", NULL, 8 * 60, 6 },
+  { "a LinkedIn workshop", NULL, 12 * 60, 3 },
+  { "a client's open house", NULL, 16 * 60, 3 },
+  { "a nonprofit gala", "volunteer", 19 * 60, 3 },
+};
+
+typedef struct
+{
+  const char *tag;
+  guint weight;
+} Tag;
+
+static const Tag tags[] = {
+  { "chamber", 20 }, { "bni", 12 }, { "rotary", 6 }, { "golf", 8 }, { "alumni", 8 },
+  { "speaker", 5 }, { "board", 4 }, { "volunteer", 8 }, { "vip", 3 },
+  { "young-professionals", 5 }, { "conference", 6 }, { "podcast", 3 },
+};
+
+static const char *const groups[] = {
+  "the chamber", "BNI", "Rotary", "the Young Professionals", "the alumni association",
+  "the downtown business association", "the Women in Business lunch",
+};
+
+/* Sentences: {key} is replaced, see expand(). */
+
+static const char *const help_them_templates[] = {
+  "Looking for {need}.",
+  "Ideal referral: {need}.",
+  "Wants to meet {need}; I know a few through {group}.",
+  "Could use introductions to {need}.",
+  "Introduce them to {need}.",
+  "Asked me to keep an eye out for {need}.",
+  "Needs {a-partner} they can trust; I know a good one.",
+  "Looking for {a-partner} to refer their clients to.",
+};
+
+static const char *const help_them_extras[] = {
+  "Share their posts on LinkedIn.",
+  "Invite them to speak at {group}.",
+  "Would love a Google review.",
+  "Bring them as a guest to {group}.",
+  "Send them the next event invite.",
+  "Mention them to {person}.",
+};
+
+static const char *const help_me_templates[] = {
+  "Works with {clients} every week — a natural referral source.",
+  "Can introduce me to {connection}.",
+  "Happy to advise on {topic}.",
+  "Knows everyone at {group}; offered to bring me as a guest.",
+  "Offered to introduce me to {connection}.",
+  "Serves {clients} — the very people I want to reach.",
+  "Gave me great advice on {topic}.",
+};
+
+static const char *const help_me_extras[] = {
+  "Sends a referral every couple of months.",
+  "Good sounding board.",
+  "Wants to co-host a workshop.",
+  "Their newsletter reaches a few thousand local owners.",
+};
+
+static const char *const personal_notes[] = {
+  "Coaches youth soccer on weekends.",
+  "Training for a marathon.",
+  "Just opened a second location.",
+  "Celebrating ten years in business this year.",
+  "Hiring two people this quarter.",
+  "Speaks Spanish and Portuguese.",
+  "Grew up in {city}.",
+  "Big barbecue fan — ask for recommendations.",
+  "Prefers text over email.",
+  "Best reached before 9 a.m.",
+  "New baby at home; keep meetings short.",
+  "Writes a great monthly newsletter.",
+  "Moving the office in the spring.",
+  "Plays in a Tuesday golf league.",
+  "Two rescue greyhounds.",
+  "On the chamber's ambassador committee.",
+  "Volunteers at the food bank on Saturdays.",
+  "Just back from a trip to Portugal.",
+  "Collects vinyl records.",
+  "Serious about coffee.",
+  "Thinking about retiring in a few years.",
+  "Daughter starts college in the fall.",
+  "Ran for city council once.",
+  "Their business partner is {person}.",
+};
+
+static const char *const met_notes[] = {
+  "Met at {occasion}.",
+  "Met at {occasion}; good conversation.",
+  "Sat next to each other at {occasion}.",
+  "Met at {occasion}; long talk about {topic}.",
+};
+
+static const char *const intro_notes[] = {
+  "Intro from {introducer} over coffee.",
+  "{introducer} says they're the best in town.",
+  "{introducer} made the introduction by email.",
+};
+
+static const char *const kind_notes_call[] = {
+  "Quick call about {topic}.", "Left a voicemail.", "Caught up on referrals.",
+  "Talked through a joint workshop.", "Returned their call.", "Called to say thanks for the intro.",
+};
+static const char *const kind_notes_email[] = {
+  "Sent the intro email.", "Shared the slides from the workshop.", "Thanked them for the referral.",
+  "Forwarded an article on {topic}.", "Replied about next month's event.", "Sent my calendar link.",
+};
+static const char *const kind_notes_one_to_one[] = {
+  "Swapped ideal-client profiles.", "Talked about co-hosting a workshop.",
+  "Walked through each other's referral lists.", "They want more {need}.",
+  "Swapped three introductions each.", "Mostly about {topic}.",
+};
+static const char *const kind_notes_meeting[] = {
+  "Reviewed the proposal.", "Kickoff meeting.", "Quarterly review.", "Walked through the numbers.",
+  "Met the rest of their team.", "Signed the agreement.",
+};
+static const char *const kind_notes_note[] = {
+  "Moved to a new office.", "Posted a job opening — know anyone?", "Won a chamber award this month.",
+  "Featured in the business journal.", "Saw their talk on {topic}; very good.",
+  "Heard they're expanding.",
+};
+
+static const char *const done_followup_notes[] = {
+  "Thank-you email and LinkedIn invite.", "Sent my card.", "Sent the article we talked about.",
+  "Invited them to a one-to-one.", "Connected on LinkedIn.",
+};
+
+static const char *const pending_followup_notes[] = {
+  "Send the proposal", "Book a one-to-one", "Introduce to {person}", "Send the article on {topic}",
+  "Invite to the next chamber mixer", "Thank for the referral", "Check in about the referral I sent",
+  "Confirm lunch next week", "Ask how the launch went", "Send a thank-you note",
+  "Follow up on the quote", "Share the slides from the workshop",
+};
+
+/* The generator */
+
+typedef struct
+{
+  gint64 id;
+  const char *given;
+  guint8 industry;
+  guint8 occasion;
+  gint16 first_day;
+  gint16 minutes;
+} Person;
+
+typedef struct
+{
+  char iso[11];
+  gint64 noon;              /* local noon, in seconds since the epoch */
+  GDateWeekday weekday;
+} Day;
+
+typedef struct
+{
+  RapportStore *store;
+  GRand *rand;
+  int max_year;             /* "in industry since" may not pass it */
+  Day days[DAYS_AHEAD + DAYS_BACK + 1];
+  GArray *people;           /* Person, in the order written */
+  GArray *connectors;       /* indices into people of those who make introductions */
+  GStringChunk *names;      /* the given names that Person points to */
+  guint pending_left[3];    /* overdue, today, upcoming: still to hand out */
+  /* The rows written, for the outbox: ids run without gaps inside the
+   * transaction, since nobody else writes meanwhile. */
+  gint64 contacts[2];
+  gint64 interactions[2];
+  gint64 followups[2];
+} Sampler;
+
+/* What a sentence may refer to. */
+typedef struct
+{
+  const Industry *industry;
+  const char *city;
+  const Occasion *occasion;
+  const char *introducer;
+} Context;
+
+typedef struct
+{
+  gint64 at;
+  RapportInteractionKind kind;
+  char *note;
+} Entry;
+
+static void
+remember_id (gint64 range[2],
+             gint64 id)
+{
+  if (range[0] == 0)
+    range[0] = id;
+  range[1] = id;
+}
+
+static const Day *
+day_at (Sampler *s,
+        int      days_ago)
+{
+  g_assert (days_ago >= -DAYS_AHEAD && days_ago <= DAYS_BACK);
+  return &s->days[days_ago + DAYS_AHEAD];
+}
+
+static gboolean
+chance (Sampler *s,
+        double   p)
+{
+  return g_rand_double (s->rand) < p;
+}
+
+/* Inclusive at both ends. */
+static int
+between (Sampler *s,
+         int      lo,
+         int      hi)
+{
+  return hi <= lo ? lo : g_rand_int_range (s->rand, lo, hi + 1);
+}
+
+static const char *
+pick (Sampler           *s,
+      const char *const *list)
+{
+  guint n = g_strv_length ((char **) list);
+
+  return list[g_rand_int_range (s->rand, 0, n)];
+}
+
+#define PICK_ARRAY(s, array) ((array)[g_rand_int_range ((s)->rand, 0, G_N_ELEMENTS (array))])
+
+/* Picks an element of a table whose rows have a guint weight member. */
+static guint
+pick_weighted_impl (Sampler     *s,
+                    const guint *first_weight,
+                    gsize        stride,
+                    guint        n)
+{
+  guint total = 0;
+  guint r;
+
+  for (guint i = 0; i < n; i++)
+    total += *(const guint *) ((const char *) first_weight + i * stride);
+  r = g_rand_int_range (s->rand, 0, total);
+  for (guint i = 0; i < n; i++)
+    {
+      guint w = *(const guint *) ((const char *) first_weight + i * stride);
+
+      if (r < w)
+        return i;
+      r -= w;
+    }
+  return n - 1;
+}
+
+#define PICK_WEIGHTED(s, table) \
+  pick_weighted_impl ((s), &(table)[0].weight, sizeof (table)[0], G_N_ELEMENTS (table))
+
+static const Person *
+random_person (Sampler *s)
+{
+  if (s->people->len == 0)
+    return NULL;
+  return &g_array_index (s->people, Person, g_rand_int_range (s->rand, 0, s->people->len));
+}
+
+static void
+append_capitalized (GString    *out,
+                    const char *text,
+                    gboolean    capitalize)
+{
+  if (capitalize && g_ascii_islower (*text))
+    {
+      g_string_append_c (out, g_ascii_toupper (*text));
+      text++;
+    }
+  g_string_append (out, text);
+}
+
+/* Appends @tmpl with each {key} filled from @ctx; a key that opens the
+ * sentence gets a capital. */
+static void
+expand (Sampler       *s,
+        GString       *out,
+        const char    *tmpl,
+        const Context *ctx)
+{
+  const char *p = tmpl;
+
+  while (*p)
+    {
+      const char *open = strchr (p, '{');
+      const char *close;
+      g_autofree char *key = NULL;
+      const char *fill = NULL;
+      g_autofree char *owned = NULL;
+      gboolean capitalize;
+
+      if (open == NULL)
+        {
+          g_string_append (out, p);
+          return;
+        }
+      close = strchr (open, '}');
+      g_assert (close != NULL);
+      g_string_append_len (out, p, open - p);
+      capitalize = out->len == 0 || (out->len >= 2 && out->str[out->len - 2] == '.');
+      key = g_strndup (open + 1, close - open - 1);
+
+      if (g_str_equal (key, "need"))
+        fill = pick (s, ctx->industry->needs);
+      else if (g_str_equal (key, "clients"))
+        fill = pick (s, ctx->industry->clients);
+      else if (g_str_equal (key, "connection"))
+        fill = pick (s, ctx->industry->connections);
+      else if (g_str_equal (key, "topic"))
+        fill = pick (s, ctx->industry->topics);
+      else if (g_str_equal (key, "group"))
+        fill = PICK_ARRAY (s, groups);
+      else if (g_str_equal (key, "city"))
+        fill = ctx->city;
+      else if (g_str_equal (key, "occasion"))
+        fill = ctx->occasion->what;
+      else if (g_str_equal (key, "introducer"))
+        fill = ctx->introducer;
+      else if (g_str_equal (key, "a-partner"))
+        {
+          const char *partner = pick (s, ctx->industry->partners);
+
+          owned = g_strconcat (strchr ("aeiouAEIOU", partner[0]) ? "an " : "a ", partner, NULL);
+        }
+      else if (g_str_equal (key, "person"))
+        {
+          const Person *other = random_person (s);
+
+          if (other != NULL)
+            owned = g_strdup_printf ("%s (%s)", other->given, industries[other->industry].professional);
+          else
+            fill = "a friend";
+        }
+      else
+        g_assert_not_reached ();
+
+      append_capitalized (out, owned ? owned : fill, capitalize);
+      p = close + 1;
+    }
+}
+
+/* Folds a name to the letters and digits an address may hold. */
+static void
+append_ascii (GString    *out,
+              const char *text,
+              gboolean    initial_only)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+
+  for (const char *p = ascii; *p; p++)
+    if (g_ascii_isalnum (*p))
+      {
+        g_string_append_c (out, g_ascii_tolower (*p));
+        if (initial_only)
+          return;
+      }
+}
+
+typedef struct
+{
+  char *given;
+  char *family;
+  char *display;
+  char *given_latin;        /* as used for email and business */
+  char *family_latin;
+} Name;
+
+static void
+name_clear (Name *name)
+{
+  g_free (name->given);
+  g_free (name->family);
+  g_free (name->display);
+  g_free (name->given_latin);
+  g_free (name->family_latin);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Name, name_clear)
+
+static void
+make_name (Sampler *s,
+           Name    *name)
+{
+  if (chance (s, 0.03))
+    {
+      const ScriptName *sn = &PICK_ARRAY (s, script_names);
+
+      name->given = g_strdup (sn->given);
+      name->family = g_strdup (sn->family);
+      name->display = sn->family_first ? g_strconcat (sn->family, sn->given, NULL)
+                                       : g_strconcat (sn->given, " ", sn->family, NULL);
+      name->given_latin = g_strdup (sn->given_latin);
+      name->family_latin = g_strdup (sn->family_latin);
+    }
+  else
+    {
+      const Culture *culture = &cultures[PICK_WEIGHTED (s, cultures)];
+      gboolean female = chance (s, 0.5);
+      /* Families mix: some carry a name from another culture, most often
+       * an English or a Spanish one. */
+      const char *family = pick (s, chance (s, 0.04) ? cultures[between (s, 0, 1)].family
+                                                     : culture->family);
+      const char *bar = strchr (family, '|');
+
+      name->given = g_strdup (pick (s, female ? culture->female : culture->male));
+      if (bar == NULL)
+        name->family = g_strdup (family);
+      else if (female)
+        name->family = g_strdup (bar + 1);
+      else
+        name->family = g_strndup (family, bar - family);
+      name->display = g_strconcat (name->given, " ", name->family, NULL);
+      name->given_latin = g_strdup (name->given);
+      name->family_latin = g_strdup (name->family);
+    }
+}
+
+static char *
+make_company (Sampler        *s,
+              const Industry *industry,
+              const Name     *name,
+              const char     *city)
+{
+  const char *word = pick (s, industry->company_words);
+  guint style;
+  char *company;
+
+  do
+    style = 1u << g_rand_int_range (s->rand, 0, 5);
+  while ((industry->styles & style) == 0);
+
+  /* "Desai & Walsh Tax & Advisory" has one ampersand too many. */
+  while (style == STYLE_PARTNERS && strchr (word, '&') != NULL)
+    word = pick (s, industry->company_words);
+
+  switch (style)
+    {
+    case STYLE_PLACE:
+      company = g_strconcat (city, " ", word, NULL);
+      break;
+    case STYLE_SURNAME:
+      {
+        Name other = { 0 };
+
+        make_name (s, &other);
+        company = g_strconcat (other.family_latin, " ", word, NULL);
+        name_clear (&other);
+      }
+      break;
+    case STYLE_PARTNERS:
+      {
+        Name a = { 0 }, b = { 0 };
+
+        make_name (s, &a);
+        make_name (s, &b);
+        company = g_strconcat (a.family_latin, " & ", b.family_latin, " ", word, NULL);
+        name_clear (&a);
+        name_clear (&b);
+      }
+      break;
+    case STYLE_PERSONAL:
+      company = g_strconcat (name->given_latin, " ", name->family_latin, " ", word, NULL);
+      break;
+    case STYLE_BRAND:
+    default:
+      company = g_strconcat (PICK_ARRAY (s, brands), " ", word, NULL);
+      break;
+    }
+
+  if (industry->incorporated && style != STYLE_PARTNERS && chance (s, 0.12))
+    {
+      char *with_suffix = g_strconcat (company, chance (s, 0.6) ? " LLC" : " Inc.", NULL);
+
+      g_free (company);
+      company = with_suffix;
+    }
+  return company;
+}
+
+static char *
+company_domain (const char *company)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) words = g_strsplit (company, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (g_str_equal (words[i], "LLC") || g_str_equal (words[i], "Inc."))
+        continue;
+      append_ascii (out, words[i], FALSE);
+    }
+  g_string_append (out, ".com");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Fictional numbers: 555-0100 to 555-0199 are never assigned. */
+static char *
+make_phone (Sampler    *s,
+            const City *city)
+{
+  const char *area = chance (s, 0.12) ? pick (s, PICK_ARRAY (s, cities).area_codes)
+                                      : pick (s, city->area_codes);
+
+  return g_strdup_printf ("(%s) 555-01%02d", area, between (s, 0, 99));
+}
+
+static void
+add_emails (Sampler        *s,
+            RapportContact *contact,
+            const Name     *name,
+            const char     *domain)
+{
+  gboolean work = domain != NULL && chance (s, 0.85);
+  gboolean personal = !work || chance (s, 0.3);
+
+  if (work)
+    {
+      g_autoptr(GString) address = g_string_new (NULL);
+
+      switch (g_rand_int_range (s->rand, 0, 4))
+        {
+        case 0:
+          append_ascii (address, name->given_latin, FALSE);
+          g_string_append_c (address, '.');
+          append_ascii (address, name->family_latin, FALSE);
+          break;
+        case 1:
+          append_ascii (address, name->given_latin, TRUE);
+          append_ascii (address, name->family_latin, FALSE);
+          break;
+        case 2:
+          append_ascii (address, name->given_latin, FALSE);
+          break;
+        default:
+          append_ascii (address, name->given_latin, FALSE);
+          append_ascii (address, name->family_latin, TRUE);
+          break;
+        }
+      g_string_append_printf (address, "@%s", domain);
+      rapport_contact_add_email (contact, "work", address->str);
+    }
+  if (personal)
+    {
+      g_autoptr(GString) address = g_string_new (NULL);
+      /* Reserved domains: nobody real gets mail from the sample. */
+      static const char *const providers[] = { "example.com", "example.net", "example.org" };
+
+      append_ascii (address, name->given_latin, FALSE);
+      if (chance (s, 0.5))
+        g_string_append_c (address, '.');
+      append_ascii (address, name->family_latin, FALSE);
+      if (chance (s, 0.4))
+        g_string_append_printf (address, "%d", between (s, 1, 99));
+      g_string_append_printf (address, "@%s", PICK_ARRAY (s, providers));
+      rapport_contact_add_email (contact, "personal", address->str);
+    }
+}
+
+static RapportRelationship
+pick_relationship (Sampler *s)
+{
+  static const struct { RapportRelationship value; guint weight; } weights[] = {
+    { RAPPORT_RELATIONSHIP_UNKNOWN, 5 },
+    { RAPPORT_RELATIONSHIP_PROSPECT, 36 },
+    { RAPPORT_RELATIONSHIP_NOT_PROSPECT, 28 },
+    { RAPPORT_RELATIONSHIP_CLIENT, 11 },
+    { RAPPORT_RELATIONSHIP_REFERRAL_PARTNER, 10 },
+    { RAPPORT_RELATIONSHIP_FRIEND, 7 },
+    { RAPPORT_RELATIONSHIP_MENTOR, 3 },
+  };
+
+  return weights[PICK_WEIGHTED (s, weights)].value;
+}
+
+static gboolean
+is_close (RapportRelationship relationship)
+{
+  return relationship == RAPPORT_RELATIONSHIP_CLIENT ||
+         relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER ||
+         relationship == RAPPORT_RELATIONSHIP_FRIEND ||
+         relationship == RAPPORT_RELATIONSHIP_MENTOR;
+}
+
+static int
+pick_cadence (Sampler             *s,
+              RapportRelationship  relationship)
+{
+  double r = g_rand_double (s->rand);
+
+  if (relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER && chance (s, 0.85))
+    return r < 0.5 ? 30 : r < 0.85 ? 60 : 90;
+  if (relationship == RAPPORT_RELATIONSHIP_CLIENT && chance (s, 0.8))
+    return r < 0.1 ? 30 : r < 0.6 ? 60 : 90;
+  return 0;
+}
+
+/* Networking happens on weekdays. */
+static int
+weekday_of (Sampler *s,
+            int      days_ago)
+{
+  GDateWeekday wd = day_at (s, days_ago)->weekday;
+
+  if (wd == G_DATE_SATURDAY)
+    return days_ago + 1;
+  if (wd == G_DATE_SUNDAY)
+    return days_ago - 1 >= 1 ? days_ago - 1 : days_ago + 2;
+  return days_ago;
+}
+
+/* The first weekday on or after @days_ago, or -1 if that is today or later. */
+static int
+next_weekday (Sampler *s,
+              int      days_ago)
+{
+  GDateWeekday wd = day_at (s, days_ago)->weekday;
+
+  if (wd == G_DATE_SATURDAY)
+    days_ago -= 2;
+  else if (wd == G_DATE_SUNDAY)
+    days_ago -= 1;
+  return days_ago >= 1 ? days_ago : -1;
+}
+
+static gint64
+time_on (Sampler *s,
+         int      days_ago,
+         int      minutes)
+{
+  return day_at (s, days_ago)->noon + (minutes - 12 * 60) * 60;
+}
+
+static char *
+compose (Sampler           *s,
+         const char        *tmpl,
+         const Context     *ctx)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  expand (s, out, tmpl, ctx);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+compose_two (Sampler           *s,
+             const char        *first,
+             const char        *second,
+             const Context     *ctx)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  expand (s, out, first, ctx);
+  if (second != NULL)
+    {
+      g_string_append_c (out, ' ');
+      expand (s, out, second, ctx);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char *
+note_template_for (Sampler                *s,
+                   RapportInteractionKind  kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_INTERACTION_CALL: return PICK_ARRAY (s, kind_notes_call);
+    case RAPPORT_INTERACTION_EMAIL: return PICK_ARRAY (s, kind_notes_email);
+    case RAPPORT_INTERACTION_ONE_TO_ONE: return PICK_ARRAY (s, kind_notes_one_to_one);
+    case RAPPORT_INTERACTION_MEETING: return PICK_ARRAY (s, kind_notes_meeting);
+    case RAPPORT_INTERACTION_NOTE: return PICK_ARRAY (s, kind_notes_note);
+    case RAPPORT_INTERACTION_MET:
+    case RAPPORT_INTERACTION_FOLLOW_UP:
+    default: return NULL;
+    }
+}
+
+static RapportInteractionKind
+pick_kind (Sampler             *s,
+           RapportRelationship  relationship)
+{
+  /* call, email, one-to-one, meeting, note, follow-up */
+  static const guint table[][6] = {
+    [RAPPORT_RELATIONSHIP_UNKNOWN] = { 0, 50, 0, 0, 50, 0 },
+    [RAPPORT_RELATIONSHIP_PROSPECT] = { 25, 35, 10, 5, 5, 20 },
+    [RAPPORT_RELATIONSHIP_NOT_PROSPECT] = { 20, 40, 0, 0, 20, 20 },
+    [RAPPORT_RELATIONSHIP_CLIENT] = { 25, 30, 5, 30, 10, 0 },
+    [RAPPORT_RELATIONSHIP_REFERRAL_PARTNER] = { 20, 25, 35, 10, 10, 0 },
+    [RAPPORT_RELATIONSHIP_FRIEND] = { 30, 10, 30, 0, 30, 0 },
+    [RAPPORT_RELATIONSHIP_MENTOR] = { 30, 20, 40, 0, 10, 0 },
+  };
+  static const RapportInteractionKind kinds[] = {
+    RAPPORT_INTERACTION_CALL, RAPPORT_INTERACTION_EMAIL, RAPPORT_INTERACTION_ONE_TO_ONE,
+    RAPPORT_INTERACTION_MEETING, RAPPORT_INTERACTION_NOTE, RAPPORT_INTERACTION_FOLLOW_UP,
+  };
+  const guint *w = table[relationship];
+  guint r = g_rand_int_range (s->rand, 0, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (r < w[i])
+        return kinds[i];
+      r -= w[i];
+    }
+  return RAPPORT_INTERACTION_EMAIL;
+}
+
+/* How many entries follow the first meeting, beyond the first follow-up. */
+static int
+pick_extra_count (Sampler             *s,
+                  RapportRelationship  relationship)
+{
+  switch (relationship)
+    {
+    case RAPPORT_RELATIONSHIP_PROSPECT: return between (s, 0, 3);
+    case RAPPORT_RELATIONSHIP_NOT_PROSPECT: return between (s, 0, 1);
+    case RAPPORT_RELATIONSHIP_CLIENT: return between (s, 2, 10);
+    case RAPPORT_RELATIONSHIP_REFERRAL_PARTNER: return between (s, 3, 10);
+    case RAPPORT_RELATIONSHIP_FRIEND: return between (s, 1, 8);
+    case RAPPORT_RELATIONSHIP_MENTOR: return between (s, 1, 7);
+    case RAPPORT_RELATIONSHIP_UNKNOWN:
+    default: return between (s, 0, 1);
+    }
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+
+  return (x->at > y->at) - (x->at < y->at);
+}
+
+/* Writes the contact's first meeting, the follow-up done after it, and
+ * what happened since, oldest first. Cadenced contacts are mostly kept up
+ * with; about one in ten has lapsed and shows up as "keep in touch". */
+static gboolean
+write_timeline (Sampler             *s,
+                gint64               id,
+                RapportRelationship  relationship,
+                int                  first_day,
+                gboolean             met,
+                int                  met_minutes,
+                int                  cadence,
+                const Context       *ctx,
+                GError             **error)
+{
+  Entry entries[MAX_INTERACTIONS];
+  guint n = 0;
+  int extras;
+  int recent_from = 1, recent_to = first_day - 1;
+  gboolean ok = TRUE;
+
+  if (met)
+    {
+      entries[n].at = time_on (s, first_day, met_minutes);
+      entries[n].kind = RAPPORT_INTERACTION_MET;
+      entries[n].note = chance (s, 0.15) ? compose (s, "At {occasion}.", ctx) : NULL;
+      n++;
+
+      /* The follow-up Rapport proposed for the next day, done on time or
+       * a little late. */
+      if (first_day >= 3 && relationship != RAPPORT_RELATIONSHIP_UNKNOWN &&
+          chance (s, is_close (relationship) ? 0.8 : 0.55))
+        {
+          int due_day = first_day - 1;
+          int done_day = MAX (1, due_day - (chance (s, 0.7) ? 0 : between (s, 1, 3)));
+          g_autofree char *note = chance (s, 0.6) ? g_strdup (PICK_ARRAY (s, done_followup_notes)) : NULL;
+          gint64 followup;
+
+          /* Done on the next working day when it fell on a weekend. */
+          if (next_weekday (s, done_day) > 0)
+            done_day = next_weekday (s, done_day);
+          entries[n].at = time_on (s, done_day, between (s, 8 * 4, 18 * 4) * 15);
+          entries[n].kind = RAPPORT_INTERACTION_FOLLOW_UP;
+          entries[n].note = g_strdup (note);
+          followup = rapport_store_insert_followup_row (s->store, id, day_at (s, due_day)->iso,
+                                                        entries[n].at, note, error);
+          if (followup == 0)
+            ok = FALSE;
+          remember_id (s->followups, followup);
+          n++;
+        }
+    }
+
+  /* Nobody hears from the same person every day: about one entry every
+   * four days at most since the meeting. */
+  extras = MIN (pick_extra_count (s, relationship), (int) (MAX_INTERACTIONS - n));
+  extras = MIN (extras, (first_day - 1) / 4);
+  if (cadence > 0)
+    {
+      /* Lapsed: nothing since the cadence ran out. */
+      if (chance (s, 0.1))
+        recent_from = cadence + 1;
+      else if (extras > 0 && first_day > 1)
+        {
+          int day = next_weekday (s, between (s, 1, MIN (cadence - 2, first_day - 1)));
+
+          if (day > 0 && day < first_day)
+            {
+              entries[n].at = time_on (s, day, between (s, 8 * 4, 17 * 4) * 15);
+              entries[n].kind = pick_kind (s, relationship);
+              entries[n].note = NULL;
+              n++;
+            }
+          extras--;
+        }
+    }
+
+  for (int i = 0; i < extras && recent_from <= recent_to; i++)
+    {
+      int span = recent_to - recent_from + 1;
+      /* Prospects are talked to soon after meeting, or not at all. */
+      double u = g_rand_double (s->rand);
+      double bias = is_close (relationship) ? u : u * u;
+      int day = recent_to - (int) (bias * span);
+      RapportInteractionKind kind = pick_kind (s, relationship);
+      int minutes;
+
+      /* Emails and notes happen any day; calls and meetings on weekdays,
+       * one-to-ones over breakfast, coffee or lunch. */
+      if (kind == RAPPORT_INTERACTION_EMAIL || kind == RAPPORT_INTERACTION_NOTE)
+        minutes = between (s, 7 * 60, 21 * 60);
+      else
+        {
+          static const int one_to_one_slots[] = { 7 * 60 + 30, 8 * 60, 8 * 60 + 30, 10 * 60, 12 * 60,
+                                                  12 * 60 + 30, 15 * 60 };
+
+          day = next_weekday (s, day);
+          if (day <= 0 || day >= first_day)
+            continue;
+          if (kind == RAPPORT_INTERACTION_ONE_TO_ONE)
+            minutes = PICK_ARRAY (s, one_to_one_slots);
+          else
+            minutes = between (s, 9 * 4, 17 * 4) * 15;
+        }
+      entries[n].at = time_on (s, day, minutes);
+      entries[n].kind = kind;
+      entries[n].note = NULL;
+      n++;
+    }
+
+  qsort (entries, n, sizeof (Entry), compare_entries);
+  /* No two entries at the same moment. */
+  for (guint i = 1; i < n; i++)
+    if (entries[i].at <= entries[i - 1].at)
+      entries[i].at = entries[i - 1].at + 15 * 60;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (entries[i].kind != RAPPORT_INTERACTION_MET && entries[i].kind != RAPPORT_INTERACTION_FOLLOW_UP &&
+          chance (s, 0.35))
+        {
+          const char *tmpl = note_template_for (s, entries[i].kind);
+
+          if (tmpl != NULL)
+            entries[i].note = compose (s, tmpl, ctx);
+        }
+      if (ok)
+        {
+          gint64 interaction = rapport_store_insert_interaction_row (s->store, id, entries[i].kind,
+                                                                     entries[i].at, entries[i].note, error);
+
+          if (interaction == 0)
+            ok = FALSE;
+          remember_id (s->interactions, interaction);
+        }
+      g_free (entries[i].note);
+    }
+  /* The keep-in-touch clock moves once, to the latest entry. */
+  if (ok && n > 0 && !rapport_store_touch_contact (s->store, id, entries[n - 1].at, error))
+    ok = FALSE;
+  return ok;
+}
+
+/* Hands out the pending follow-ups so that exactly the planned number of
+ * each kind is written (selection sampling over the contacts left). */
+static gboolean
+write_pending (Sampler       *s,
+               gint64         id,
+               guint          contacts_left,
+               int            first_day,
+               gboolean       met,
+               const Context *ctx,
+               GError       **error)
+{
+  /* Met yesterday: the follow-up Rapport proposed is due today; met the
+   * day before: half the time it slipped. Those count against the plan. */
+  int proposed = !met ? -1
+               : first_day == 1 ? RAPPORT_FOLLOWUP_TODAY
+               : first_day == 2 && chance (s, 0.5) ? RAPPORT_FOLLOWUP_OVERDUE
+               : -1;
+
+  for (guint section = 0; section < 3; section++)
+    {
+      int due_day;
+      g_autofree char *note = NULL;
+      gint64 followup;
+
+      if ((int) section == proposed)
+        {
+          if (s->pending_left[section] > 0)
+            s->pending_left[section]--;
+          due_day = first_day - 1;
+          followup = rapport_store_insert_followup_row (s->store, id, day_at (s, due_day)->iso, 0, NULL, error);
+          if (followup == 0)
+            return FALSE;
+          remember_id (s->followups, followup);
+          continue;
+        }
+      if (s->pending_left[section] == 0 ||
+          (guint) g_rand_int_range (s->rand, 0, contacts_left) >= s->pending_left[section])
+        continue;
+      s->pending_left[section]--;
+
+      switch (section)
+        {
+        case RAPPORT_FOLLOWUP_OVERDUE:
+          due_day = MIN (between (s, 1, 21), first_day);
+          break;
+        case RAPPORT_FOLLOWUP_TODAY:
+          due_day = 0;
+          break;
+        case RAPPORT_FOLLOWUP_UPCOMING:
+        default:
+          due_day = -between (s, 1, DAYS_AHEAD);
+          break;
+        }
+      if (chance (s, 0.8))
+        note = compose (s, PICK_ARRAY (s, pending_followup_notes), ctx);
+      followup = rapport_store_insert_followup_row (s->store, id, day_at (s, due_day)->iso, 0, note, error);
+      if (followup == 0)
+        return FALSE;
+      remember_id (s->followups, followup);
+    }
+  return TRUE;
+}
+
+/* A contact made up but not yet written. */
+typedef struct
+{
+  RapportContact *contact;
+  RapportRelationship relationship;
+  Context ctx;
+  const char *given;        /* in Sampler.names */
+  int first_day;            /* met, or added to the address book */
+  int minutes;              /* the time of day of that meeting */
+  int cadence;
+  gboolean met;
+  gboolean archived;
+} Draft;
+
+static void
+draft_clear (Draft *draft)
+{
+  g_clear_object (&draft->contact);
+}
+
+static void
+make_contact (Sampler *s,
+              guint    index,
+              guint    total,
+              Draft   *draft)
+{
+  RapportContact *contact;
+  g_auto(Name) name = { 0 };
+  g_autofree char *company = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *help_them = NULL;
+  g_autofree char *help_me = NULL;
+  g_autofree char *notes = NULL;
+  const Industry *industry = &industries[PICK_WEIGHTED (s, industries)];
+  const City *city = &cities[PICK_WEIGHTED (s, cities)];
+  const Occasion *occasion = &occasions[PICK_WEIGHTED (s, occasions)];
+  RapportRelationship relationship = pick_relationship (s);
+  const Person *introducer = NULL;
+  const char *contact_tags[5] = { NULL };
+  guint n_tags = 0, want_tags;
+  Context ctx = { industry, city->name, NULL, NULL };
+  gboolean met = chance (s, 0.9);
+  gboolean archived;
+  int first_day, minutes, cadence;
+  double when;
+
+  /* Contacts are written in the order they were met, over two years. */
+  when = ((double) total - index - g_rand_double (s->rand)) / total;
+  first_day = weekday_of (s, CLAMP ((int) (when * 730.0) + 1, 1, 730));
+  minutes = occasion->minutes;
+
+  /* Introductions come from people met before, mostly close ones; one met
+   * the same day made the introduction at that same event. */
+  if (s->people->len > 0 && chance (s, 0.2))
+    {
+      if (s->connectors->len > 0 && chance (s, 0.7))
+        introducer = &g_array_index (s->people, Person,
+                                     g_array_index (s->connectors, guint,
+                                                    g_rand_int_range (s->rand, 0, s->connectors->len)));
+      else
+        introducer = random_person (s);
+      if (introducer->first_day <= first_day)
+        {
+          first_day = introducer->first_day;
+          occasion = &occasions[introducer->occasion];
+          minutes = introducer->minutes + 20;
+        }
+      ctx.introducer = introducer->given;
+    }
+  ctx.occasion = occasion;
+
+  make_name (s, &name);
+  contact = rapport_contact_new (name.display);
+  rapport_contact_set_given_name (contact, name.given);
+  rapport_contact_set_family_name (contact, name.family);
+  rapport_contact_set_industry (contact, industry->name);
+  rapport_contact_set_job_title (contact, pick (s, industry->titles));
+  if (chance (s, 0.95))
+    {
+      company = make_company (s, industry, &name, city->name);
+      domain = company_domain (company);
+      rapport_contact_set_company (contact, company);
+    }
+  if (chance (s, 0.8))
+    {
+      /* Most have been at it a few years; some for decades. */
+      int years = MIN (40, (int) (-log (1.0 - g_rand_double (s->rand)) * 9.0));
+
+      rapport_contact_set_industry_since (contact, s->max_year - years);
+    }
+  rapport_contact_set_city (contact, city->name);
+  add_emails (s, contact, &name, domain);
+  for (int i = 0, n_phones = between (s, 0, 9) < 2 ? 0 : between (s, 1, 4) < 4 ? 1 : 2,
+       mobile_first = chance (s, 0.8); i < n_phones; i++)
+    {
+      g_autofree char *phone = make_phone (s, city);
+
+      rapport_contact_add_phone (contact, (i == 0) == mobile_first ? "mobile" : "work", phone);
+    }
+  if (domain != NULL && chance (s, 0.45))
+    {
+      g_autofree char *website = g_strconcat (chance (s, 0.7) ? "https://www." : "https://", domain, NULL);
+
+      rapport_contact_set_website (contact, website);
+    }
+  if (chance (s, 0.55))
+    {
+      g_autoptr(GString) url = g_string_new ("https://www.linkedin.com/in/");
+
+      append_ascii (url, name.given_latin, FALSE);
+      g_string_append_c (url, '-');
+      append_ascii (url, name.family_latin, FALSE);
+      if (chance (s, 0.6))
+        g_string_append_printf (url, "-%06x", g_rand_int_range (s->rand, 0, 0x1000000));
+      rapport_contact_set_linkedin (contact, url->str);
+    }
+
+  /* Tags: the group where they met, and a few more. */
+  if (occasion->tag != NULL && chance (s, 0.7))
+    contact_tags[n_tags++] = occasion->tag;
+  want_tags = n_tags + (chance (s, 0.5) ? 0 : chance (s, 0.6) ? 1 : 2);
+  if (relationship == RAPPORT_RELATIONSHIP_CLIENT && chance (s, 0.15))
+    contact_tags[n_tags++] = "vip";
+  while (n_tags < want_tags && n_tags < G_N_ELEMENTS (contact_tags) - 1)
+    {
+      const char *tag = tags[PICK_WEIGHTED (s, tags)].tag;
+      gboolean seen = FALSE;
+
+      for (guint i = 0; i < n_tags; i++)
+        seen |= g_str_equal (contact_tags[i], tag);
+      if (!seen)
+        contact_tags[n_tags++] = tag;
+      else
+        want_tags--;
+    }
+  rapport_contact_set_tags (contact, contact_tags);
+
+  rapport_contact_set_relationship (contact, relationship);
+  if (introducer != NULL)
+    rapport_contact_set_introduced_by (contact, introducer->id);
+
+  if (chance (s, relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER ||
+                 relationship == RAPPORT_RELATIONSHIP_MENTOR ? 1.0 : 0.75))
+    help_them = compose_two (s, PICK_ARRAY (s, help_them_templates),
+                             chance (s, 0.3) ? PICK_ARRAY (s, help_them_extras) : NULL, &ctx);
+  if (chance (s, is_close (relationship) ? 0.95 : 0.6))
+    help_me = compose_two (s, PICK_ARRAY (s, help_me_templates),
+                           chance (s, relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER ? 0.4 : 0.1)
+                             ? PICK_ARRAY (s, help_me_extras) : NULL,
+                           &ctx);
+  rapport_contact_set_help_them (contact, help_them);
+  rapport_contact_set_help_me (contact, help_me);
+
+  if (introducer != NULL && chance (s, 0.5))
+    notes = compose_two (s, PICK_ARRAY (s, intro_notes),
+                         chance (s, 0.4) ? PICK_ARRAY (s, personal_notes) : NULL, &ctx);
+  else if (chance (s, 0.4))
+    notes = compose_two (s, met ? PICK_ARRAY (s, met_notes) : PICK_ARRAY (s, personal_notes),
+                         met && chance (s, 0.5) ? PICK_ARRAY (s, personal_notes) : NULL, &ctx);
+  rapport_contact_set_notes (contact, notes);
+
+  if (met)
+    rapport_contact_set_met_on (contact, day_at (s, first_day)->iso);
+
+  rapport_contact_set_starred (contact, chance (s, relationship == RAPPORT_RELATIONSHIP_MENTOR ? 0.2
+                                                 : relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER ? 0.15
+                                                 : relationship == RAPPORT_RELATIONSHIP_CLIENT ? 0.1
+                                                 : relationship == RAPPORT_RELATIONSHIP_FRIEND ? 0.08
+                                                 : 0.015));
+  archived = chance (s, relationship == RAPPORT_RELATIONSHIP_NOT_PROSPECT ? 0.06
+                        : relationship == RAPPORT_RELATIONSHIP_PROSPECT ? 0.03
+                        : relationship == RAPPORT_RELATIONSHIP_UNKNOWN ? 0.05
+                        : 0.005);
+  rapport_contact_set_archived (contact, archived);
+  cadence = pick_cadence (s, relationship);
+  rapport_contact_set_cadence_days (contact, cadence);
+
+  draft->contact = contact;
+  draft->relationship = relationship;
+  draft->ctx = ctx;
+  draft->given = g_string_chunk_insert_const (s->names, name.given);
+  draft->first_day = first_day;
+  draft->minutes = minutes;
+  draft->cadence = cadence;
+  draft->met = met;
+  draft->archived = archived;
+}
+
+/* Writes a batch of contacts in one statement, then their timelines.
+ * Introducers come from earlier batches only, since validation looks them
+ * up in the store. */
+static gboolean
+write_batch (Sampler  *s,
+             Draft    *drafts,
+             guint     n_drafts,
+             guint     index,
+             guint     total,
+             GError  **error)
+{
+  RapportContact *contacts[MAX_BATCH];
+  gint64 created_at[MAX_BATCH];
+  gint64 first_id;
+
+  for (guint i = 0; i < n_drafts; i++)
+    {
+      contacts[i] = drafts[i].contact;
+      /* The card was made right after the meeting. */
+      created_at[i] = time_on (s, drafts[i].first_day, drafts[i].minutes + 45);
+    }
+  first_id = rapport_store_insert_contact_rows (s->store, contacts, created_at, n_drafts, error);
+  if (first_id == 0)
+    return FALSE;
+  remember_id (s->contacts, first_id);
+  remember_id (s->contacts, first_id + n_drafts - 1);
+
+  for (guint i = 0; i < n_drafts; i++)
+    {
+      const Draft *d = &drafts[i];
+      gint64 id = first_id + i;
+      Person person = {
+        id, d->given, d->ctx.industry - industries, d->ctx.occasion - occasions, d->first_day, d->minutes
+      };
+
+      if (!write_timeline (s, id, d->relationship, d->first_day, d->met, d->minutes, d->cadence, &d->ctx, error))
+        return FALSE;
+      if (!d->archived && !write_pending (s, id, total - index - i, d->first_day, d->met, &d->ctx, error))
+        return FALSE;
+
+      g_array_append_val (s->people, person);
+      if (is_close (d->relationship) && !d->archived)
+        {
+          guint last = s->people->len - 1;
+
+          g_array_append_val (s->connectors, last);
+        }
+    }
+  return TRUE;
+}
+
+static int
+get_cache_size (RapportStore *store)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (store, "PRAGMA cache_size", NULL);
+  int size = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return size;
+}
+
+static gboolean
+record (RapportStore *store,
+        const char   *entity,
+        const gint64  range[2],
+        GError      **error)
+{
+  if (range[0] == 0)
+    return TRUE;
+  return rapport_store_outbox_append_range (store, entity, range[0], range[1], error);
+}
+
+/**
+ * rapport_sample_fill:
+ * @store: a store, usually an empty one
+ * @n_contacts: how many contacts to make
+ * @seed: the same seed and @today make the same network
+ * @today: the date the network is made relative to, like "2026-11-25"
+ * @progress: (nullable) (scope call): called as contacts are written, at
+ *   most about a hundred times
+ * @user_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Fills @store with a believable professional network of @n_contacts
+ * people met over the two years before @today: names from many cultures,
+ * companies and titles across twenty-five industries, how each can help
+ * the user and the other way round, who introduced whom, a timeline of
+ * meetings, calls and one-to-ones, keep-in-touch cadences for clients and
+ * referral partners, and follow-ups overdue, due today and coming up.
+ * Everything is written in one transaction, outbox included, so that the
+ * sample syncs like the user's own edits; when @cancellable is cancelled,
+ * or anything fails, nothing is written and the error says why
+ * (%G_IO_ERROR_CANCELLED when cancelled). The store's "changed" signal is
+ * emitted once for contacts, interactions and follow-ups after the commit,
+ * in the calling thread, which must be the thread that uses @store.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_sample_fill (RapportStore          *store,
+                     guint                  n_contacts,
+                     guint32                seed,
+                     const char            *today,
+                     RapportSampleProgress  progress,
+                     gpointer               user_data,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree Sampler *s = NULL;
+  guint y, m, d;
+  GDate date;
+  guint step, batch;
+  int old_cache_size;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (rapport_date_is_valid (today), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (n_contacts == 0)
+    return TRUE;
+
+  s = g_new0 (Sampler, 1);
+  s->store = store;
+  s->rand = g_rand_new_with_seed (seed);
+  s->people = g_array_sized_new (FALSE, FALSE, sizeof (Person), n_contacts);
+  s->connectors = g_array_new (FALSE, FALSE, sizeof (guint));
+  s->names = g_string_chunk_new (4096);
+
+  /* Validation refuses a start year after the real one, even when @today
+   * is in the future. */
+  tz = g_time_zone_new_local ();
+  now = g_date_time_new_now (tz);
+  sscanf (today, "%4u-%2u-%2u", &y, &m, &d);
+  s->max_year = MIN ((int) y, g_date_time_get_year (now));
+
+  for (int ago = -DAYS_AHEAD; ago <= DAYS_BACK; ago++)
+    {
+      Day *day = &s->days[ago + DAYS_AHEAD];
+      g_autoptr(GDateTime) noon = NULL;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, d, m, y);
+      if (ago >= 0)
+        g_date_subtract_days (&date, ago);
+      else
+        g_date_add_days (&date, -ago);
+      g_snprintf (day->iso, sizeof day->iso, "%04u-%02u-%02u",
+                  g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+      noon = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+      day->noon = g_date_time_to_unix (noon);
+      day->weekday = g_date_get_weekday (&date);
+    }
+
+  /* A realistic few: about one contact in eighty overdue, one in two
+   * hundred and fifty due today, one in fifty coming up. */
+  s->pending_left[RAPPORT_FOLLOWUP_OVERDUE] = MAX (n_contacts / 80, MIN (3, n_contacts / 10));
+  s->pending_left[RAPPORT_FOLLOWUP_TODAY] = MAX (n_contacts / 250, MIN (2, n_contacts / 15));
+  s->pending_left[RAPPORT_FOLLOWUP_UPCOMING] = MAX (n_contacts / 50, MIN (4, n_contacts / 8));
+
+  step = MAX (1, (n_contacts + 99) / 100);
+  /* Small networks go one by one, so that nearly everybody may have been
+   * introduced by someone met before. */
+  batch = CLAMP (n_contacts / 100, 1, MAX_BATCH);
+
+  /* Rows land all over the uuid indexes: with SQLite's default 2 MB page
+   * cache, a big fill spends much of its time writing pages out to the
+   * journal and reading them back. 32 MB halves that; more only moves the
+   * writing to the commit. */
+  old_cache_size = get_cache_size (store);
+  rapport_store_exec (store, "PRAGMA cache_size = -32768", NULL);
+
+  if (!rapport_store_begin (store, error))
+    ok = FALSE;
+  for (guint done = 0; ok && done < n_contacts;)
+    {
+      Draft drafts[MAX_BATCH] = { { 0 } };
+      guint n = MIN (batch, n_contacts - done);
+
+      for (guint i = 0; ok && i < n; i++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          else
+            make_contact (s, done + i, n_contacts, &drafts[i]);
+        }
+      if (ok && !write_batch (s, drafts, n, done, n_contacts, error))
+        ok = FALSE;
+      for (guint i = 0; i < n; i++)
+        draft_clear (&drafts[i]);
+      done += n;
+      if (ok && progress != NULL && (done / step != (done - n) / step || done == n_contacts))
+        progress (done, n_contacts, user_data);
+    }
+  /* Recorded for sync in one pass per table: contacts first, so that a
+   * device receiving them in order never sees a timeline entry before its
+   * contact. */
+  if (ok &&
+      (!record (store, "contact", s->contacts, error) ||
+       !record (store, "interaction", s->interactions, error) ||
+       !record (store, "followup", s->followups, error) ||
+       !rapport_store_commit (store, error)))
+    ok = FALSE;
+  if (!ok)
+    rapport_store_rollback (store);
+  if (old_cache_size != 0)
+    {
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %d", old_cache_size);
+
+      rapport_store_exec (store, restore, NULL);
+    }
+
+  g_rand_free (s->rand);
+  g_array_unref (s->people);
+  g_array_unref (s->connectors);
+  g_string_chunk_free (s->names);
+
+  if (!ok)
+    return FALSE;
+
+  rapport_store_emit_changed (store, "contacts", 0);
+  rapport_store_emit_changed (store, "interactions", 0);
+  rapport_store_emit_changed (store, "followups", 0);
+  return TRUE;
+}

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-window.c: the main window: welcome, error, and the views.
+ *
+ * The window decides which of three faces to show: the welcome page while
+ * the database holds nobody, an explanation when the database could not be
+ * opened, and otherwise the view switcher with Contacts and Follow-ups.
+ */
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-contact-editor.h"
+#include "rapport-contacts-view.h"
+#include "rapport-followups-view.h"
+#include "rapport-sample.h"
+#include "rapport-text.h"
+#include "rapport-window.h"
+
+/* Enough people to fill every view without drowning a newcomer. */
+#define SAMPLE_NETWORK_SIZE 240
+
+struct _RapportWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RapportApplication *app;
+  RapportStore *store;
+
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  AdwViewStack *view_stack;
+  RapportContactsView *contacts_view;
+  RapportFollowupsView *followups_view;
+  GtkWidget *new_button;
+};
+
+G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+is_nonzero (gpointer unused,
+            guint    value)
+{
+  return value != 0;
+}
+
+RapportStore *
+rapport_window_get_store (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+void
+rapport_window_add_toast (RapportWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * rapport_window_show_error:
+ * @self: a window
+ * @message: what went wrong, in plain words
+ *
+ * Shows @message in a toast that stays until dismissed.
+ */
+void
+rapport_window_show_error (RapportWindow *self,
+                           const char    *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The bottom switcher replaces the title's when the window is narrow, and
+ * only where there are views to switch between. */
+static void
+update_switcher_bar (RapportWindow *self)
+{
+  gboolean on_views = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") == 0;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    on_views && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static void
+update_face (RapportWindow *self)
+{
+  const char *face;
+
+  if (self->store == NULL)
+    face = "error";
+  else if (rapport_store_count_contacts (self->store, FALSE) == 0 &&
+           rapport_store_count_contacts (self->store, TRUE) == 0)
+    face = "welcome";
+  else
+    face = "views";
+
+  gtk_stack_set_visible_child_name (self->main_stack, face);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, g_str_equal (face, "views"));
+  gtk_widget_set_visible (self->new_button, self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", g_str_equal (face, "views"));
+  update_switcher_bar (self);
+}
+
+static void
+on_store_changed (RapportWindow *self)
+{
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "views"))
+    update_face (self);
+}
+
+void
+rapport_window_show_followups (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+  update_face (self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "views"))
+    adw_view_stack_set_visible_child_name (self->view_stack, "followups");
+}
+
+void
+rapport_window_show_contact (RapportWindow *self,
+                             gint64         contact_id)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+  update_face (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "contacts");
+  rapport_contacts_view_show_contact (self->contacts_view, contact_id);
+}
+
+static void
+on_followup_contact_activated (RapportWindow *self,
+                               gint64         contact_id)
+{
+  rapport_window_show_contact (self, contact_id);
+}
+
+static void
+on_contact_saved (RapportWindow  *self,
+                  RapportContact *contact)
+{
+  update_face (self);
+  rapport_window_show_contact (self, rapport_contact_get_id (contact));
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportContactEditor *editor;
+
+  if (self->store == NULL)
+    return;
+  editor = rapport_contact_editor_new (GTK_WINDOW (self), self->store,
+                                       rapport_application_get_settings (self->app), NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_contact_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "contacts");
+  rapport_contacts_view_focus_search (self->contacts_view);
+}
+
+static void
+show_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rapport_window_show_contact (RAPPORT_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+restore_contact_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!rapport_store_restore_contact (self->store, g_variant_get_int64 (parameter), &error))
+    rapport_window_show_error (self, error->message);
+  else
+    rapport_window_show_contact (self, g_variant_get_int64 (parameter));
+}
+
+static void
+explore_sample_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autofree char *today = rapport_date_today ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!rapport_sample_fill (self->store, SAMPLE_NETWORK_SIZE, g_random_int (), today,
+                            NULL, NULL, NULL, &error))
+    {
+      rapport_window_show_error (self, error->message);
+      return;
+    }
+  g_settings_set_boolean (rapport_application_get_settings (self->app), "sample-network", TRUE);
+  update_face (self);
+}
+
+/* The application is a plain property of GtkWindow, set only after
+ * construction, so the window connects to the app's store here. */
+static void
+rapport_window_setup (RapportWindow      *self,
+                      RapportApplication *app)
+{
+  GSettings *settings;
+
+  self->app = app;
+  settings = rapport_application_get_settings (self->app);
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  self->store = rapport_application_get_store (self->app);
+  if (self->store != NULL)
+    {
+      g_object_ref (self->store);
+      rapport_contacts_view_set_store (self->contacts_view, self->store);
+      g_object_set (self->followups_view, "store", self->store, NULL);
+      g_signal_connect_object (self->store, "changed::contacts",
+                               G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      const GError *error = rapport_application_get_store_error (self->app);
+      g_autofree char *description = NULL;
+
+      description = g_strdup_printf ("%s\n\n%s", error ? error->message : "",
+                                     _("Rapport has not changed the file. Move it aside to start afresh, "
+                                       "or open it with the version of Rapport that wrote it."));
+      adw_status_page_set_description (self->error_page, description);
+    }
+  update_face (self);
+}
+
+static void
+rapport_window_dispose (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
+}
+
+static void
+rapport_window_class_init (RapportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_window_dispose;
+
+  g_type_ensure (RAPPORT_TYPE_CONTACTS_VIEW);
+  g_type_ensure (RAPPORT_TYPE_FOLLOWUPS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_button);
+  /* Named for the UI tests, which press them as a person would. */
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_add_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_sample_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, on_followup_contact_activated);
+  gtk_widget_class_bind_template_callback (widget_class, is_nonzero);
+  gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
+
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-contact", "x", restore_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
+}
+
+static void
+rapport_window_init (RapportWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+RapportWindow *
+rapport_window_new (RapportApplication *app)
+{
+  RapportWindow *self;
+
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (app), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_WINDOW, "application", app, NULL);
+  rapport_window_setup (self, app);
+  return self;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-window.h: the main window. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-application.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_WINDOW (rapport_window_get_type ())
+G_DECLARE_FINAL_TYPE (RapportWindow, rapport_window, RAPPORT, WINDOW, AdwApplicationWindow)
+
+RapportWindow *rapport_window_new (RapportApplication *app);
+void rapport_window_show_followups (RapportWindow *self);
+void rapport_window_show_contact (RapportWindow *self, gint64 contact_id);
+void rapport_window_add_toast (RapportWindow *self, AdwToast *toast);
+void rapport_window_show_error (RapportWindow *self, const char *message);
+RapportStore *rapport_window_get_store (RapportWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-test-util.c: shared set-up for the core tests.
+ *
+ * Each test gets its own folder from g_dir_make_tmp(), so that tests never
+ * share a database and a failed run leaves nothing in the user's data. */
+#define G_LOG_DOMAIN "rapport-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rapport-error.h"
+#include "rapport-test-util.h"
+
+char *
+rapport_test_make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rapport-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+void
+rapport_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          rapport_test_remove_tree (child);
+        }
+      g_assert_cmpint (g_rmdir (path), ==, 0);
+    }
+  else if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+void
+rapport_test_store_setup (RapportTestStore *fixture,
+                          gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = rapport_test_make_tmp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "rapport.db", NULL);
+  fixture->store = rapport_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (RAPPORT_IS_STORE (fixture->store));
+}
+
+void
+rapport_test_store_teardown (RapportTestStore *fixture,
+                             gconstpointer data)
+{
+  /* Whatever the test made must not keep the store alive. */
+  if (fixture->store != NULL)
+    g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  rapport_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+/* Closes the store and opens the same file again, as a restart would. */
+RapportStore *
+rapport_test_store_reopen (RapportTestStore *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  fixture->store = rapport_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+  return fixture->store;
+}
+
+gint64
+rapport_test_db_int (sqlite3 *db,
+                     const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("“%s” returned no row: %s", sql, sqlite3_errmsg (db));
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+rapport_test_db_text (sqlite3 *db,
+                      const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("“%s” returned no row: %s", sql, sqlite3_errmsg (db));
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gint64
+rapport_test_sql_int (RapportStore *store,
+                      const char *format,
+                      ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return rapport_test_db_int (rapport_store_get_db (store), sql);
+}
+
+char *
+rapport_test_sql_text (RapportStore *store,
+                       const char *format,
+                       ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return rapport_test_db_text (rapport_store_get_db (store), sql);
+}
+
+RapportContact *
+rapport_test_add_contact (RapportStore *store,
+                          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  RapportContact *contact = rapport_contact_new (name);
+
+  g_assert_true (rapport_store_create_contact (store, contact, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_contact_get_id (contact), >, 0);
+  return contact;
+}
+
+GArray *
+rapport_test_search (RapportStore *store,
+                     const char *search,
+                     gboolean archived)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RapportContactQuery query = {
+    .search = search,
+    .relationship = -1,
+    .archived = archived,
+  };
+
+  g_assert_true (rapport_store_query_contact_ids (store, &query, ids, &error));
+  g_assert_no_error (error);
+  return ids;
+}

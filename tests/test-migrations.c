@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-migrations.c: files written by every earlier schema version open in
+ * this one with their rows intact.
+ *
+ * To add schema version N+1: add its migration in rapport-store.c, then add
+ * fixtures[N] below (rows as version N stores them, and what they must read
+ * as after the upgrade). The upgrade test from every version, including the
+ * new one, is generated from this table.
+ */
+#define G_LOG_DOMAIN "test-migrations"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rapport-error.h"
+#include "rapport-test-util.h"
+
+typedef struct
+{
+  /* Inserts representative rows, written in that version's own SQL. */
+  void (*insert) (sqlite3 *db);
+  /* Checks them through the current API after the upgrade. */
+  void (*check) (RapportStore *store);
+} VersionFixture;
+
+static void
+exec_or_die (sqlite3 *db,
+             const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s\nfailed: %s", sql, message);
+}
+
+#define V1_NODE "00000000c0ffee01"
+#define V1_ANN_UUID "0b6a1f6e-4a2b-4c39-9d7e-2f1f0e6c1a01"
+#define V1_ZOE_UUID "0b6a1f6e-4a2b-4c39-9d7e-2f1f0e6c1a02"
+
+static void
+insert_v1 (sqlite3 *db)
+{
+  exec_or_die (db,
+               "INSERT INTO meta (key, value) VALUES ('node-id', '" V1_NODE "');"
+
+               "INSERT INTO contacts (id, uuid, display_name, given_name, family_name, company, job_title,"
+               " industry, industry_since, emails, phones, website, linkedin, city, tags, relationship,"
+               " help_them, help_me, notes, met_on, introduced_by, starred, archived, cadence_days,"
+               " created_at, last_interaction, sort_key, created, updated)"
+               " VALUES (1, '" V1_ANN_UUID "', 'Ann Lee', 'Ann', 'Lee', 'Acme', 'Broker', 'Real estate', 2012,"
+               " '[{\"label\":\"work\",\"value\":\"ann@example.com\"}]',"
+               " '[{\"label\":\"mobile\",\"value\":\"+1 555 0100\"}]',"
+               " 'https://ann.example.com', NULL, 'Austin', '[\"vip\",\"golf\"]', 'client',"
+               " 'Intro to lenders', 'Listings', 'Notes about Ann', '2026-01-10', NULL, 1, 0, 30,"
+               " 1768000000, 1768050000, 'ann lee',"
+               " '000000000001-0000-" V1_NODE "', '000000000002-0000-" V1_NODE "');"
+
+               "INSERT INTO contacts (id, uuid, display_name, emails, phones, tags, relationship,"
+               " introduced_by, archived, created_at, sort_key, created, updated)"
+               " VALUES (2, '" V1_ZOE_UUID "', 'Zoë Adams', '[]', '[]', '[]', 'unknown', 1, 1, 1768000100,"
+               " 'zoe adams', '000000000003-0000-" V1_NODE "', '000000000003-0000-" V1_NODE "');"
+
+               "INSERT INTO contact_tags (tag, contact_id) VALUES ('vip', 1), ('golf', 1);"
+
+               "INSERT INTO interactions (id, uuid, contact_id, kind, happened_at, note, created, updated)"
+               " VALUES (1, 'i-1', 1, 'met', 1768046400, NULL, '000000000004-0000-" V1_NODE "',"
+               " '000000000004-0000-" V1_NODE "'),"
+               " (2, 'i-2', 1, 'call', 1768050000, 'Called', '000000000005-0000-" V1_NODE "',"
+               " '000000000005-0000-" V1_NODE "');"
+
+               "INSERT INTO followups (id, uuid, contact_id, due, done_at, note, created, updated)"
+               " VALUES (1, 'f-1', 1, '2026-01-11', NULL, 'Send listings', '000000000006-0000-" V1_NODE "',"
+               " '000000000006-0000-" V1_NODE "'),"
+               " (2, 'f-2', 1, '2026-01-05', 1768000000, NULL, '000000000007-0000-" V1_NODE "',"
+               " '000000000007-0000-" V1_NODE "');"
+
+               "INSERT INTO outbox (entity, uuid, hlc, op, payload)"
+               " VALUES ('contact', '" V1_ANN_UUID "', '000000000002-0000-" V1_NODE "', 'put', '{}'),"
+               " ('contact', '" V1_ZOE_UUID "', '000000000003-0000-" V1_NODE "', 'put', '{}');");
+}
+
+static void
+check_v1 (RapportStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContact) ann = NULL;
+  g_autoptr(RapportContact) zoe = NULL;
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(GListModel) followups = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *next = NULL;
+  const char *const tags[] = { "vip", "golf", NULL };
+
+  g_assert_cmphex (rapport_store_get_node_id (store), ==, G_GUINT64_CONSTANT (0xc0ffee01));
+
+  ann = rapport_store_get_contact (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_contact_get_uuid (ann), ==, V1_ANN_UUID);
+  g_assert_cmpstr (rapport_contact_get_display_name (ann), ==, "Ann Lee");
+  g_assert_cmpstr (rapport_contact_get_company (ann), ==, "Acme");
+  g_assert_cmpint (rapport_contact_get_industry_since (ann), ==, 2012);
+  g_assert_cmpuint (rapport_contact_get_emails (ann)->len, ==, 1);
+  g_assert_cmpuint (rapport_contact_get_phones (ann)->len, ==, 1);
+  g_assert_true (g_strv_equal (rapport_contact_get_tags (ann), tags));
+  g_assert_cmpint (rapport_contact_get_relationship (ann), ==, RAPPORT_RELATIONSHIP_CLIENT);
+  g_assert_cmpstr (rapport_contact_get_met_on (ann), ==, "2026-01-10");
+  g_assert_true (rapport_contact_get_starred (ann));
+  g_assert_cmpint (rapport_contact_get_cadence_days (ann), ==, 30);
+  g_assert_cmpint (rapport_contact_get_last_interaction (ann), ==, 1768050000);
+
+  zoe = rapport_store_get_contact (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_contact_get_display_name (zoe), ==, "Zoë Adams");
+  g_assert_true (rapport_contact_get_archived (zoe));
+  g_assert_cmpint (rapport_contact_get_introduced_by (zoe), ==, 1);
+  g_assert_cmpstr (rapport_contact_get_introduced_by_name (zoe), ==, "Ann Lee");
+
+  timeline = rapport_store_list_interactions (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
+  followups = rapport_store_list_contact_followups (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (followups), ==, 1);
+  g_assert_cmpuint (rapport_store_count_outbox (store), ==, 2);
+
+  /* The search index came along. */
+  found = rapport_test_search (store, "zoe", TRUE);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, 2);
+  g_clear_pointer (&found, g_array_unref);
+  found = rapport_test_search (store, "golf", FALSE);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* New stamps order after the ones already in the file. */
+  next = rapport_store_next_stamp (store);
+  g_assert_cmpstr (next, >, "000000000007-0000-" V1_NODE);
+}
+
+/* fixtures[v] fills a file at schema version v; version 0 is a new file. */
+static const VersionFixture fixtures[] = {
+  { NULL, NULL },
+  { insert_v1, check_v1 },
+};
+
+/* Every version that can be upgraded from needs its fixture. */
+G_STATIC_ASSERT (G_N_ELEMENTS (fixtures) >= RAPPORT_STORE_SCHEMA_VERSION);
+
+static char *
+make_file_at (const char *dir,
+              int version,
+              gboolean with_rows)
+{
+  char *path = g_strdup_printf ("%s/v%d.db", dir, version);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (rapport_store_migrate_db (db, version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_test_db_int (db, "PRAGMA user_version"), ==, version);
+  if (with_rows && fixtures[version].insert != NULL)
+    fixtures[version].insert (db);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return path;
+}
+
+static void
+test_upgrade_from (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *dir = rapport_test_make_tmp_dir ();
+  g_autofree char *path = make_file_at (dir, version, TRUE);
+  g_autoptr(GError) error = NULL;
+  RapportStore *store;
+
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (rapport_test_sql_int (store, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
+  if (fixtures[version].check != NULL)
+    fixtures[version].check (store);
+  else
+    g_assert_cmpuint (rapport_store_count_contacts (store, FALSE), ==, 0);
+  g_assert_finalize_object (store);
+
+  /* It stays upgraded, and takes new edits. */
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_test_sql_int (store, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
+  if (fixtures[version].check != NULL)
+    fixtures[version].check (store);
+  {
+    g_autoptr(RapportContact) contact = rapport_test_add_contact (store, "After Upgrade");
+  }
+  g_assert_finalize_object (store);
+  rapport_test_remove_tree (dir);
+}
+
+/* The newest fixture, when there is one for the current version, must be
+ * valid against the current schema so that it is ready for the next one. */
+static void
+test_current_fixture (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *dir = rapport_test_make_tmp_dir ();
+  g_autofree char *path = make_file_at (dir, version, TRUE);
+  g_autoptr(GError) error = NULL;
+  RapportStore *store;
+
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  fixtures[version].check (store);
+  g_assert_finalize_object (store);
+  rapport_test_remove_tree (dir);
+}
+
+static char *
+describe_schema (sqlite3 *db)
+{
+  return rapport_test_db_text (db, "SELECT group_concat (type || ' ' || name || ': ' || coalesce (sql, ''), char (10))"
+                                   " FROM (SELECT * FROM sqlite_master ORDER BY type, name)");
+}
+
+/* Going up one version at a time ends in the same schema as going up in
+ * one call, and as a file made by opening nothing. */
+static void
+test_stepwise_equals_direct (void)
+{
+  g_autofree char *dir = rapport_test_make_tmp_dir ();
+  g_autofree char *direct_path = make_file_at (dir, RAPPORT_STORE_SCHEMA_VERSION, FALSE);
+  g_autofree char *stepped_path = g_build_filename (dir, "stepped.db", NULL);
+  g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *direct = NULL;
+  g_autofree char *stepped = NULL;
+  g_autofree char *fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportStore *store;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (direct_path, &db), ==, SQLITE_OK);
+  direct = describe_schema (db);
+  sqlite3_close (db);
+
+  g_assert_cmpint (sqlite3_open (stepped_path, &db), ==, SQLITE_OK);
+  for (int v = 0; v <= RAPPORT_STORE_SCHEMA_VERSION; v++)
+    {
+      g_assert_true (rapport_store_migrate_db (db, v, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (rapport_test_db_int (db, "PRAGMA user_version"), ==, v);
+    }
+  stepped = describe_schema (db);
+  sqlite3_close (db);
+
+  store = rapport_store_open (fresh_path, &error);
+  g_assert_no_error (error);
+  fresh = describe_schema (rapport_store_get_db (store));
+  g_assert_finalize_object (store);
+
+  g_assert_cmpstr (direct, !=, "");
+  g_assert_nonnull (strstr (direct, "table contacts:"));
+  g_assert_cmpstr (stepped, ==, direct);
+  g_assert_cmpstr (fresh, ==, direct);
+  rapport_test_remove_tree (dir);
+}
+
+/* A file at the current version is opened as it is: no migration runs
+ * again, nothing is rewritten. */
+static void
+test_latest_unchanged (void)
+{
+  g_autofree char *dir = rapport_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autoptr(GError) error = NULL;
+  char *before = NULL;
+  char *after = NULL;
+  gsize before_length = 0, after_length = 0;
+  RapportStore *store;
+
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autoptr(RapportContact) contact = rapport_test_add_contact (store, name);
+    }
+  g_assert_finalize_object (store);
+  g_assert_true (g_file_get_contents (path, &before, &before_length, &error));
+  g_assert_no_error (error);
+
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  schema_before = describe_schema (rapport_store_get_db (store));
+  rows_before = rapport_test_sql_text (store, "SELECT group_concat (uuid || display_name || updated) FROM contacts");
+  g_assert_cmpint (rapport_test_sql_int (store, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
+  g_assert_finalize_object (store);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after_length, ==, before_length);
+  g_assert_true (memcmp (before, after, before_length) == 0);
+
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  schema_after = describe_schema (rapport_store_get_db (store));
+  rows_after = rapport_test_sql_text (store, "SELECT group_concat (uuid || display_name || updated) FROM contacts");
+  g_assert_finalize_object (store);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+
+  g_free (before);
+  g_free (after);
+  rapport_test_remove_tree (dir);
+}
+
+/* A migration that fails part-way leaves the previous schema whole: here
+ * the 0 → 1 step creates several tables, and the last one (outbox) is
+ * already taken. */
+static void
+test_failed_step_rolls_back (void)
+{
+  g_autofree char *dir = rapport_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "blocked.db", NULL);
+  g_autofree char *schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_or_die (db, "CREATE TABLE outbox (something_else TEXT)");
+
+  g_assert_false (rapport_store_migrate_db (db, 1, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (rapport_test_db_int (db, "PRAGMA user_version"), ==, 0);
+  schema = rapport_test_db_text (db, "SELECT group_concat (name) FROM sqlite_master");
+  g_assert_cmpstr (schema, ==, "outbox");
+  g_assert_true (sqlite3_get_autocommit (db));
+  g_clear_error (&error);
+  g_clear_pointer (&schema, g_free);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  /* Through the store, the same failure is an error, not a half-built file. */
+  store = rapport_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "version 1"));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (rapport_test_db_int (db, "PRAGMA user_version"), ==, 0);
+  schema = rapport_test_db_text (db, "SELECT group_concat (name) FROM sqlite_master");
+  g_assert_cmpstr (schema, ==, "outbox");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  rapport_test_remove_tree (dir);
+}
+
+int
+main (int argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (int v = 0; v < RAPPORT_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *path = g_strdup_printf ("/rapport/store/migrations/from-v%d", v);
+
+      g_test_add_data_func (path, GINT_TO_POINTER (v), test_upgrade_from);
+    }
+  if (G_N_ELEMENTS (fixtures) > RAPPORT_STORE_SCHEMA_VERSION)
+    g_test_add_data_func ("/rapport/store/migrations/current-fixture",
+                          GINT_TO_POINTER (RAPPORT_STORE_SCHEMA_VERSION), test_current_fixture);
+  g_test_add_func ("/rapport/store/migrations/stepwise-equals-direct", test_stepwise_equals_direct);
+  g_test_add_func ("/rapport/store/migrations/latest-unchanged", test_latest_unchanged);
+  g_test_add_func ("/rapport/store/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
+
+  return g_test_run ();
+}

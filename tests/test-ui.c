@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui.c: the real window, driven as a person would.
+ *
+ * One application runs for the whole program, on a database in a fresh
+ * folder; the cases follow a user's first session in order: the welcome
+ * page, an empty name refused, a contact created through the editor, found
+ * by search, logged, archived and brought back with undo, and a follow-up
+ * marked done. After each step the test reads what the store holds.
+ * Without a display this program fails: it never skips.
+ */
+#define G_LOG_DOMAIN "test-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rapport-application.h"
+#include "rapport-contact-editor.h"
+#include "rapport-contact-list.h"
+#include "rapport-contact-page.h"
+#include "rapport-contacts-view.h"
+#include "rapport-followups-view.h"
+#include "rapport-text.h"
+#include "rapport-window.h"
+
+static RapportApplication *app;
+static RapportWindow *window;
+static char *tmp_dir;
+
+#define TODAY "2026-11-25"
+#define TOMORROW "2026-11-26"
+
+/* Lets GTK run idles, layout and timeouts for about @ms milliseconds. */
+static void
+pump (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  do
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  while (g_get_monotonic_time () < end);
+}
+
+static GtkWidget *
+find_named (GtkWidget *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+template_child (gpointer widget,
+                GType type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static RapportContactsView *
+contacts_view (void)
+{
+  return template_child (window, RAPPORT_TYPE_WINDOW, "contacts_view");
+}
+
+static RapportContactPage *
+contact_page (void)
+{
+  return template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "contact_page");
+}
+
+static RapportContactEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (RAPPORT_IS_CONTACT_EDITOR (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return RAPPORT_CONTACT_EDITOR (item);
+    }
+  return NULL;
+}
+
+static void
+click (gpointer button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+  pump (50);
+}
+
+static void
+type_into (gpointer editable,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  pump (20);
+}
+
+static RapportStore *
+store (void)
+{
+  RapportStore *s = rapport_application_get_store (app);
+
+  g_assert_nonnull (s);
+  return s;
+}
+
+static const char *
+face (void)
+{
+  GtkStack *stack = template_child (window, RAPPORT_TYPE_WINDOW, "main_stack");
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+test_welcome (void)
+{
+  g_assert_cmpstr (face (), ==, "welcome");
+  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 0);
+}
+
+static RapportContactEditor *
+open_new_contact_editor (void)
+{
+  RapportContactEditor *editor;
+
+  click (template_child (window, RAPPORT_TYPE_WINDOW, "welcome_add_button"));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+static void
+test_empty_name_refused (void)
+{
+  RapportContactEditor *editor = open_new_contact_editor ();
+  GtkRevealer *revealer = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "error_revealer");
+  GtkLabel *label = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "error_label");
+  GtkWidget *name_row = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "name_row");
+
+  type_into (name_row, "   ");
+  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "company_row"), "Nobody Inc.");
+  click (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
+
+  /* Still open, the reason shown, the name row marked, nothing saved. */
+  g_assert_true (find_editor () == editor);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "A contact needs a name.");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 0);
+  g_assert_cmpuint (rapport_store_count_outbox (store ()), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (editor));
+  pump (50);
+  g_assert_null (find_editor ());
+}
+
+static gint64 zoe_id;
+
+static void
+test_create_contact (void)
+{
+  RapportContactEditor *editor = open_new_contact_editor ();
+  g_autoptr(RapportContact) zoe = NULL;
+  g_autoptr(GListModel) followups = NULL;
+  g_autoptr(GListModel) timeline = NULL;
+  GtkWidget *emails_group;
+  GtkWidget *email_row;
+  GtkTextView *notes;
+  g_autoptr(GString) long_notes = g_string_new (NULL);
+
+  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "name_row"), "Zoë Ångström");
+  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "company_row"), "Nordlys Realty");
+  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "job_title_row"), "Broker");
+  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "industry_row"), "Real estate");
+  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "tags_row"), "chamber, golf");
+  adw_combo_row_set_selected (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "relationship_row"), 4);
+
+  /* The editor starts with one empty email row; fill it. */
+  emails_group = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "emails_group");
+  email_row = find_type (emails_group, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (email_row);
+  type_into (email_row, "zoe@nordlys.example");
+
+  /* A megabyte of notes, with emoji and right-to-left text. */
+  while (long_notes->len < 1024 * 1024)
+    g_string_append (long_notes, "Met at the chamber mixer 🤝 — שלום עליכם — مرحبا بكم. ");
+  notes = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "notes_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), long_notes->str, -1);
+
+  click (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
+  pump (100);
+  g_assert_null (find_editor ());
+
+  /* The store holds exactly what was typed. */
+  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 1);
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    RapportContactQuery query = { .relationship = -1 };
+
+    g_assert_true (rapport_store_query_contact_ids (store (), &query, ids, NULL));
+    zoe_id = g_array_index (ids, gint64, 0);
+  }
+  zoe = rapport_store_get_contact (store (), zoe_id, NULL);
+  g_assert_cmpstr (rapport_contact_get_display_name (zoe), ==, "Zoë Ångström");
+  g_assert_cmpstr (rapport_contact_get_company (zoe), ==, "Nordlys Realty");
+  g_assert_cmpstr (rapport_contact_get_job_title (zoe), ==, "Broker");
+  g_assert_cmpint (rapport_contact_get_relationship (zoe), ==, RAPPORT_RELATIONSHIP_REFERRAL_PARTNER);
+  g_assert_cmpstr (rapport_contact_get_met_on (zoe), ==, TODAY);
+  g_assert_cmpuint (rapport_contact_get_emails (zoe)->len, ==, 1);
+  g_assert_cmpstr (((RapportLabeled *) g_ptr_array_index (rapport_contact_get_emails (zoe), 0))->value,
+                   ==, "zoe@nordlys.example");
+  g_assert_cmpstr (rapport_contact_get_tags (zoe)[0], ==, "chamber");
+  g_assert_cmpstr (rapport_contact_get_tags (zoe)[1], ==, "golf");
+  /* Compared without printing: a failure would dump a megabyte. */
+  g_assert_cmpuint (strlen (rapport_contact_get_notes (zoe)), ==, long_notes->len);
+  g_assert_true (memcmp (rapport_contact_get_notes (zoe), long_notes->str, long_notes->len) == 0);
+
+  /* Just met: a follow-up due the next day, and a "met" entry. */
+  followups = rapport_store_list_contact_followups (store (), zoe_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (followups), ==, 1);
+  {
+    g_autoptr(RapportFollowup) f = g_list_model_get_item (followups, 0);
+    g_assert_cmpstr (rapport_followup_get_due (f), ==, TOMORROW);
+  }
+  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 1);
+
+  /* The window left the welcome page and shows her card. */
+  g_assert_cmpstr (face (), ==, "views");
+  g_assert_true (rapport_contact_page_get_contact (contact_page ()) == zoe);
+  g_assert_cmpstr (gtk_label_get_label (template_child (contact_page (), RAPPORT_TYPE_CONTACT_PAGE, "name_label")),
+                   ==, "Zoë Ångström");
+}
+
+static void
+test_search (void)
+{
+  GtkWidget *entry = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry");
+  GtkListView *list_view = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
+  GtkStack *list_stack = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_stack");
+  GListModel *model;
+  g_autoptr(RapportContact) other = rapport_contact_new ("Olav Berg");
+  g_autoptr(RapportContact) item = NULL;
+
+  rapport_contact_set_company (other, "Fjord Insurance");
+  g_assert_true (rapport_store_create_contact (store (), other, NULL, NULL));
+  pump (50);
+
+  model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* Ctrl+F lands in the search entry; accents and case do not matter. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  pump (20);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+
+  type_into (entry, "ANGST");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpint (rapport_contact_get_id (item), ==, zoe_id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+
+  type_into (entry, "nordl");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  type_into (entry, "qqqzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+
+  type_into (entry, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+}
+
+static void
+test_log_interaction (void)
+{
+  RapportContactPage *page = contact_page ();
+  GtkMenuButton *log_button = template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_button");
+  GtkWidget *popover = template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_popover");
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(RapportInteraction) newest = NULL;
+
+  rapport_window_show_contact (window, zoe_id);
+  pump (50);
+
+  /* Two clicks: the Log button, then the kind. */
+  gtk_menu_button_popup (log_button);
+  pump (50);
+  g_assert_true (gtk_widget_get_visible (popover));
+  click (find_named (popover, "call"));
+
+  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
+  newest = g_list_model_get_item (timeline, 0);
+  g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_CALL);
+}
+
+static void
+test_archive_and_undo (void)
+{
+  RapportContactPage *page = contact_page ();
+  g_autoptr(RapportContact) zoe = rapport_store_get_contact (store (), zoe_id, NULL);
+  GtkWidget *overlay = template_child (window, RAPPORT_TYPE_WINDOW, "toast_overlay");
+  GtkWidget *undo;
+
+  rapport_window_show_contact (window, zoe_id);
+  pump (50);
+  click (template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "archive_button"));
+  pump (100);
+
+  g_assert_true (rapport_contact_get_archived (zoe));
+  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 1);
+  g_assert_cmpuint (rapport_store_count_contacts (store (), TRUE), ==, 1);
+
+  undo = find_button_with_label (overlay, "_Undo");
+  g_assert_nonnull (undo);
+  click (undo);
+  pump (100);
+
+  g_assert_false (rapport_contact_get_archived (zoe));
+  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 2);
+  g_assert_true (rapport_contact_page_get_contact (contact_page ()) == zoe);
+}
+
+static void
+test_followup_done (void)
+{
+  RapportFollowupsView *view = template_child (window, RAPPORT_TYPE_WINDOW, "followups_view");
+  AdwViewStack *stack = template_child (window, RAPPORT_TYPE_WINDOW, "view_stack");
+  g_autoptr(GListModel) pending = NULL;
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(RapportInteraction) newest = NULL;
+  GtkWidget *done;
+
+  /* Make it due today so that it sits in the Today group. */
+  pending = rapport_store_list_contact_followups (store (), zoe_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pending), ==, 1);
+  {
+    g_autoptr(RapportFollowup) f = g_list_model_get_item (pending, 0);
+    g_assert_true (rapport_store_postpone_followup (store (), rapport_followup_get_id (f), TODAY, NULL));
+  }
+  g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 1);
+
+  rapport_window_show_followups (window);
+  pump (100);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "followups");
+
+  done = find_named (GTK_WIDGET (view), "done-button");
+  g_assert_nonnull (done);
+  click (done);
+  pump (100);
+
+  g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 0);
+  g_clear_object (&pending);
+  pending = rapport_store_list_contact_followups (store (), zoe_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pending), ==, 0);
+  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  newest = g_list_model_get_item (timeline, 0);
+  g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_FOLLOW_UP);
+}
+
+static void
+test_narrow (void)
+{
+  AdwLeaflet *leaflet = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "leaflet");
+  GtkWidget *card_pane = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "card_pane");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  rapport_window_show_contact (window, zoe_id);
+  pump (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  /* Opening a contact on a narrow window shows its card alone; Back
+   * returns to the list. */
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == card_pane);
+  gtk_widget_activate_action (GTK_WIDGET (contacts_view ()), "contacts.back", NULL);
+  pump (300);
+  g_assert_false (adw_leaflet_get_visible_child (leaflet) == card_pane);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  pump (300);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+}
+
+static void
+test_second_launch (void)
+{
+  /* Activating again raises the same window instead of opening another. */
+  g_application_activate (G_APPLICATION (app));
+  pump (50);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+}
+
+int
+main (int argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  int status;
+
+  /* Before GLib reads them: a folder of our own, and a fixed today. */
+  tmp_dir = g_dir_make_tmp ("rapport-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_dir = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  g_setenv ("RAPPORT_TODAY", TODAY, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  if (gdk_display_get_default () == NULL)
+    g_error ("No display: the UI tests need one (run them under Xvfb).");
+
+  app = rapport_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  pump (200);
+  window = RAPPORT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  g_test_add_func ("/rapport/ui/welcome", test_welcome);
+  g_test_add_func ("/rapport/ui/editor/empty-name-refused", test_empty_name_refused);
+  g_test_add_func ("/rapport/ui/editor/create-contact", test_create_contact);
+  g_test_add_func ("/rapport/ui/contacts/search", test_search);
+  g_test_add_func ("/rapport/ui/card/log-interaction", test_log_interaction);
+  g_test_add_func ("/rapport/ui/card/archive-and-undo", test_archive_and_undo);
+  g_test_add_func ("/rapport/ui/followups/mark-done", test_followup_done);
+  g_test_add_func ("/rapport/ui/window/narrow", test_narrow);
+  g_test_add_func ("/rapport/ui/window/second-launch", test_second_launch);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump (50);
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
