@@ -11,7 +11,7 @@
 #include "rapport-application.h"
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_autoptr(RapportApplication) app = NULL;

@@ -29,8 +29,7 @@ struct _RapportContactList
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (RapportContactList, rapport_contact_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (RapportContactList, rapport_contact_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 enum {
   PROP_0,
@@ -60,7 +59,7 @@ rapport_contact_list_get_n_items (GListModel *model)
 
 static gpointer
 rapport_contact_list_get_item (GListModel *model,
-                               guint       position)
+                               guint position)
 {
   RapportContactList *self = RAPPORT_CONTACT_LIST (model);
 
@@ -127,8 +126,8 @@ rapport_contact_list_reload (RapportContactList *self)
 
 static void
 on_store_changed (RapportContactList *self,
-                  gint64              contact_id,
-                  RapportStore       *store)
+                  gint64 contact_id,
+                  RapportStore *store)
 {
   rapport_contact_list_reload (self);
 }
@@ -169,9 +168,9 @@ rapport_contact_list_constructed (GObject *object)
 }
 
 static void
-rapport_contact_list_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
+rapport_contact_list_get_property (GObject *object,
+                                   guint prop_id,
+                                   GValue *value,
                                    GParamSpec *pspec)
 {
   RapportContactList *self = RAPPORT_CONTACT_LIST (object);
@@ -191,10 +190,10 @@ rapport_contact_list_get_property (GObject    *object,
 }
 
 static void
-rapport_contact_list_set_property (GObject      *object,
-                                   guint         prop_id,
+rapport_contact_list_set_property (GObject *object,
+                                   guint prop_id,
                                    const GValue *value,
-                                   GParamSpec   *pspec)
+                                   GParamSpec *pspec)
 {
   RapportContactList *self = RAPPORT_CONTACT_LIST (object);
 
@@ -264,9 +263,9 @@ rapport_contact_list_get_store (RapportContactList *self)
 
 static void
 set_string_and_reload (RapportContactList *self,
-                       char              **field,
-                       const char         *value,
-                       guint               prop)
+                       char **field,
+                       const char *value,
+                       guint prop)
 {
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -287,7 +286,7 @@ rapport_contact_list_get_search (RapportContactList *self)
 
 void
 rapport_contact_list_set_search (RapportContactList *self,
-                                 const char         *search)
+                                 const char *search)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_LIST (self));
   set_string_and_reload (self, &self->search, search, PROP_SEARCH);
@@ -302,7 +301,7 @@ rapport_contact_list_get_tag (RapportContactList *self)
 
 void
 rapport_contact_list_set_tag (RapportContactList *self,
-                              const char         *tag)
+                              const char *tag)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_LIST (self));
   set_string_and_reload (self, &self->tag, tag, PROP_TAG);
@@ -317,7 +316,7 @@ rapport_contact_list_get_relationship (RapportContactList *self)
 
 void
 rapport_contact_list_set_relationship (RapportContactList *self,
-                                       int                 relationship)
+                                       int relationship)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_LIST (self));
   if (relationship < 0)
@@ -338,7 +337,7 @@ rapport_contact_list_get_starred_only (RapportContactList *self)
 
 void
 rapport_contact_list_set_starred_only (RapportContactList *self,
-                                       gboolean            starred_only)
+                                       gboolean starred_only)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_LIST (self));
   starred_only = !!starred_only;
@@ -358,7 +357,7 @@ rapport_contact_list_get_archived (RapportContactList *self)
 
 void
 rapport_contact_list_set_archived (RapportContactList *self,
-                                   gboolean            archived)
+                                   gboolean archived)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_LIST (self));
   archived = !!archived;
@@ -378,7 +377,7 @@ rapport_contact_list_set_archived (RapportContactList *self,
  */
 gint64
 rapport_contact_list_get_id (RapportContactList *self,
-                             guint               position)
+                             guint position)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTACT_LIST (self), 0);
   g_return_val_if_fail (position < self->ids->len, 0);
@@ -395,8 +394,8 @@ rapport_contact_list_get_id (RapportContactList *self,
  */
 gboolean
 rapport_contact_list_find (RapportContactList *self,
-                           gint64              id,
-                           guint              *position)
+                           gint64 id,
+                           guint *position)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTACT_LIST (self), FALSE);
 

@@ -164,9 +164,9 @@ update_subtitle (RapportContact *self)
 /* Empty strings and NULL mean the same thing for a card: "not filled in". */
 static void
 set_string (RapportContact *self,
-            char          **field,
-            const char     *value,
-            guint           prop)
+            char **field,
+            const char *value,
+            guint prop)
 {
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -208,9 +208,9 @@ rapport_contact_finalize (GObject *object)
 }
 
 static void
-rapport_contact_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
+rapport_contact_get_property (GObject *object,
+                              guint prop_id,
+                              GValue *value,
                               GParamSpec *pspec)
 {
   RapportContact *self = RAPPORT_CONTACT (object);
@@ -250,10 +250,10 @@ rapport_contact_get_property (GObject    *object,
 }
 
 static void
-rapport_contact_set_property (GObject      *object,
-                              guint         prop_id,
+rapport_contact_set_property (GObject *object,
+                              guint prop_id,
                               const GValue *value,
-                              GParamSpec   *pspec)
+                              GParamSpec *pspec)
 {
   RapportContact *self = RAPPORT_CONTACT (object);
 
@@ -418,16 +418,16 @@ rapport_contact_copy (RapportContact *self)
   return copy;
 }
 
-#define STRING_ACCESSORS(field, PROP)                                      \
-  const char *rapport_contact_get_##field (RapportContact *self)          \
-  {                                                                       \
-    g_return_val_if_fail (RAPPORT_IS_CONTACT (self), NULL);               \
-    return self->field;                                                   \
-  }                                                                       \
+#define STRING_ACCESSORS(field, PROP)                                        \
+  const char *rapport_contact_get_##field (RapportContact *self)             \
+  {                                                                          \
+    g_return_val_if_fail (RAPPORT_IS_CONTACT (self), NULL);                  \
+    return self->field;                                                      \
+  }                                                                          \
   void rapport_contact_set_##field (RapportContact *self, const char *value) \
-  {                                                                       \
-    g_return_if_fail (RAPPORT_IS_CONTACT (self));                         \
-    set_string (self, &self->field, value, PROP);                         \
+  {                                                                          \
+    g_return_if_fail (RAPPORT_IS_CONTACT (self));                            \
+    set_string (self, &self->field, value, PROP);                            \
   }
 
 STRING_ACCESSORS (uuid, PROP_UUID)
@@ -446,19 +446,19 @@ STRING_ACCESSORS (notes, PROP_NOTES)
 STRING_ACCESSORS (met_on, PROP_MET_ON)
 STRING_ACCESSORS (introduced_by_name, PROP_INTRODUCED_BY_NAME)
 
-#define SCALAR_ACCESSORS(type, field, PROP)                                \
-  type rapport_contact_get_##field (RapportContact *self)                 \
-  {                                                                       \
-    g_return_val_if_fail (RAPPORT_IS_CONTACT (self), (type) 0);           \
-    return self->field;                                                   \
-  }                                                                       \
-  void rapport_contact_set_##field (RapportContact *self, type value)     \
-  {                                                                       \
-    g_return_if_fail (RAPPORT_IS_CONTACT (self));                         \
-    if (self->field == value)                                             \
-      return;                                                             \
-    self->field = value;                                                  \
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);         \
+#define SCALAR_ACCESSORS(type, field, PROP)                           \
+  type rapport_contact_get_##field (RapportContact *self)             \
+  {                                                                   \
+    g_return_val_if_fail (RAPPORT_IS_CONTACT (self), (type) 0);       \
+    return self->field;                                               \
+  }                                                                   \
+  void rapport_contact_set_##field (RapportContact *self, type value) \
+  {                                                                   \
+    g_return_if_fail (RAPPORT_IS_CONTACT (self));                     \
+    if (self->field == value)                                         \
+      return;                                                         \
+    self->field = value;                                              \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);     \
   }
 
 SCALAR_ACCESSORS (gint64, id, PROP_ID)
@@ -470,7 +470,7 @@ SCALAR_ACCESSORS (gint64, last_interaction, PROP_LAST_INTERACTION)
 
 void
 rapport_contact_set_starred (RapportContact *self,
-                             gboolean        value)
+                             gboolean value)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT (self));
   value = !!value;
@@ -489,7 +489,7 @@ rapport_contact_get_starred (RapportContact *self)
 
 void
 rapport_contact_set_archived (RapportContact *self,
-                              gboolean        value)
+                              gboolean value)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT (self));
   value = !!value;
@@ -529,9 +529,9 @@ rapport_contact_get_phones (RapportContact *self)
 
 static void
 set_labeled (RapportContact *self,
-             GPtrArray     **field,
-             GPtrArray      *value,
-             guint           prop)
+             GPtrArray **field,
+             GPtrArray *value,
+             guint prop)
 {
   g_autoptr(GPtrArray) copy = labeled_array_copy (value);
 
@@ -544,7 +544,7 @@ set_labeled (RapportContact *self,
 
 void
 rapport_contact_set_emails (RapportContact *self,
-                            GPtrArray      *emails)
+                            GPtrArray *emails)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT (self));
   set_labeled (self, &self->emails, emails, PROP_EMAILS);
@@ -552,7 +552,7 @@ rapport_contact_set_emails (RapportContact *self,
 
 void
 rapport_contact_set_phones (RapportContact *self,
-                            GPtrArray      *phones)
+                            GPtrArray *phones)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT (self));
   set_labeled (self, &self->phones, phones, PROP_PHONES);
@@ -560,8 +560,8 @@ rapport_contact_set_phones (RapportContact *self,
 
 void
 rapport_contact_add_email (RapportContact *self,
-                           const char     *label,
-                           const char     *value)
+                           const char *label,
+                           const char *value)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT (self));
   g_ptr_array_add (self->emails, rapport_labeled_new (label, value));
@@ -570,8 +570,8 @@ rapport_contact_add_email (RapportContact *self,
 
 void
 rapport_contact_add_phone (RapportContact *self,
-                           const char     *label,
-                           const char     *value)
+                           const char *label,
+                           const char *value)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT (self));
   g_ptr_array_add (self->phones, rapport_labeled_new (label, value));
@@ -586,7 +586,7 @@ rapport_contact_get_tags (RapportContact *self)
 }
 
 void
-rapport_contact_set_tags (RapportContact    *self,
+rapport_contact_set_tags (RapportContact *self,
                           const char *const *tags)
 {
   static const char *const empty[] = { NULL };

@@ -19,8 +19,7 @@ G_BEGIN_DECLS
  *   was left untouched.
  * @RAPPORT_ERROR_DATABASE: SQLite reported an error.
  */
-typedef enum
-{
+typedef enum {
   RAPPORT_ERROR_INVALID,
   RAPPORT_ERROR_NOT_FOUND,
   RAPPORT_ERROR_NOT_A_DATABASE,

@@ -53,9 +53,9 @@ rapport_followup_finalize (GObject *object)
 }
 
 static void
-rapport_followup_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
+rapport_followup_get_property (GObject *object,
+                               guint prop_id,
+                               GValue *value,
                                GParamSpec *pspec)
 {
   RapportFollowup *self = RAPPORT_FOLLOWUP (object);
@@ -101,12 +101,12 @@ rapport_followup_init (RapportFollowup *self)
 }
 
 RapportFollowup *
-rapport_followup_new (RapportFollowupKind    kind,
-                      gint64                 id,
-                      gint64                 contact_id,
-                      const char            *contact_name,
-                      const char            *due,
-                      const char            *note,
+rapport_followup_new (RapportFollowupKind kind,
+                      gint64 id,
+                      gint64 contact_id,
+                      const char *contact_name,
+                      const char *due,
+                      const char *note,
                       RapportFollowupSection section)
 {
   RapportFollowup *self = g_object_new (RAPPORT_TYPE_FOLLOWUP, NULL);

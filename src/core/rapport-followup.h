@@ -9,12 +9,12 @@ G_BEGIN_DECLS
 #define RAPPORT_TYPE_FOLLOWUP (rapport_followup_get_type ())
 G_DECLARE_FINAL_TYPE (RapportFollowup, rapport_followup, RAPPORT, FOLLOWUP, GObject)
 
-RapportFollowup *rapport_followup_new (RapportFollowupKind    kind,
-                                       gint64                 id,
-                                       gint64                 contact_id,
-                                       const char            *contact_name,
-                                       const char            *due,
-                                       const char            *note,
+RapportFollowup *rapport_followup_new (RapportFollowupKind kind,
+                                       gint64 id,
+                                       gint64 contact_id,
+                                       const char *contact_name,
+                                       const char *due,
+                                       const char *note,
                                        RapportFollowupSection section);
 RapportFollowupKind rapport_followup_get_kind (RapportFollowup *self);
 gint64 rapport_followup_get_id (RapportFollowup *self);

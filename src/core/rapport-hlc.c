@@ -44,8 +44,8 @@ rapport_hlc_get_node_id (RapportHlc *self)
 }
 
 static char *
-format_stamp (gint64  ms,
-              guint   counter,
+format_stamp (gint64 ms,
+              guint counter,
               guint64 node_id)
 {
   return g_strdup_printf ("%012" G_GINT64_MODIFIER "x-%04x-%016" G_GINT64_MODIFIER "x",
@@ -54,7 +54,7 @@ format_stamp (gint64  ms,
 
 static void
 advance (RapportHlc *self,
-         gint64      ms)
+         gint64 ms)
 {
   if (ms > self->ms)
     {
@@ -84,7 +84,7 @@ advance (RapportHlc *self,
  */
 char *
 rapport_hlc_tick (RapportHlc *self,
-                  gint64      wall_ms)
+                  gint64 wall_ms)
 {
   advance (self, wall_ms);
   return format_stamp (self->ms, self->counter, self->node_id);
@@ -113,9 +113,9 @@ rapport_hlc_now (RapportHlc *self)
  */
 gboolean
 rapport_hlc_parse (const char *stamp,
-                   gint64     *ms,
-                   guint      *counter,
-                   guint64    *node_id)
+                   gint64 *ms,
+                   guint *counter,
+                   guint64 *node_id)
 {
   guint64 m, n;
   guint c;
@@ -150,7 +150,7 @@ rapport_hlc_parse (const char *stamp,
 gboolean
 rapport_hlc_receive (RapportHlc *self,
                      const char *remote,
-                     gint64      wall_ms)
+                     gint64 wall_ms)
 {
   gint64 rms;
   guint rcounter;

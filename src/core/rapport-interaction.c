@@ -46,9 +46,9 @@ rapport_interaction_finalize (GObject *object)
 }
 
 static void
-rapport_interaction_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
+rapport_interaction_get_property (GObject *object,
+                                  guint prop_id,
+                                  GValue *value,
                                   GParamSpec *pspec)
 {
   RapportInteraction *self = RAPPORT_INTERACTION (object);
@@ -93,12 +93,12 @@ rapport_interaction_init (RapportInteraction *self)
 }
 
 RapportInteraction *
-rapport_interaction_new (gint64                 id,
-                         const char            *uuid,
-                         gint64                 contact_id,
+rapport_interaction_new (gint64 id,
+                         const char *uuid,
+                         gint64 contact_id,
                          RapportInteractionKind kind,
-                         gint64                 happened_at,
-                         const char            *note)
+                         gint64 happened_at,
+                         const char *note)
 {
   RapportInteraction *self = g_object_new (RAPPORT_TYPE_INTERACTION, NULL);
 

@@ -30,7 +30,7 @@
 #include "rapport-text.h"
 
 /* A NULL-terminated list of strings, for the vocabulary tables. */
-#define L(...) ((const char *const[]) { __VA_ARGS__, NULL })
+#define L(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 /* Meetings are spread over the two years before today; follow-ups reach
  * two weeks ahead. Days are counted backwards from today. */
@@ -53,53 +53,33 @@ typedef struct
 
 static const Culture cultures[] = {
   { 30,
-    L ("Emily", "Sarah", "Jessica", "Megan", "Rachel", "Lauren", "Hannah", "Abigail", "Katherine",
-       "Olivia", "Madison", "Claire", "Rebecca", "Amanda", "Brittany", "Zoë", "Heather", "Allison",
-       "Natalie", "Caroline", "Danielle", "Jasmine", "Whitney", "Courtney"),
-    L ("James", "Michael", "David", "Christopher", "Matthew", "Daniel", "Andrew", "Ryan", "Tyler",
-       "Brandon", "Jacob", "Nathan", "Kevin", "Justin", "Eric", "Benjamin", "Travis", "Cody",
-       "Garrett", "Scott", "Marcus", "Terrence", "Derek", "Grant"),
-    L ("Smith", "Johnson", "Williams", "Brown", "Davis", "Miller", "Wilson", "Anderson", "Taylor",
-       "Thomas", "Moore", "Martin", "Thompson", "White", "Harris", "Clark", "Lewis", "Robinson",
-       "Walker", "Young", "Allen", "King", "Wright", "Hill", "Green", "Baker", "Adams", "Nelson",
-       "Carter", "Mitchell", "Campbell", "Roberts", "Whitfield", "Holloway", "Prescott", "Bennett",
-       "Hayes", "Brooks", "Fletcher", "Jackson", "Washington", "Coleman", "Russell", "Sanders") },
+    L ("Emily", "Sarah", "Jessica", "Megan", "Rachel", "Lauren", "Hannah", "Abigail", "Katherine", "Olivia", "Madison", "Claire", "Rebecca", "Amanda", "Brittany", "Zoë", "Heather", "Allison", "Natalie", "Caroline", "Danielle", "Jasmine", "Whitney", "Courtney"),
+    L ("James", "Michael", "David", "Christopher", "Matthew", "Daniel", "Andrew", "Ryan", "Tyler", "Brandon", "Jacob", "Nathan", "Kevin", "Justin", "Eric", "Benjamin", "Travis", "Cody", "Garrett", "Scott", "Marcus", "Terrence", "Derek", "Grant"),
+    L ("Smith", "Johnson", "Williams", "Brown", "Davis", "Miller", "Wilson", "Anderson", "Taylor", "Thomas", "Moore", "Martin", "Thompson", "White", "Harris", "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Hill", "Green", "Baker", "Adams", "Nelson", "Carter", "Mitchell", "Campbell", "Roberts", "Whitfield", "Holloway", "Prescott", "Bennett", "Hayes", "Brooks", "Fletcher", "Jackson", "Washington", "Coleman", "Russell", "Sanders") },
   { 16,
-    L ("María", "Lucía", "Sofía", "Valeria", "Camila", "Ximena", "Gabriela", "Daniela", "Mariana",
-       "Ana", "Verónica", "Isabel", "Rocío", "Beatriz", "Paola", "Adriana"),
-    L ("José", "Alejandro", "Andrés", "Javier", "Luis", "Carlos", "Diego", "Mateo", "Rubén",
-       "Héctor", "Raúl", "Joaquín", "Sebastián", "Julián", "Ricardo", "Emilio"),
-    L ("Álvarez", "García", "Hernández", "Martínez", "Rodríguez", "López", "González", "Pérez",
-       "Sánchez", "Ramírez", "Torres", "Flores", "Rivera", "Gómez", "Díaz", "Cruz", "Morales",
-       "Ortiz", "Gutiérrez", "Chávez", "Ramos", "Núñez", "Castillo", "Vargas", "Mendoza",
-       "Jiménez", "Ibáñez", "Peña", "Salazar", "Delgado") },
+    L ("María", "Lucía", "Sofía", "Valeria", "Camila", "Ximena", "Gabriela", "Daniela", "Mariana", "Ana", "Verónica", "Isabel", "Rocío", "Beatriz", "Paola", "Adriana"),
+    L ("José", "Alejandro", "Andrés", "Javier", "Luis", "Carlos", "Diego", "Mateo", "Rubén", "Héctor", "Raúl", "Joaquín", "Sebastián", "Julián", "Ricardo", "Emilio"),
+    L ("Álvarez", "García", "Hernández", "Martínez", "Rodríguez", "López", "González", "Pérez", "Sánchez", "Ramírez", "Torres", "Flores", "Rivera", "Gómez", "Díaz", "Cruz", "Morales", "Ortiz", "Gutiérrez", "Chávez", "Ramos", "Núñez", "Castillo", "Vargas", "Mendoza", "Jiménez", "Ibáñez", "Peña", "Salazar", "Delgado") },
   { 4,
     L ("Siobhán", "Aoife", "Niamh", "Caoimhe", "Róisín", "Saoirse", "Orla", "Máire"),
     L ("Seán", "Ciarán", "Eoin", "Pádraig", "Declan", "Cormac", "Oisín", "Darragh"),
-    L ("O'Brien", "Murphy", "Kelly", "O'Sullivan", "Walsh", "McCarthy", "Byrne", "O'Connor",
-       "Doyle", "Fitzgerald", "Gallagher", "Quinn") },
+    L ("O'Brien", "Murphy", "Kelly", "O'Sullivan", "Walsh", "McCarthy", "Byrne", "O'Connor", "Doyle", "Fitzgerald", "Gallagher", "Quinn") },
   { 5,
-    L ("Amélie", "Céline", "Hélène", "Chloé", "Léa", "Aïsha", "Maëlle", "Noémie", "Géraldine",
-       "Juliette"),
-    L ("François", "Jérôme", "Étienne", "Benoît", "Loïc", "Mathieu", "Olivier", "Rémi", "Théo",
-       "Guillaume"),
-    L ("Lefèvre", "Gagnon", "Bélanger", "Côté", "Dubois", "Tremblay", "Moreau", "Girard",
-       "Lévesque", "Bouchard", "Roy", "Beaulieu") },
+    L ("Amélie", "Céline", "Hélène", "Chloé", "Léa", "Aïsha", "Maëlle", "Noémie", "Géraldine", "Juliette"),
+    L ("François", "Jérôme", "Étienne", "Benoît", "Loïc", "Mathieu", "Olivier", "Rémi", "Théo", "Guillaume"),
+    L ("Lefèvre", "Gagnon", "Bélanger", "Côté", "Dubois", "Tremblay", "Moreau", "Girard", "Lévesque", "Bouchard", "Roy", "Beaulieu") },
   { 3,
     L ("Małgorzata", "Agnieszka", "Zofia", "Katarzyna", "Joanna", "Magdalena"),
     L ("Łukasz", "Wojciech", "Krzysztof", "Paweł", "Tomasz", "Michał", "Jakub"),
-    L ("Kowalski|Kowalska", "Nowak", "Wiśniewski|Wiśniewska", "Wójcik", "Lewandowski|Lewandowska",
-       "Dąbrowski|Dąbrowska", "Zieliński|Zielińska", "Kamiński|Kamińska", "Szymański|Szymańska") },
+    L ("Kowalski|Kowalska", "Nowak", "Wiśniewski|Wiśniewska", "Wójcik", "Lewandowski|Lewandowska", "Dąbrowski|Dąbrowska", "Zieliński|Zielińska", "Kamiński|Kamińska", "Szymański|Szymańska") },
   { 3,
     L ("Ingrid", "Astrid", "Sigrid", "Freja", "Sølvi", "Maja", "Linnéa", "Åsa"),
     L ("Øyvind", "Søren", "Lars", "Bjørn", "Anders", "Henrik", "Magnus", "Espen"),
-    L ("Hansen", "Johansen", "Lindqvist", "Bergström", "Ødegaard", "Sørensen", "Håkansson",
-       "Nyström", "Åberg", "Lund") },
+    L ("Hansen", "Johansen", "Lindqvist", "Bergström", "Ødegaard", "Sørensen", "Håkansson", "Nyström", "Åberg", "Lund") },
   { 4,
     L ("Anneliese", "Lena", "Katrin", "Jana", "Sanne", "Femke", "Greta", "Mareike"),
     L ("Jürgen", "Jörg", "Matthias", "Stefan", "Florian", "Maarten", "Joost", "Tobias"),
-    L ("Müller", "Schröder", "Weiß", "Becker", "Hoffmann", "van der Berg", "de Vries", "Jansen",
-       "Vogel", "Krüger", "Schäfer", "Bakker") },
+    L ("Müller", "Schröder", "Weiß", "Becker", "Hoffmann", "van der Berg", "de Vries", "Jansen", "Vogel", "Krüger", "Schäfer", "Bakker") },
   { 3,
     L ("Giulia", "Chiara", "Francesca", "Alessia", "Martina", "Federica"),
     L ("Matteo", "Niccolò", "Lorenzo", "Alessandro", "Marco", "Giacomo"),
@@ -115,8 +95,7 @@ static const Culture cultures[] = {
   { 7,
     L ("Priya", "Ananya", "Deepa", "Kavya", "Neha", "Shreya", "Aditi", "Meera"),
     L ("Arjun", "Rohan", "Vikram", "Rahul", "Sanjay", "Aditya", "Nikhil", "Karthik"),
-    L ("Patel", "Sharma", "Iyer", "Reddy", "Gupta", "Chatterjee", "Nair", "Desai", "Singh", "Rao",
-       "Menon", "Kapoor") },
+    L ("Patel", "Sharma", "Iyer", "Reddy", "Gupta", "Chatterjee", "Nair", "Desai", "Singh", "Rao", "Menon", "Kapoor") },
   { 3,
     L ("Mei", "Xiaoling", "Jing", "Yan", "Lihua"),
     L ("Wei", "Haoran", "Jun", "Zhiwei", "Tao"),
@@ -214,26 +193,24 @@ enum {
 typedef struct
 {
   const char *name;
-  const char *professional;  /* one of them, as others refer to them */
+  const char *professional; /* one of them, as others refer to them */
   guint weight;
   guint styles;
-  gboolean incorporated;     /* may carry "LLC" or "Inc." */
+  gboolean incorporated; /* may carry "LLC" or "Inc." */
   const char *const *titles;
   const char *const *company_words;
-  const char *const *needs;        /* their ideal referral */
-  const char *const *clients;      /* whom they see every week */
-  const char *const *connections;  /* whom they could introduce the user to */
-  const char *const *topics;       /* what they know about */
-  const char *const *partners;     /* whom they send their clients to */
+  const char *const *needs;       /* their ideal referral */
+  const char *const *clients;     /* whom they see every week */
+  const char *const *connections; /* whom they could introduce the user to */
+  const char *const *topics;      /* what they know about */
+  const char *const *partners;    /* whom they send their clients to */
 } Industry;
 
 static const Industry industries[] = {
   { "Real estate", "real estate agent", 9, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, TRUE,
-    L ("Realtor", "Real Estate Agent", "Broker Associate", "Managing Broker", "Listing Specialist",
-       "Relocation Specialist"),
+    L ("Realtor", "Real Estate Agent", "Broker Associate", "Managing Broker", "Listing Specialist", "Relocation Specialist"),
     L ("Realty", "Properties", "Real Estate Group", "Homes", "Realty Partners"),
-    L ("first-time buyers", "families relocating to the area", "empty nesters ready to downsize",
-       "landlords thinking about selling", "investors buying rental properties"),
+    L ("first-time buyers", "families relocating to the area", "empty nesters ready to downsize", "landlords thinking about selling", "investors buying rental properties"),
     L ("new homeowners", "families who just moved to town", "home buyers"),
     L ("the top producers at their brokerage", "a dozen home-service pros", "property managers across town"),
     L ("the local housing market", "staging a home for sale", "buying investment property"),
@@ -241,8 +218,7 @@ static const Industry industries[] = {
   { "Mortgage lending", "loan officer", 6, STYLE_BRAND | STYLE_PLACE, TRUE,
     L ("Loan Officer", "Senior Loan Officer", "Mortgage Broker", "Branch Manager", "Mortgage Advisor"),
     L ("Mortgage", "Home Loans", "Lending", "Mortgage Group"),
-    L ("realtors who work with first-time buyers", "builders with new construction",
-       "homeowners thinking about a refinance", "self-employed buyers who find it hard to qualify"),
+    L ("realtors who work with first-time buyers", "builders with new construction", "homeowners thinking about a refinance", "self-employed buyers who find it hard to qualify"),
     L ("first-time buyers", "people buying their next home", "homeowners refinancing"),
     L ("the busiest realtors in town", "builders and developers", "financial planners"),
     L ("pre-approval", "down-payment assistance", "where rates are heading"),
@@ -250,8 +226,7 @@ static const Industry industries[] = {
   { "Insurance", "insurance agent", 6, STYLE_BRAND | STYLE_SURNAME | STYLE_PLACE, TRUE,
     L ("Insurance Agent", "Agency Owner", "Commercial Lines Producer", "Account Manager", "Benefits Advisor"),
     L ("Insurance Agency", "Insurance Group", "Insurance", "Risk Partners"),
-    L ("small-business owners with a renewal coming up", "new homeowners", "families with teenage drivers",
-       "contractors who need liability coverage"),
+    L ("small-business owners with a renewal coming up", "new homeowners", "families with teenage drivers", "contractors who need liability coverage"),
     L ("small-business owners", "homeowners and landlords", "families all over town"),
     L ("the realtors they insure", "local business owners", "auto and body shops"),
     L ("liability coverage", "umbrella policies", "cyber insurance"),
@@ -259,8 +234,7 @@ static const Industry industries[] = {
   { "Accounting", "accountant", 6, STYLE_SURNAME | STYLE_PARTNERS | STYLE_BRAND, TRUE,
     L ("CPA", "Tax Manager", "Partner", "Bookkeeper", "Staff Accountant", "Fractional CFO"),
     L ("CPAs", "Accounting", "Tax & Advisory", "Bookkeeping"),
-    L ("small businesses outgrowing their bookkeeper", "startups that need a fractional CFO",
-       "people with rental properties", "owners getting ready to sell their business"),
+    L ("small businesses outgrowing their bookkeeper", "startups that need a fractional CFO", "people with rental properties", "owners getting ready to sell their business"),
     L ("small-business owners", "restaurant owners", "freelancers and consultants"),
     L ("business owners who trust them with their books", "estate attorneys", "bankers at three local banks"),
     L ("quarterly estimated taxes", "S-corp elections", "bookkeeping software"),
@@ -268,38 +242,31 @@ static const Industry industries[] = {
   { "Law", "attorney", 5, STYLE_PARTNERS | STYLE_SURNAME, FALSE,
     L ("Attorney", "Partner", "Estate Planning Attorney", "Business Attorney", "Associate Attorney", "Paralegal"),
     L ("LLP", "Law Group", "Law", "PLLC", "Legal"),
-    L ("families without a will", "business owners forming a new company", "people going through probate",
-       "landlords who need their leases reviewed"),
+    L ("families without a will", "business owners forming a new company", "people going through probate", "landlords who need their leases reviewed"),
     L ("families planning their estates", "small-business owners", "startup founders"),
     L ("the CPAs and financial planners they work with", "attorneys in every specialty", "business owners"),
     L ("contracts", "trademarks", "setting up an LLC"),
     L ("accountant", "financial planner", "business banker", "insurance agent") },
   { "Financial planning", "financial planner", 6, STYLE_BRAND | STYLE_SURNAME, TRUE,
-    L ("Financial Planner", "Wealth Advisor", "Financial Advisor", "Retirement Planner",
-       "Certified Financial Planner"),
+    L ("Financial Planner", "Wealth Advisor", "Financial Advisor", "Retirement Planner", "Certified Financial Planner"),
     L ("Wealth Partners", "Financial Planning", "Wealth Management", "Advisors", "Financial Group"),
-    L ("couples five to ten years from retirement", "business owners planning their exit",
-       "young professionals starting to invest", "people changing jobs with a 401(k) to roll over"),
+    L ("couples five to ten years from retirement", "business owners planning their exit", "young professionals starting to invest", "people changing jobs with a 401(k) to roll over"),
     L ("pre-retirees", "business owners", "young families"),
     L ("estate attorneys and CPAs", "business owners", "members of their golf club"),
     L ("retirement accounts", "college savings plans", "selling a business"),
     L ("accountant", "attorney", "insurance agent", "business banker") },
   { "IT services", "IT consultant", 4, STYLE_BRAND, TRUE,
-    L ("IT Consultant", "Managed Services Director", "Network Engineer", "Founder & CEO",
-       "Account Executive", "Cybersecurity Specialist"),
+    L ("IT Consultant", "Managed Services Director", "Network Engineer", "Founder & CEO", "Account Executive", "Cybersecurity Specialist"),
     L ("IT Solutions", "Technology Group", "Networks", "Managed IT", "Tech"),
-    L ("offices with ten to fifty computers", "medical and dental practices with compliance needs",
-       "businesses still running their own servers", "firms worried about ransomware"),
+    L ("offices with ten to fifty computers", "medical and dental practices with compliance needs", "businesses still running their own servers", "firms worried about ransomware"),
     L ("medical and dental offices", "law and accounting firms", "small offices across town"),
     L ("office managers at dozens of companies", "software vendors", "business owners who trust their advice"),
     L ("backups and cybersecurity", "choosing a phone system", "Microsoft 365"),
     L ("accountant", "marketing consultant", "POS specialist", "attorney") },
   { "Marketing", "marketing consultant", 5, STYLE_BRAND | STYLE_PERSONAL, TRUE,
-    L ("Marketing Director", "Brand Strategist", "SEO Specialist", "Social Media Manager",
-       "Creative Director", "Founder"),
+    L ("Marketing Director", "Brand Strategist", "SEO Specialist", "Social Media Manager", "Creative Director", "Founder"),
     L ("Creative", "Digital", "Marketing", "Media", "Studio"),
-    L ("businesses launching a new brand", "companies with a tired website",
-       "professional firms that want more reviews", "restaurants and shops that need help with social media"),
+    L ("businesses launching a new brand", "companies with a tired website", "professional firms that want more reviews", "restaurants and shops that need help with social media"),
     L ("local service businesses", "professional practices", "new businesses"),
     L ("business owners who are growing", "web developers and copywriters", "local reporters and podcast hosts"),
     L ("websites that convert", "LinkedIn content", "Google reviews"),
@@ -307,8 +274,7 @@ static const Industry industries[] = {
   { "Printing", "print shop", 2, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, TRUE,
     L ("Print Consultant", "Owner", "Production Manager", "Sales Representative"),
     L ("Print", "Printing & Signs", "Press", "Graphics", "Print & Promo"),
-    L ("businesses planning a trade-show booth", "event planners who need signage",
-       "nonprofits printing for their galas", "new businesses that need cards and signs"),
+    L ("businesses planning a trade-show booth", "event planners who need signage", "nonprofits printing for their galas", "new businesses that need cards and signs"),
     L ("every new business in town", "event planners", "real estate offices"),
     L ("new business owners", "event planners and venues", "graphic designers"),
     L ("trade-show displays", "branded merchandise", "direct mail"),
@@ -316,8 +282,7 @@ static const Industry industries[] = {
   { "Construction", "general contractor", 4, STYLE_BRAND | STYLE_SURNAME | STYLE_PLACE, TRUE,
     L ("General Contractor", "Project Manager", "Estimator", "Owner", "Superintendent"),
     L ("Builders", "Construction", "Contracting", "Remodeling", "Homes"),
-    L ("homeowners planning a remodel", "tenants building out new office space", "investors flipping houses",
-       "architects who need a reliable builder"),
+    L ("homeowners planning a remodel", "tenants building out new office space", "investors flipping houses", "architects who need a reliable builder"),
     L ("homeowners remodeling", "commercial property owners", "investors"),
     L ("subcontractors in every trade", "architects and designers", "commercial landlords"),
     L ("permits and timelines", "renovation budgets", "hiring subcontractors"),
@@ -333,8 +298,7 @@ static const Industry industries[] = {
   { "Interior design", "interior designer", 3, STYLE_BRAND | STYLE_PERSONAL, TRUE,
     L ("Interior Designer", "Principal Designer", "Design Consultant", "Home Stager"),
     L ("Interiors", "Design Studio", "Design Co.", "Home Staging"),
-    L ("homeowners building or remodeling", "realtors with listings to stage",
-       "restaurants and offices planning a refresh", "builders with model homes"),
+    L ("homeowners building or remodeling", "realtors with listings to stage", "restaurants and offices planning a refresh", "builders with model homes"),
     L ("homeowners", "builders", "boutique hotels"),
     L ("contractors and architects", "furniture showrooms", "homeowners with renovation budgets"),
     L ("staging", "office design", "choosing paint colors"),
@@ -342,8 +306,7 @@ static const Industry industries[] = {
   { "Healthcare", "physical therapist", 3, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, FALSE,
     L ("Physical Therapist", "Chiropractor", "Nurse Practitioner", "Practice Manager", "Family Physician"),
     L ("Physical Therapy", "Chiropractic", "Family Medicine", "Sports Medicine", "Wellness Center"),
-    L ("employers planning a wellness program", "runners and weekend athletes",
-       "personal trainers with injured clients", "seniors who want to stay active"),
+    L ("employers planning a wellness program", "runners and weekend athletes", "personal trainers with injured clients", "seniors who want to stay active"),
     L ("patients recovering from injuries", "families", "athletes"),
     L ("doctors and specialists", "personal trainers", "HR teams at local employers"),
     L ("workplace ergonomics", "staying healthy at a desk job", "choosing a health plan"),
@@ -351,8 +314,7 @@ static const Industry industries[] = {
   { "Dentistry", "dentist", 3, STYLE_BRAND | STYLE_PLACE | STYLE_SURNAME, FALSE,
     L ("Dentist", "Orthodontist", "Office Manager", "Practice Owner", "Pediatric Dentist"),
     L ("Dental", "Family Dentistry", "Orthodontics", "Smiles", "Dental Studio"),
-    L ("families new to the area", "employers choosing a dental plan", "pediatricians and schools",
-       "people who have put off the dentist for years"),
+    L ("families new to the area", "employers choosing a dental plan", "pediatricians and schools", "people who have put off the dentist for years"),
     L ("families", "patients of all ages", "kids and teens"),
     L ("hundreds of local families", "other dental specialists", "school parent groups"),
     L ("running a practice", "patient reviews", "hiring front-office staff"),
@@ -360,8 +322,7 @@ static const Industry industries[] = {
   { "Fitness", "personal trainer", 3, STYLE_BRAND | STYLE_PLACE, TRUE,
     L ("Personal Trainer", "Studio Owner", "Yoga Instructor", "Nutrition Coach", "Strength Coach"),
     L ("Fitness", "Strength Studio", "Yoga", "Pilates", "Performance"),
-    L ("busy professionals who want to get fit", "companies that want a wellness challenge",
-       "physical therapists discharging patients", "new parents getting back in shape"),
+    L ("busy professionals who want to get fit", "companies that want a wellness challenge", "physical therapists discharging patients", "new parents getting back in shape"),
     L ("busy professionals", "members in their forties and fifties", "local runners"),
     L ("a loyal community of members", "physical therapists and chiropractors", "dietitians"),
     L ("staying fit while traveling", "corporate wellness", "running a membership business"),
@@ -369,8 +330,7 @@ static const Industry industries[] = {
   { "Hospitality", "caterer", 4, STYLE_BRAND | STYLE_PLACE, TRUE,
     L ("General Manager", "Director of Sales", "Catering Manager", "Sales Manager", "Owner"),
     L ("Hotel", "Inn", "Kitchen & Bar", "Catering", "Bistro"),
-    L ("companies planning offsites", "wedding planners", "groups that need a meeting room",
-       "event planners who need catering"),
+    L ("companies planning offsites", "wedding planners", "groups that need a meeting room", "event planners who need catering"),
     L ("business travelers", "wedding parties", "companies hosting events"),
     L ("event planners", "corporate travel managers", "caterers and florists"),
     L ("hosting a client event", "group rates", "choosing a caterer"),
@@ -378,8 +338,7 @@ static const Industry industries[] = {
   { "Event planning", "event planner", 3, STYLE_BRAND | STYLE_PERSONAL, TRUE,
     L ("Event Planner", "Wedding Planner", "Event Coordinator", "Owner", "Corporate Event Manager"),
     L ("Events", "Event Co.", "Celebrations", "Event Design"),
-    L ("companies planning holiday parties", "engaged couples", "nonprofits planning a gala",
-       "associations with an annual conference"),
+    L ("companies planning holiday parties", "engaged couples", "nonprofits planning a gala", "associations with an annual conference"),
     L ("corporate clients", "engaged couples", "nonprofits"),
     L ("venues, caterers and photographers", "corporate HR teams", "nonprofit development directors"),
     L ("client appreciation events", "event budgets", "choosing a venue"),
@@ -387,8 +346,7 @@ static const Industry industries[] = {
   { "Photography", "photographer", 3, STYLE_BRAND | STYLE_PERSONAL, TRUE,
     L ("Photographer", "Headshot Photographer", "Videographer", "Studio Owner", "Brand Photographer"),
     L ("Photography", "Photo Studio", "Portraits", "Visuals", "Photo + Film"),
-    L ("professionals with outdated headshots", "companies that need team photos",
-       "realtors who need listing photos", "engaged couples"),
+    L ("professionals with outdated headshots", "companies that need team photos", "realtors who need listing photos", "engaged couples"),
     L ("professionals who need headshots", "realtors", "local brands"),
     L ("marketing agencies", "event planners and venues", "realtors"),
     L ("headshots", "brand photos", "short videos for social media"),
@@ -396,8 +354,7 @@ static const Industry industries[] = {
   { "Recruiting", "recruiter", 3, STYLE_BRAND | STYLE_SURNAME, TRUE,
     L ("Recruiter", "Executive Recruiter", "Talent Acquisition Partner", "Staffing Manager", "Account Manager"),
     L ("Talent", "Staffing", "Search Partners", "Recruiting", "Talent Group"),
-    L ("growing companies hiring their first managers", "employers with high turnover",
-       "accountants ready for a new role", "startups hiring engineers"),
+    L ("growing companies hiring their first managers", "employers with high turnover", "accountants ready for a new role", "startups hiring engineers"),
     L ("growing companies", "hiring managers", "job seekers"),
     L ("HR directors", "hiring managers at growing companies", "candidates who just moved to town"),
     L ("hiring", "writing job descriptions", "salary ranges"),
@@ -405,8 +362,7 @@ static const Industry industries[] = {
   { "Banking", "business banker", 4, STYLE_BRAND, FALSE,
     L ("Business Banker", "Branch Manager", "Relationship Manager", "Commercial Lender", "SBA Loan Officer"),
     L ("Community Bank", "Credit Union", "Bank & Trust", "National Bank"),
-    L ("business owners who need a line of credit", "companies buying their building",
-       "new businesses opening accounts", "entrepreneurs who need an SBA loan"),
+    L ("business owners who need a line of credit", "companies buying their building", "new businesses opening accounts", "entrepreneurs who need an SBA loan"),
     L ("small-business owners", "commercial property owners", "nonprofits"),
     L ("CPAs and attorneys", "business owners across town", "commercial real estate brokers"),
     L ("business lending", "SBA loans", "cash management"),
@@ -414,18 +370,15 @@ static const Industry industries[] = {
   { "Logistics", "shipping partner", 2, STYLE_BRAND | STYLE_PLACE, TRUE,
     L ("Logistics Coordinator", "Operations Manager", "Account Executive", "Freight Broker", "Warehouse Manager"),
     L ("Logistics", "Freight", "Supply Chain", "Courier", "Distribution"),
-    L ("online shops outgrowing their garage", "manufacturers shipping across the state",
-       "retailers with seasonal peaks", "companies that need a same-day courier"),
+    L ("online shops outgrowing their garage", "manufacturers shipping across the state", "retailers with seasonal peaks", "companies that need a same-day courier"),
     L ("online brands", "manufacturers", "retailers"),
     L ("manufacturers and distributors", "warehouse owners", "e-commerce founders"),
     L ("shipping costs", "fulfillment", "warehouse space"),
     L ("POS specialist", "accountant", "business banker") },
   { "Point-of-sale systems", "POS specialist", 2, STYLE_BRAND, TRUE,
-    L ("Merchant Services Consultant", "POS Specialist", "Account Executive", "Territory Manager",
-       "Payments Consultant"),
+    L ("Merchant Services Consultant", "POS Specialist", "Account Executive", "Territory Manager", "Payments Consultant"),
     L ("POS Systems", "Payments", "Merchant Services", "Payment Solutions"),
-    L ("restaurants opening a second location", "shops still using an old cash register", "salons and spas",
-       "food trucks"),
+    L ("restaurants opening a second location", "shops still using an old cash register", "salons and spas", "food trucks"),
     L ("restaurants and cafés", "retail shops", "salons"),
     L ("restaurant owners", "retail shop owners", "food truck owners"),
     L ("card processing fees", "online ordering", "inventory software"),
@@ -433,18 +386,15 @@ static const Industry industries[] = {
   { "Coaching", "business coach", 3, STYLE_PERSONAL | STYLE_BRAND, TRUE,
     L ("Business Coach", "Executive Coach", "Leadership Consultant", "Career Coach", "Sales Trainer"),
     L ("Coaching", "Leadership", "Consulting", "Growth Partners"),
-    L ("owners stuck at the same revenue for years", "new managers", "sales teams missing their targets",
-       "professionals changing careers"),
+    L ("owners stuck at the same revenue for years", "new managers", "sales teams missing their targets", "professionals changing careers"),
     L ("business owners", "executives", "sales teams"),
     L ("CEOs in their mastermind groups", "HR directors", "speakers' bureaus"),
     L ("goal setting", "delegating", "pricing services"),
     L ("recruiter", "accountant", "marketing consultant") },
   { "Nonprofit", "nonprofit director", 3, STYLE_BRAND, FALSE,
     L ("Executive Director", "Development Director", "Volunteer Coordinator", "Program Manager", "Board Chair"),
-    L ("Community Foundation", "Youth Alliance", "Literacy Project", "Animal Rescue", "Family Services",
-       "Arts Council"),
-    L ("sponsors for the spring gala", "volunteers for Saturday mornings", "businesses that want to give back",
-       "board members with finance experience"),
+    L ("Community Foundation", "Youth Alliance", "Literacy Project", "Animal Rescue", "Family Services", "Arts Council"),
+    L ("sponsors for the spring gala", "volunteers for Saturday mornings", "businesses that want to give back", "board members with finance experience"),
     L ("families across the county", "volunteers and donors", "local kids"),
     L ("donors and board members", "community leaders", "the local press"),
     L ("volunteering", "sponsorships", "joining a nonprofit board"),
@@ -452,8 +402,7 @@ static const Industry industries[] = {
   { "Architecture", "architect", 2, STYLE_BRAND | STYLE_SURNAME | STYLE_PARTNERS, TRUE,
     L ("Architect", "Principal Architect", "Project Architect", "Designer", "Partner"),
     L ("Architects", "Architecture", "Design Studio", "Architecture + Interiors"),
-    L ("businesses planning a new building", "homeowners planning a custom home", "developers",
-       "schools and churches planning an expansion"),
+    L ("businesses planning a new building", "homeowners planning a custom home", "developers", "schools and churches planning an expansion"),
     L ("homeowners building custom homes", "developers", "schools and churches"),
     L ("builders and engineers", "developers and landlords", "city planning staff"),
     L ("zoning", "office design", "working with a builder"),
@@ -463,13 +412,56 @@ static const Industry industries[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (industries) == 25);
 
 static const char *const brands[] = {
-  "Summit", "Harbor", "Cedar", "Northstar", "Keystone", "Bluebonnet", "Ironwood", "Redwood",
-  "Meridian", "Lakeside", "Granite", "Willow", "Copperleaf", "Beacon", "Evergreen", "Silverline",
-  "Compass", "Pinnacle", "Horizon", "Brightpath", "Trailhead", "Riverbend", "Juniper", "Atlas",
-  "True North", "Cornerstone", "Lighthouse", "Oak Hill", "Foxglove", "Sterling", "Live Oak",
-  "Limestone", "Pecan Street", "Blue Heron", "Red Oak", "Mesa", "Sunrise", "Magnolia",
-  "Clearwater", "Stonebridge", "Arrowhead", "Westbrook", "Fairview", "Highland", "Kestrel",
-  "Sage", "Tandem", "Blueprint", "Wildflower", "Mockingbird",
+  "Summit",
+  "Harbor",
+  "Cedar",
+  "Northstar",
+  "Keystone",
+  "Bluebonnet",
+  "Ironwood",
+  "Redwood",
+  "Meridian",
+  "Lakeside",
+  "Granite",
+  "Willow",
+  "Copperleaf",
+  "Beacon",
+  "Evergreen",
+  "Silverline",
+  "Compass",
+  "Pinnacle",
+  "Horizon",
+  "Brightpath",
+  "Trailhead",
+  "Riverbend",
+  "Juniper",
+  "Atlas",
+  "True North",
+  "Cornerstone",
+  "Lighthouse",
+  "Oak Hill",
+  "Foxglove",
+  "Sterling",
+  "Live Oak",
+  "Limestone",
+  "Pecan Street",
+  "Blue Heron",
+  "Red Oak",
+  "Mesa",
+  "Sunrise",
+  "Magnolia",
+  "Clearwater",
+  "Stonebridge",
+  "Arrowhead",
+  "Westbrook",
+  "Fairview",
+  "Highland",
+  "Kestrel",
+  "Sage",
+  "Tandem",
+  "Blueprint",
+  "Wildflower",
+  "Mockingbird",
 };
 
 /* Where people meet. */
@@ -477,8 +469,8 @@ static const char *const brands[] = {
 typedef struct
 {
   const char *what;
-  const char *tag;      /* the group it belongs to, if any */
-  int minutes;          /* when it starts, local time */
+  const char *tag; /* the group it belongs to, if any */
+  int minutes;     /* when it starts, local time */
   guint weight;
 } Occasion;
 
@@ -506,14 +498,28 @@ typedef struct
 } Tag;
 
 static const Tag tags[] = {
-  { "chamber", 20 }, { "bni", 12 }, { "rotary", 6 }, { "golf", 8 }, { "alumni", 8 },
-  { "speaker", 5 }, { "board", 4 }, { "volunteer", 8 }, { "vip", 3 },
-  { "young-professionals", 5 }, { "conference", 6 }, { "podcast", 3 },
+  { "chamber", 20 },
+  { "bni", 12 },
+  { "rotary", 6 },
+  { "golf", 8 },
+  { "alumni", 8 },
+  { "speaker", 5 },
+  { "board", 4 },
+  { "volunteer", 8 },
+  { "vip", 3 },
+  { "young-professionals", 5 },
+  { "conference", 6 },
+  { "podcast", 3 },
 };
 
 static const char *const groups[] = {
-  "the chamber", "BNI", "Rotary", "the Young Professionals", "the alumni association",
-  "the downtown business association", "the Women in Business lunch",
+  "the chamber",
+  "BNI",
+  "Rotary",
+  "the Young Professionals",
+  "the alumni association",
+  "the downtown business association",
+  "the Women in Business lunch",
 };
 
 /* Sentences: {key} is replaced, see expand(). */
@@ -596,38 +602,67 @@ static const char *const intro_notes[] = {
 };
 
 static const char *const kind_notes_call[] = {
-  "Quick call about {topic}.", "Left a voicemail.", "Caught up on referrals.",
-  "Talked through a joint workshop.", "Returned their call.", "Called to say thanks for the intro.",
+  "Quick call about {topic}.",
+  "Left a voicemail.",
+  "Caught up on referrals.",
+  "Talked through a joint workshop.",
+  "Returned their call.",
+  "Called to say thanks for the intro.",
 };
 static const char *const kind_notes_email[] = {
-  "Sent the intro email.", "Shared the slides from the workshop.", "Thanked them for the referral.",
-  "Forwarded an article on {topic}.", "Replied about next month's event.", "Sent my calendar link.",
+  "Sent the intro email.",
+  "Shared the slides from the workshop.",
+  "Thanked them for the referral.",
+  "Forwarded an article on {topic}.",
+  "Replied about next month's event.",
+  "Sent my calendar link.",
 };
 static const char *const kind_notes_one_to_one[] = {
-  "Swapped ideal-client profiles.", "Talked about co-hosting a workshop.",
-  "Walked through each other's referral lists.", "They want more {need}.",
-  "Swapped three introductions each.", "Mostly about {topic}.",
+  "Swapped ideal-client profiles.",
+  "Talked about co-hosting a workshop.",
+  "Walked through each other's referral lists.",
+  "They want more {need}.",
+  "Swapped three introductions each.",
+  "Mostly about {topic}.",
 };
 static const char *const kind_notes_meeting[] = {
-  "Reviewed the proposal.", "Kickoff meeting.", "Quarterly review.", "Walked through the numbers.",
-  "Met the rest of their team.", "Signed the agreement.",
+  "Reviewed the proposal.",
+  "Kickoff meeting.",
+  "Quarterly review.",
+  "Walked through the numbers.",
+  "Met the rest of their team.",
+  "Signed the agreement.",
 };
 static const char *const kind_notes_note[] = {
-  "Moved to a new office.", "Posted a job opening — know anyone?", "Won a chamber award this month.",
-  "Featured in the business journal.", "Saw their talk on {topic}; very good.",
+  "Moved to a new office.",
+  "Posted a job opening — know anyone?",
+  "Won a chamber award this month.",
+  "Featured in the business journal.",
+  "Saw their talk on {topic}; very good.",
   "Heard they're expanding.",
 };
 
 static const char *const done_followup_notes[] = {
-  "Thank-you email and LinkedIn invite.", "Sent my card.", "Sent the article we talked about.",
-  "Invited them to a one-to-one.", "Connected on LinkedIn.",
+  "Thank-you email and LinkedIn invite.",
+  "Sent my card.",
+  "Sent the article we talked about.",
+  "Invited them to a one-to-one.",
+  "Connected on LinkedIn.",
 };
 
 static const char *const pending_followup_notes[] = {
-  "Send the proposal", "Book a one-to-one", "Introduce to {person}", "Send the article on {topic}",
-  "Invite to the next chamber mixer", "Thank for the referral", "Check in about the referral I sent",
-  "Confirm lunch next week", "Ask how the launch went", "Send a thank-you note",
-  "Follow up on the quote", "Share the slides from the workshop",
+  "Send the proposal",
+  "Book a one-to-one",
+  "Introduce to {person}",
+  "Send the article on {topic}",
+  "Invite to the next chamber mixer",
+  "Thank for the referral",
+  "Check in about the referral I sent",
+  "Confirm lunch next week",
+  "Ask how the launch went",
+  "Send a thank-you note",
+  "Follow up on the quote",
+  "Share the slides from the workshop",
 };
 
 /* The generator */
@@ -645,7 +680,7 @@ typedef struct
 typedef struct
 {
   char iso[11];
-  gint64 noon;              /* local noon, in seconds since the epoch */
+  gint64 noon; /* local noon, in seconds since the epoch */
   GDateWeekday weekday;
 } Day;
 
@@ -653,12 +688,12 @@ typedef struct
 {
   RapportStore *store;
   GRand *rand;
-  int max_year;             /* "in industry since" may not pass it */
+  int max_year; /* "in industry since" may not pass it */
   Day days[DAYS_AHEAD + DAYS_BACK + 1];
-  GArray *people;           /* Person, in the order written */
-  GArray *connectors;       /* indices into people of those who make introductions */
-  GStringChunk *names;      /* the given names that Person points to */
-  guint pending_left[3];    /* overdue, today, upcoming: still to hand out */
+  GArray *people;        /* Person, in the order written */
+  GArray *connectors;    /* indices into people of those who make introductions */
+  GStringChunk *names;   /* the given names that Person points to */
+  guint pending_left[3]; /* overdue, today, upcoming: still to hand out */
   /* The rows written, for the outbox: ids run without gaps inside the
    * transaction, since nobody else writes meanwhile. */
   gint64 contacts[2];
@@ -693,7 +728,7 @@ remember_id (gint64 range[2],
 
 static const Day *
 day_at (Sampler *s,
-        int      days_ago)
+        int days_ago)
 {
   g_assert (days_ago >= -DAYS_AHEAD && days_ago <= DAYS_BACK);
   return &s->days[days_ago + DAYS_AHEAD];
@@ -701,7 +736,7 @@ day_at (Sampler *s,
 
 static gboolean
 chance (Sampler *s,
-        double   p)
+        double p)
 {
   return g_rand_double (s->rand) < p;
 }
@@ -709,14 +744,14 @@ chance (Sampler *s,
 /* Inclusive at both ends. */
 static int
 between (Sampler *s,
-         int      lo,
-         int      hi)
+         int lo,
+         int hi)
 {
   return hi <= lo ? lo : g_rand_int_range (s->rand, lo, hi + 1);
 }
 
 static const char *
-pick (Sampler           *s,
+pick (Sampler *s,
       const char *const *list)
 {
   guint n = g_strv_length ((char **) list);
@@ -728,10 +763,10 @@ pick (Sampler           *s,
 
 /* Picks an element of a table whose rows have a guint weight member. */
 static guint
-pick_weighted_impl (Sampler     *s,
+pick_weighted_impl (Sampler *s,
                     const guint *first_weight,
-                    gsize        stride,
-                    guint        n)
+                    gsize stride,
+                    guint n)
 {
   guint total = 0;
   guint r;
@@ -762,9 +797,9 @@ random_person (Sampler *s)
 }
 
 static void
-append_capitalized (GString    *out,
+append_capitalized (GString *out,
                     const char *text,
-                    gboolean    capitalize)
+                    gboolean capitalize)
 {
   if (capitalize && g_ascii_islower (*text))
     {
@@ -777,9 +812,9 @@ append_capitalized (GString    *out,
 /* Appends @tmpl with each {key} filled from @ctx; a key that opens the
  * sentence gets a capital. */
 static void
-expand (Sampler       *s,
-        GString       *out,
-        const char    *tmpl,
+expand (Sampler *s,
+        GString *out,
+        const char *tmpl,
         const Context *ctx)
 {
   const char *p = tmpl;
@@ -845,9 +880,9 @@ expand (Sampler       *s,
 
 /* Folds a name to the letters and digits an address may hold. */
 static void
-append_ascii (GString    *out,
+append_ascii (GString *out,
               const char *text,
-              gboolean    initial_only)
+              gboolean initial_only)
 {
   g_autofree char *ascii = g_str_to_ascii (text, "C");
 
@@ -865,7 +900,7 @@ typedef struct
   char *given;
   char *family;
   char *display;
-  char *given_latin;        /* as used for email and business */
+  char *given_latin; /* as used for email and business */
   char *family_latin;
 } Name;
 
@@ -883,7 +918,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Name, name_clear)
 
 static void
 make_name (Sampler *s,
-           Name    *name)
+           Name *name)
 {
   if (chance (s, 0.03))
     {
@@ -920,10 +955,10 @@ make_name (Sampler *s,
 }
 
 static char *
-make_company (Sampler        *s,
+make_company (Sampler *s,
               const Industry *industry,
-              const Name     *name,
-              const char     *city)
+              const Name *name,
+              const char *city)
 {
   const char *word = pick (s, industry->company_words);
   guint style;
@@ -999,7 +1034,7 @@ company_domain (const char *company)
 
 /* Fictional numbers: 555-0100 to 555-0199 are never assigned. */
 static char *
-make_phone (Sampler    *s,
+make_phone (Sampler *s,
             const City *city)
 {
   const char *area = chance (s, 0.12) ? pick (s, PICK_ARRAY (s, cities).area_codes)
@@ -1009,10 +1044,10 @@ make_phone (Sampler    *s,
 }
 
 static void
-add_emails (Sampler        *s,
+add_emails (Sampler *s,
             RapportContact *contact,
-            const Name     *name,
-            const char     *domain)
+            const Name *name,
+            const char *domain)
 {
   gboolean work = domain != NULL && chance (s, 0.85);
   gboolean personal = !work || chance (s, 0.3);
@@ -1063,7 +1098,11 @@ add_emails (Sampler        *s,
 static RapportRelationship
 pick_relationship (Sampler *s)
 {
-  static const struct { RapportRelationship value; guint weight; } weights[] = {
+  static const struct
+  {
+    RapportRelationship value;
+    guint weight;
+  } weights[] = {
     { RAPPORT_RELATIONSHIP_UNKNOWN, 5 },
     { RAPPORT_RELATIONSHIP_PROSPECT, 36 },
     { RAPPORT_RELATIONSHIP_NOT_PROSPECT, 28 },
@@ -1086,22 +1125,24 @@ is_close (RapportRelationship relationship)
 }
 
 static int
-pick_cadence (Sampler             *s,
-              RapportRelationship  relationship)
+pick_cadence (Sampler *s,
+              RapportRelationship relationship)
 {
   double r = g_rand_double (s->rand);
 
   if (relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER && chance (s, 0.85))
-    return r < 0.5 ? 30 : r < 0.85 ? 60 : 90;
+    return r < 0.5 ? 30 : r < 0.85 ? 60
+                                   : 90;
   if (relationship == RAPPORT_RELATIONSHIP_CLIENT && chance (s, 0.8))
-    return r < 0.1 ? 30 : r < 0.6 ? 60 : 90;
+    return r < 0.1 ? 30 : r < 0.6 ? 60
+                                  : 90;
   return 0;
 }
 
 /* Networking happens on weekdays. */
 static int
 weekday_of (Sampler *s,
-            int      days_ago)
+            int days_ago)
 {
   GDateWeekday wd = day_at (s, days_ago)->weekday;
 
@@ -1115,7 +1156,7 @@ weekday_of (Sampler *s,
 /* The first weekday on or after @days_ago, or -1 if that is today or later. */
 static int
 next_weekday (Sampler *s,
-              int      days_ago)
+              int days_ago)
 {
   GDateWeekday wd = day_at (s, days_ago)->weekday;
 
@@ -1128,16 +1169,16 @@ next_weekday (Sampler *s,
 
 static gint64
 time_on (Sampler *s,
-         int      days_ago,
-         int      minutes)
+         int days_ago,
+         int minutes)
 {
   return day_at (s, days_ago)->noon + (minutes - 12 * 60) * 60;
 }
 
 static char *
-compose (Sampler           *s,
-         const char        *tmpl,
-         const Context     *ctx)
+compose (Sampler *s,
+         const char *tmpl,
+         const Context *ctx)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -1146,10 +1187,10 @@ compose (Sampler           *s,
 }
 
 static char *
-compose_two (Sampler           *s,
-             const char        *first,
-             const char        *second,
-             const Context     *ctx)
+compose_two (Sampler *s,
+             const char *first,
+             const char *second,
+             const Context *ctx)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -1163,8 +1204,8 @@ compose_two (Sampler           *s,
 }
 
 static const char *
-note_template_for (Sampler                *s,
-                   RapportInteractionKind  kind)
+note_template_for (Sampler *s,
+                   RapportInteractionKind kind)
 {
   switch (kind)
     {
@@ -1180,8 +1221,8 @@ note_template_for (Sampler                *s,
 }
 
 static RapportInteractionKind
-pick_kind (Sampler             *s,
-           RapportRelationship  relationship)
+pick_kind (Sampler *s,
+           RapportRelationship relationship)
 {
   /* call, email, one-to-one, meeting, note, follow-up */
   static const guint table[][6] = {
@@ -1194,8 +1235,12 @@ pick_kind (Sampler             *s,
     [RAPPORT_RELATIONSHIP_MENTOR] = { 30, 20, 40, 0, 10, 0 },
   };
   static const RapportInteractionKind kinds[] = {
-    RAPPORT_INTERACTION_CALL, RAPPORT_INTERACTION_EMAIL, RAPPORT_INTERACTION_ONE_TO_ONE,
-    RAPPORT_INTERACTION_MEETING, RAPPORT_INTERACTION_NOTE, RAPPORT_INTERACTION_FOLLOW_UP,
+    RAPPORT_INTERACTION_CALL,
+    RAPPORT_INTERACTION_EMAIL,
+    RAPPORT_INTERACTION_ONE_TO_ONE,
+    RAPPORT_INTERACTION_MEETING,
+    RAPPORT_INTERACTION_NOTE,
+    RAPPORT_INTERACTION_FOLLOW_UP,
   };
   const guint *w = table[relationship];
   guint r = g_rand_int_range (s->rand, 0, 100);
@@ -1211,8 +1256,8 @@ pick_kind (Sampler             *s,
 
 /* How many entries follow the first meeting, beyond the first follow-up. */
 static int
-pick_extra_count (Sampler             *s,
-                  RapportRelationship  relationship)
+pick_extra_count (Sampler *s,
+                  RapportRelationship relationship)
 {
   switch (relationship)
     {
@@ -1240,15 +1285,15 @@ compare_entries (gconstpointer a,
  * what happened since, oldest first. Cadenced contacts are mostly kept up
  * with; about one in ten has lapsed and shows up as "keep in touch". */
 static gboolean
-write_timeline (Sampler             *s,
-                gint64               id,
-                RapportRelationship  relationship,
-                int                  first_day,
-                gboolean             met,
-                int                  met_minutes,
-                int                  cadence,
-                const Context       *ctx,
-                GError             **error)
+write_timeline (Sampler *s,
+                gint64 id,
+                RapportRelationship relationship,
+                int first_day,
+                gboolean met,
+                int met_minutes,
+                int cadence,
+                const Context *ctx,
+                GError **error)
 {
   Entry entries[MAX_INTERACTIONS];
   guint n = 0;
@@ -1381,20 +1426,20 @@ write_timeline (Sampler             *s,
 /* Hands out the pending follow-ups so that exactly the planned number of
  * each kind is written (selection sampling over the contacts left). */
 static gboolean
-write_pending (Sampler       *s,
-               gint64         id,
-               guint          contacts_left,
-               int            first_day,
-               gboolean       met,
+write_pending (Sampler *s,
+               gint64 id,
+               guint contacts_left,
+               int first_day,
+               gboolean met,
                const Context *ctx,
-               GError       **error)
+               GError **error)
 {
   /* Met yesterday: the follow-up Rapport proposed is due today; met the
    * day before: half the time it slipped. Those count against the plan. */
-  int proposed = !met ? -1
-               : first_day == 1 ? RAPPORT_FOLLOWUP_TODAY
-               : first_day == 2 && chance (s, 0.5) ? RAPPORT_FOLLOWUP_OVERDUE
-               : -1;
+  int proposed = !met                                ? -1
+                 : first_day == 1                    ? RAPPORT_FOLLOWUP_TODAY
+                 : first_day == 2 && chance (s, 0.5) ? RAPPORT_FOLLOWUP_OVERDUE
+                                                     : -1;
 
   for (guint section = 0; section < 3; section++)
     {
@@ -1447,9 +1492,9 @@ typedef struct
   RapportContact *contact;
   RapportRelationship relationship;
   Context ctx;
-  const char *given;        /* in Sampler.names */
-  int first_day;            /* met, or added to the address book */
-  int minutes;              /* the time of day of that meeting */
+  const char *given; /* in Sampler.names */
+  int first_day;     /* met, or added to the address book */
+  int minutes;       /* the time of day of that meeting */
   int cadence;
   gboolean met;
   gboolean archived;
@@ -1463,9 +1508,9 @@ draft_clear (Draft *draft)
 
 static void
 make_contact (Sampler *s,
-              guint    index,
-              guint    total,
-              Draft   *draft)
+              guint index,
+              guint total,
+              Draft *draft)
 {
   RapportContact *contact;
   g_auto(Name) name = { 0 };
@@ -1533,8 +1578,10 @@ make_contact (Sampler *s,
     }
   rapport_contact_set_city (contact, city->name);
   add_emails (s, contact, &name, domain);
-  for (int i = 0, n_phones = between (s, 0, 9) < 2 ? 0 : between (s, 1, 4) < 4 ? 1 : 2,
-       mobile_first = chance (s, 0.8); i < n_phones; i++)
+  for (int i = 0, n_phones = between (s, 0, 9) < 2 ? 0 : between (s, 1, 4) < 4 ? 1
+                                                                               : 2,
+           mobile_first = chance (s, 0.8);
+       i < n_phones; i++)
     {
       g_autofree char *phone = make_phone (s, city);
 
@@ -1561,7 +1608,8 @@ make_contact (Sampler *s,
   /* Tags: the group where they met, and a few more. */
   if (occasion->tag != NULL && chance (s, 0.7))
     contact_tags[n_tags++] = occasion->tag;
-  want_tags = n_tags + (chance (s, 0.5) ? 0 : chance (s, 0.6) ? 1 : 2);
+  want_tags = n_tags + (chance (s, 0.5) ? 0 : chance (s, 0.6) ? 1
+                                                              : 2);
   if (relationship == RAPPORT_RELATIONSHIP_CLIENT && chance (s, 0.15))
     contact_tags[n_tags++] = "vip";
   while (n_tags < want_tags && n_tags < G_N_ELEMENTS (contact_tags) - 1)
@@ -1583,13 +1631,16 @@ make_contact (Sampler *s,
     rapport_contact_set_introduced_by (contact, introducer->id);
 
   if (chance (s, relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER ||
-                 relationship == RAPPORT_RELATIONSHIP_MENTOR ? 1.0 : 0.75))
+                         relationship == RAPPORT_RELATIONSHIP_MENTOR
+                     ? 1.0
+                     : 0.75))
     help_them = compose_two (s, PICK_ARRAY (s, help_them_templates),
                              chance (s, 0.3) ? PICK_ARRAY (s, help_them_extras) : NULL, &ctx);
   if (chance (s, is_close (relationship) ? 0.95 : 0.6))
     help_me = compose_two (s, PICK_ARRAY (s, help_me_templates),
                            chance (s, relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER ? 0.4 : 0.1)
-                             ? PICK_ARRAY (s, help_me_extras) : NULL,
+                               ? PICK_ARRAY (s, help_me_extras)
+                               : NULL,
                            &ctx);
   rapport_contact_set_help_them (contact, help_them);
   rapport_contact_set_help_me (contact, help_me);
@@ -1605,15 +1656,15 @@ make_contact (Sampler *s,
   if (met)
     rapport_contact_set_met_on (contact, day_at (s, first_day)->iso);
 
-  rapport_contact_set_starred (contact, chance (s, relationship == RAPPORT_RELATIONSHIP_MENTOR ? 0.2
-                                                 : relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER ? 0.15
-                                                 : relationship == RAPPORT_RELATIONSHIP_CLIENT ? 0.1
-                                                 : relationship == RAPPORT_RELATIONSHIP_FRIEND ? 0.08
-                                                 : 0.015));
+  rapport_contact_set_starred (contact, chance (s, relationship == RAPPORT_RELATIONSHIP_MENTOR             ? 0.2
+                                                   : relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER ? 0.15
+                                                   : relationship == RAPPORT_RELATIONSHIP_CLIENT           ? 0.1
+                                                   : relationship == RAPPORT_RELATIONSHIP_FRIEND           ? 0.08
+                                                                                                           : 0.015));
   archived = chance (s, relationship == RAPPORT_RELATIONSHIP_NOT_PROSPECT ? 0.06
-                        : relationship == RAPPORT_RELATIONSHIP_PROSPECT ? 0.03
-                        : relationship == RAPPORT_RELATIONSHIP_UNKNOWN ? 0.05
-                        : 0.005);
+                        : relationship == RAPPORT_RELATIONSHIP_PROSPECT   ? 0.03
+                        : relationship == RAPPORT_RELATIONSHIP_UNKNOWN    ? 0.05
+                                                                          : 0.005);
   rapport_contact_set_archived (contact, archived);
   cadence = pick_cadence (s, relationship);
   rapport_contact_set_cadence_days (contact, cadence);
@@ -1633,12 +1684,12 @@ make_contact (Sampler *s,
  * Introducers come from earlier batches only, since validation looks them
  * up in the store. */
 static gboolean
-write_batch (Sampler  *s,
-             Draft    *drafts,
-             guint     n_drafts,
-             guint     index,
-             guint     total,
-             GError  **error)
+write_batch (Sampler *s,
+             Draft *drafts,
+             guint n_drafts,
+             guint index,
+             guint total,
+             GError **error)
 {
   RapportContact *contacts[MAX_BATCH];
   gint64 created_at[MAX_BATCH];
@@ -1696,9 +1747,9 @@ get_cache_size (RapportStore *store)
 
 static gboolean
 record (RapportStore *store,
-        const char   *entity,
-        const gint64  range[2],
-        GError      **error)
+        const char *entity,
+        const gint64 range[2],
+        GError **error)
 {
   if (range[0] == 0)
     return TRUE;
@@ -1733,14 +1784,14 @@ record (RapportStore *store,
  * Returns: %TRUE on success
  */
 gboolean
-rapport_sample_fill (RapportStore          *store,
-                     guint                  n_contacts,
-                     guint32                seed,
-                     const char            *today,
-                     RapportSampleProgress  progress,
-                     gpointer               user_data,
-                     GCancellable          *cancellable,
-                     GError               **error)
+rapport_sample_fill (RapportStore *store,
+                     guint n_contacts,
+                     guint32 seed,
+                     const char *today,
+                     RapportSampleProgress progress,
+                     gpointer user_data,
+                     GCancellable *cancellable,
+                     GError **error)
 {
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GDateTime) now = NULL;

@@ -17,17 +17,17 @@ G_BEGIN_DECLS
  *
  * Reports how far rapport_sample_fill() has come, in the thread that runs it.
  */
-typedef void (*RapportSampleProgress) (guint    done,
-                                       guint    total,
+typedef void (*RapportSampleProgress) (guint done,
+                                       guint total,
                                        gpointer user_data);
 
-gboolean rapport_sample_fill (RapportStore          *store,
-                              guint                  n_contacts,
-                              guint32                seed,
-                              const char            *today,
-                              RapportSampleProgress  progress,
-                              gpointer               user_data,
-                              GCancellable          *cancellable,
-                              GError               **error);
+gboolean rapport_sample_fill (RapportStore *store,
+                              guint n_contacts,
+                              guint32 seed,
+                              const char *today,
+                              RapportSampleProgress progress,
+                              gpointer user_data,
+                              GCancellable *cancellable,
+                              GError **error);
 
 G_END_DECLS

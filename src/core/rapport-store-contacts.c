@@ -23,30 +23,31 @@
 #define MAX_TEXT_BYTES (8 * 1024 * 1024)
 #define MAX_TAG_CHARS 64
 
-#define CONTACT_COLUMNS                                                       \
-  "c.id, c.uuid, c.display_name, c.given_name, c.family_name, c.company,"    \
+#define CONTACT_COLUMNS                                                        \
+  "c.id, c.uuid, c.display_name, c.given_name, c.family_name, c.company,"      \
   " c.job_title, c.industry, c.industry_since, c.emails, c.phones, c.website," \
-  " c.linkedin, c.city, c.tags, c.relationship, c.help_them, c.help_me,"      \
-  " c.notes, c.met_on, c.introduced_by, i.display_name, c.starred,"           \
+  " c.linkedin, c.city, c.tags, c.relationship, c.help_them, c.help_me,"       \
+  " c.notes, c.met_on, c.introduced_by, i.display_name, c.starred,"            \
   " c.archived, c.cadence_days, c.last_interaction"
 
 static const char *
 column_text (sqlite3_stmt *stmt,
-             int           column)
+             int column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
 static GPtrArray *
 parse_labeled (RapportStore *self,
-               const char   *json)
+               const char *json)
 {
   GPtrArray *array = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_labeled_free);
   sqlite3_stmt *stmt;
 
   stmt = rapport_store_prepare (self,
                                 "SELECT json_extract (value, '$.label'), json_extract (value, '$.value')"
-                                " FROM json_each (?)", NULL);
+                                " FROM json_each (?)",
+                                NULL);
   if (stmt == NULL)
     return array;
   sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
@@ -58,7 +59,7 @@ parse_labeled (RapportStore *self,
 
 static GStrv
 parse_tags (RapportStore *self,
-            const char   *json)
+            const char *json)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
@@ -78,8 +79,8 @@ parse_tags (RapportStore *self,
  * the way in for everybody else. */
 RapportContact *
 rapport_store_load_contact (RapportStore *self,
-                            gint64        id,
-                            GError      **error)
+                            gint64 id,
+                            GError **error)
 {
   g_autoptr(RapportContact) contact = NULL;
   g_autoptr(GPtrArray) emails = NULL;
@@ -184,8 +185,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Normalized, normalized_clear)
 static gboolean
 check_text (const char *text,
             const char *what,
-            gsize       max_bytes,
-            GError    **error)
+            gsize max_bytes,
+            GError **error)
 {
   if (text == NULL)
     return TRUE;
@@ -238,9 +239,9 @@ looks_like_phone (const char *value)
 }
 
 static char *
-labeled_to_json (GPtrArray   *array,
-                 gboolean     is_email,
-                 GError     **error)
+labeled_to_json (GPtrArray *array,
+                 gboolean is_email,
+                 GError **error)
 {
   g_autoptr(GString) json = g_string_new ("[");
   guint written = 0;
@@ -256,7 +257,7 @@ labeled_to_json (GPtrArray   *array,
       if (*value == '\0')
         continue;
       if (!check_text (value, is_email ? N_("An email address") : N_("A phone number"), 1024, error) ||
-          !check_text (label, N_("A label"), 1024, error))
+                       !check_text (label, N_("A label"), 1024, error))
         return NULL;
       if (is_email && !looks_like_email (value))
         {
@@ -279,7 +280,7 @@ labeled_to_json (GPtrArray   *array,
 }
 
 static gboolean
-tag_present (GPtrArray  *tags,
+tag_present (GPtrArray *tags,
              const char *tag)
 {
   g_autofree char *folded = rapport_text_fold (tag);
@@ -295,32 +296,33 @@ tag_present (GPtrArray  *tags,
 }
 
 static gboolean
-normalize_contact (RapportStore   *self,
+normalize_contact (RapportStore *self,
                    RapportContact *contact,
-                   Normalized     *out,
-                   GError        **error)
+                   Normalized *out,
+                   GError **error)
 {
   const char *const *tags = rapport_contact_get_tags (contact);
   const char *name = rapport_contact_get_display_name (contact);
   int since = rapport_contact_get_industry_since (contact);
   const char *met_on = rapport_contact_get_met_on (contact);
   g_autoptr(GString) tags_json = g_string_new ("[");
-  struct {
+  struct
+  {
     const char *value;
     const char *what;
   } texts[] = {
     { rapport_contact_get_given_name (contact), N_("The first name") },
-    { rapport_contact_get_family_name (contact), N_("The last name") },
-    { rapport_contact_get_company (contact), N_("The company") },
-    { rapport_contact_get_job_title (contact), N_("The job title") },
-    { rapport_contact_get_industry (contact), N_("The industry") },
-    { rapport_contact_get_website (contact), N_("The website") },
-    { rapport_contact_get_linkedin (contact), N_("The LinkedIn address") },
-    { rapport_contact_get_city (contact), N_("The city") },
-    { rapport_contact_get_help_them (contact), N_("“How I can help them”") },
-    { rapport_contact_get_help_me (contact), N_("“How they can help me”") },
-    { rapport_contact_get_notes (contact), N_("The notes") },
-  };
+      { rapport_contact_get_family_name (contact), N_("The last name") },
+        { rapport_contact_get_company (contact), N_("The company") },
+          { rapport_contact_get_job_title (contact), N_("The job title") },
+            { rapport_contact_get_industry (contact), N_("The industry") },
+              { rapport_contact_get_website (contact), N_("The website") },
+                { rapport_contact_get_linkedin (contact), N_("The LinkedIn address") },
+                  { rapport_contact_get_city (contact), N_("The city") },
+                    { rapport_contact_get_help_them (contact), N_("“How I can help them”") },
+                      { rapport_contact_get_help_me (contact), N_("“How they can help me”") },
+                        { rapport_contact_get_notes (contact), N_("The notes") },
+                      };
 
   if (!check_text (name, N_("The name"), MAX_TEXT_BYTES, error))
     return FALSE;
@@ -436,8 +438,8 @@ normalize_contact (RapportStore   *self,
 
 static void
 bind_optional_text (sqlite3_stmt *stmt,
-                    int           column,
-                    const char   *value)
+                    int column,
+                    const char *value)
 {
   if (value == NULL || *value == '\0')
     sqlite3_bind_null (stmt, column);
@@ -447,11 +449,11 @@ bind_optional_text (sqlite3_stmt *stmt,
 
 /* Binds the editable columns to parameters @base + 1 to @base + 23. */
 static void
-bind_contact_fields_at (sqlite3_stmt     *stmt,
-                        int               base,
-                        RapportContact   *contact,
+bind_contact_fields_at (sqlite3_stmt *stmt,
+                        int base,
+                        RapportContact *contact,
                         const Normalized *n,
-                        const char       *stamp)
+                        const char *stamp)
 {
   sqlite3_bind_text (stmt, base + 1, n->display_name, -1, SQLITE_STATIC);
   bind_optional_text (stmt, base + 2, rapport_contact_get_given_name (contact));
@@ -482,19 +484,19 @@ bind_contact_fields_at (sqlite3_stmt     *stmt,
 }
 
 static void
-bind_contact_fields (sqlite3_stmt     *stmt,
-                     RapportContact   *contact,
+bind_contact_fields (sqlite3_stmt *stmt,
+                     RapportContact *contact,
                      const Normalized *n,
-                     const char       *stamp)
+                     const char *stamp)
 {
   bind_contact_fields_at (stmt, 0, contact, n, stamp);
 }
 
 static gboolean
 insert_tags (RapportStore *self,
-             gint64        id,
-             GPtrArray    *tags,
-             GError      **error)
+             gint64 id,
+             GPtrArray *tags,
+             GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -513,9 +515,9 @@ insert_tags (RapportStore *self,
 
 static gboolean
 write_tags (RapportStore *self,
-            gint64        id,
-            GPtrArray    *tags,
-            GError      **error)
+            gint64 id,
+            GPtrArray *tags,
+            GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -560,11 +562,11 @@ met_time (const char *met_on)
  * one index segment per contact. Returns the first new id (the others
  * follow it), or 0. */
 gint64
-rapport_store_insert_contact_rows (RapportStore    *self,
+rapport_store_insert_contact_rows (RapportStore *self,
                                    RapportContact **contacts,
-                                   const gint64    *created_at,
-                                   guint            n_contacts,
-                                   GError         **error)
+                                   const gint64 *created_at,
+                                   guint n_contacts,
+                                   GError **error)
 {
   g_autoptr(GString) sql = NULL;
   Normalized *n = NULL;
@@ -633,10 +635,10 @@ out:
 
 /* One contact, as rapport_store_insert_contact_rows() writes them. */
 gint64
-rapport_store_insert_contact_row (RapportStore   *self,
+rapport_store_insert_contact_row (RapportStore *self,
                                   RapportContact *contact,
-                                  gint64          created_at,
-                                  GError        **error)
+                                  gint64 created_at,
+                                  GError **error)
 {
   return rapport_store_insert_contact_rows (self, &contact, &created_at, 1, error);
 }
@@ -657,10 +659,10 @@ rapport_store_insert_contact_row (RapportStore   *self,
  * Returns: %TRUE on success
  */
 gboolean
-rapport_store_create_contact (RapportStore   *self,
+rapport_store_create_contact (RapportStore *self,
                               RapportContact *contact,
-                              const char     *followup_due,
-                              GError        **error)
+                              const char *followup_due,
+                              GError **error)
 {
   gint64 id;
 
@@ -722,7 +724,7 @@ fail:
  * up to date after @id changed. */
 static void
 refresh_introduced_by (RapportStore *self,
-                       gint64        id)
+                       gint64 id)
 {
   g_autoptr(GArray) introduced = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
@@ -754,9 +756,9 @@ refresh_introduced_by (RapportStore *self,
  * Returns: %TRUE on success
  */
 gboolean
-rapport_store_update_contact (RapportStore   *self,
+rapport_store_update_contact (RapportStore *self,
                               RapportContact *draft,
-                              GError        **error)
+                              GError **error)
 {
   g_auto(Normalized) n = { 0 };
   g_autofree char *stamp = NULL;
@@ -812,10 +814,10 @@ fail:
 /* Sets one flag column, with its stamp and outbox row. */
 static gboolean
 set_flag (RapportStore *self,
-          gint64        id,
-          const char   *sql,
-          int           value,
-          GError      **error)
+          gint64 id,
+          const char *sql,
+          int value,
+          GError **error)
 {
   g_autofree char *stamp = NULL;
   sqlite3_stmt *stmt;
@@ -851,9 +853,9 @@ fail:
 
 gboolean
 rapport_store_set_starred (RapportStore *self,
-                           gint64        id,
-                           gboolean      starred,
-                           GError      **error)
+                           gint64 id,
+                           gboolean starred,
+                           GError **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   return set_flag (self, id, "UPDATE contacts SET starred = ?1, updated = ?2 WHERE id = ?3 AND deleted = 0",
@@ -873,8 +875,8 @@ rapport_store_set_starred (RapportStore *self,
  */
 gboolean
 rapport_store_archive_contact (RapportStore *self,
-                               gint64        id,
-                               GError      **error)
+                               gint64 id,
+                               GError **error)
 {
   gboolean ok;
 
@@ -898,8 +900,8 @@ rapport_store_archive_contact (RapportStore *self,
  */
 gboolean
 rapport_store_restore_contact (RapportStore *self,
-                               gint64        id,
-                               GError      **error)
+                               gint64 id,
+                               GError **error)
 {
   gboolean ok;
 
@@ -913,11 +915,11 @@ rapport_store_restore_contact (RapportStore *self,
 
 static gboolean
 tombstone_children (RapportStore *self,
-                    const char   *table,
-                    const char   *entity,
-                    gint64        contact_id,
-                    const char   *stamp,
-                    GError      **error)
+                    const char *table,
+                    const char *entity,
+                    gint64 contact_id,
+                    const char *stamp,
+                    GError **error)
 {
   g_autofree char *select_sql = g_strdup_printf ("SELECT id FROM %s WHERE contact_id = ? AND deleted = 0", table);
   g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET deleted = 1, note = NULL, updated = ? WHERE id = ?", table);
@@ -967,8 +969,8 @@ tombstone_children (RapportStore *self,
  */
 gboolean
 rapport_store_delete_contact (RapportStore *self,
-                              gint64        id,
-                              GError      **error)
+                              gint64 id,
+                              GError **error)
 {
   g_autofree char *stamp = NULL;
   g_autoptr(GArray) introduced = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1074,10 +1076,10 @@ fail:
  * Returns: %TRUE on success
  */
 gboolean
-rapport_store_query_contact_ids (RapportStore              *self,
+rapport_store_query_contact_ids (RapportStore *self,
                                  const RapportContactQuery *query,
-                                 GArray                    *ids,
-                                 GError                   **error)
+                                 GArray *ids,
+                                 GError **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *match = NULL;
@@ -1135,7 +1137,7 @@ rapport_store_query_contact_ids (RapportStore              *self,
 
 guint
 rapport_store_count_contacts (RapportStore *self,
-                              gboolean      archived)
+                              gboolean archived)
 {
   sqlite3_stmt *stmt;
   guint n = 0;

@@ -17,60 +17,60 @@ gboolean rapport_store_begin (RapportStore *self, GError **error);
 gboolean rapport_store_commit (RapportStore *self, GError **error);
 void rapport_store_rollback (RapportStore *self);
 gboolean rapport_store_outbox_append (RapportStore *self,
-                                      const char   *entity,
-                                      gint64        id,
-                                      GError      **error);
+                                      const char *entity,
+                                      gint64 id,
+                                      GError **error);
 void rapport_store_emit_changed (RapportStore *self, const char *what, gint64 contact_id);
 void rapport_store_forget_contact (RapportStore *self, gint64 id);
 void rapport_store_refresh_contact (RapportStore *self, gint64 id);
 void rapport_store_adopt_contact (RapportStore *self, RapportContact *contact);
 RapportContact *rapport_store_load_contact (RapportStore *self, gint64 id, GError **error);
-gint64 rapport_store_insert_interaction (RapportStore          *self,
-                                         gint64                 contact_id,
+gint64 rapport_store_insert_interaction (RapportStore *self,
+                                         gint64 contact_id,
                                          RapportInteractionKind kind,
-                                         gint64                 happened_at,
-                                         const char            *note,
-                                         GError               **error);
+                                         gint64 happened_at,
+                                         const char *note,
+                                         GError **error);
 gint64 rapport_store_insert_followup (RapportStore *self,
-                                      gint64        contact_id,
-                                      const char   *due,
-                                      const char   *note,
-                                      GError      **error);
+                                      gint64 contact_id,
+                                      const char *due,
+                                      const char *note,
+                                      GError **error);
 
 /* Bulk writes (the sample network, imports): rows only, inside one
  * transaction. The caller then moves each contact's keep-in-touch clock
  * once with rapport_store_touch_contact() and records every row in the
  * outbox with rapport_store_outbox_append_range(). */
-gint64 rapport_store_insert_contact_row (RapportStore   *self,
+gint64 rapport_store_insert_contact_row (RapportStore *self,
                                          RapportContact *contact,
-                                         gint64          created_at,
-                                         GError        **error);
-gint64 rapport_store_insert_contact_rows (RapportStore    *self,
+                                         gint64 created_at,
+                                         GError **error);
+gint64 rapport_store_insert_contact_rows (RapportStore *self,
                                           RapportContact **contacts,
-                                          const gint64    *created_at,
-                                          guint            n_contacts,
-                                          GError         **error);
-gint64 rapport_store_insert_interaction_row (RapportStore          *self,
-                                             gint64                 contact_id,
+                                          const gint64 *created_at,
+                                          guint n_contacts,
+                                          GError **error);
+gint64 rapport_store_insert_interaction_row (RapportStore *self,
+                                             gint64 contact_id,
                                              RapportInteractionKind kind,
-                                             gint64                 happened_at,
-                                             const char            *note,
-                                             GError               **error);
+                                             gint64 happened_at,
+                                             const char *note,
+                                             GError **error);
 gint64 rapport_store_insert_followup_row (RapportStore *self,
-                                          gint64        contact_id,
-                                          const char   *due,
-                                          gint64        done_at,
-                                          const char   *note,
-                                          GError      **error);
+                                          gint64 contact_id,
+                                          const char *due,
+                                          gint64 done_at,
+                                          const char *note,
+                                          GError **error);
 gboolean rapport_store_touch_contact (RapportStore *self,
-                                      gint64        contact_id,
-                                      gint64        happened_at,
-                                      GError      **error);
+                                      gint64 contact_id,
+                                      gint64 happened_at,
+                                      GError **error);
 gboolean rapport_store_outbox_append_range (RapportStore *self,
-                                            const char   *entity,
-                                            gint64        first_id,
-                                            gint64        last_id,
-                                            GError      **error);
+                                            const char *entity,
+                                            gint64 first_id,
+                                            gint64 last_id,
+                                            GError **error);
 
 /* Migrations, exposed so the upgrade test can build every earlier schema. */
 gboolean rapport_store_migrate_db (sqlite3 *db, int target_version, GError **error);

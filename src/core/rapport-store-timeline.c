@@ -20,7 +20,7 @@
 
 static gboolean
 check_note (const char *note,
-            GError    **error)
+            GError **error)
 {
   if (note == NULL)
     return TRUE;
@@ -40,8 +40,8 @@ check_note (const char *note,
 
 static gboolean
 contact_is_active (RapportStore *self,
-                   gint64        contact_id,
-                   GError      **error)
+                   gint64 contact_id,
+                   GError **error)
 {
   sqlite3_stmt *stmt;
   gboolean found;
@@ -65,12 +65,12 @@ empty_to_null (const char *text)
 
 /* Inside a transaction: inserts the row alone. Returns the new id, or 0. */
 gint64
-rapport_store_insert_interaction_row (RapportStore          *self,
-                                      gint64                 contact_id,
+rapport_store_insert_interaction_row (RapportStore *self,
+                                      gint64 contact_id,
                                       RapportInteractionKind kind,
-                                      gint64                 happened_at,
-                                      const char            *note,
-                                      GError               **error)
+                                      gint64 happened_at,
+                                      const char *note,
+                                      GError **error)
 {
   g_autofree char *stamp = rapport_store_next_stamp (self);
   g_autofree char *uuid = g_uuid_string_random ();
@@ -98,9 +98,9 @@ rapport_store_insert_interaction_row (RapportStore          *self,
  * @happened_at unless it already is later. */
 gboolean
 rapport_store_touch_contact (RapportStore *self,
-                             gint64        contact_id,
-                             gint64        happened_at,
-                             GError      **error)
+                             gint64 contact_id,
+                             gint64 happened_at,
+                             GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -119,12 +119,12 @@ rapport_store_touch_contact (RapportStore *self,
 /* Inside a transaction: inserts the row, records it in the outbox and
  * moves the contact's keep-in-touch clock. Returns the new id, or 0. */
 gint64
-rapport_store_insert_interaction (RapportStore          *self,
-                                  gint64                 contact_id,
+rapport_store_insert_interaction (RapportStore *self,
+                                  gint64 contact_id,
                                   RapportInteractionKind kind,
-                                  gint64                 happened_at,
-                                  const char            *note,
-                                  GError               **error)
+                                  gint64 happened_at,
+                                  const char *note,
+                                  GError **error)
 {
   gint64 id = rapport_store_insert_interaction_row (self, contact_id, kind, happened_at, note, error);
 
@@ -139,11 +139,11 @@ rapport_store_insert_interaction (RapportStore          *self,
  * follow-up. Returns the new id, or 0. */
 gint64
 rapport_store_insert_followup_row (RapportStore *self,
-                                   gint64        contact_id,
-                                   const char   *due,
-                                   gint64        done_at,
-                                   const char   *note,
-                                   GError      **error)
+                                   gint64 contact_id,
+                                   const char *due,
+                                   gint64 done_at,
+                                   const char *note,
+                                   GError **error)
 {
   g_autofree char *stamp = rapport_store_next_stamp (self);
   g_autofree char *uuid = g_uuid_string_random ();
@@ -170,10 +170,10 @@ rapport_store_insert_followup_row (RapportStore *self,
 
 gint64
 rapport_store_insert_followup (RapportStore *self,
-                               gint64        contact_id,
-                               const char   *due,
-                               const char   *note,
-                               GError      **error)
+                               gint64 contact_id,
+                               const char *due,
+                               const char *note,
+                               GError **error)
 {
   gint64 id = rapport_store_insert_followup_row (self, contact_id, due, 0, note, error);
 
@@ -197,12 +197,12 @@ rapport_store_insert_followup (RapportStore *self,
  * Returns: the new interaction's id, or 0 on error
  */
 gint64
-rapport_store_log_interaction (RapportStore          *self,
-                               gint64                 contact_id,
+rapport_store_log_interaction (RapportStore *self,
+                               gint64 contact_id,
                                RapportInteractionKind kind,
-                               gint64                 happened_at,
-                               const char            *note,
-                               GError               **error)
+                               gint64 happened_at,
+                               const char *note,
+                               GError **error)
 {
   gint64 id;
 
@@ -241,8 +241,8 @@ fail:
  */
 gboolean
 rapport_store_delete_interaction (RapportStore *self,
-                                  gint64        id,
-                                  GError      **error)
+                                  gint64 id,
+                                  GError **error)
 {
   g_autofree char *stamp = NULL;
   sqlite3_stmt *stmt;
@@ -306,8 +306,8 @@ fail:
  */
 GListModel *
 rapport_store_list_interactions (RapportStore *self,
-                                 gint64        contact_id,
-                                 GError      **error)
+                                 gint64 contact_id,
+                                 GError **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_INTERACTION);
   sqlite3_stmt *stmt;
@@ -324,12 +324,12 @@ rapport_store_list_interactions (RapportStore *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(RapportInteraction) item =
-        rapport_interaction_new (sqlite3_column_int64 (stmt, 0),
-                                 (const char *) sqlite3_column_text (stmt, 1),
-                                 contact_id,
-                                 rapport_interaction_kind_from_string ((const char *) sqlite3_column_text (stmt, 2)),
-                                 sqlite3_column_int64 (stmt, 3),
-                                 (const char *) sqlite3_column_text (stmt, 4));
+                     rapport_interaction_new (sqlite3_column_int64 (stmt, 0),
+                                              (const char *) sqlite3_column_text (stmt, 1),
+                                              contact_id,
+                                              rapport_interaction_kind_from_string ((const char *) sqlite3_column_text (stmt, 2)),
+                                              sqlite3_column_int64 (stmt, 3),
+                                              (const char *) sqlite3_column_text (stmt, 4));
       g_list_store_append (list, item);
     }
   sqlite3_reset (stmt);
@@ -345,7 +345,7 @@ rapport_store_list_interactions (RapportStore *self,
  *   Rapport proposes after meeting someone on @met_on
  */
 char *
-rapport_followup_due_after_meeting (const char           *met_on,
+rapport_followup_due_after_meeting (const char *met_on,
                                     RapportFollowupWindow window)
 {
   return rapport_date_add_days (met_on, window == RAPPORT_FOLLOWUP_WINDOW_SAME_DAY ? 0 : 1);
@@ -363,10 +363,10 @@ rapport_followup_due_after_meeting (const char           *met_on,
  */
 gint64
 rapport_store_add_followup (RapportStore *self,
-                            gint64        contact_id,
-                            const char   *due,
-                            const char   *note,
-                            GError      **error)
+                            gint64 contact_id,
+                            const char *due,
+                            const char *note,
+                            GError **error)
 {
   gint64 id;
 
@@ -406,10 +406,10 @@ fail:
  * Returns: %TRUE on success
  */
 gboolean
-rapport_store_complete_followup (RapportStore    *self,
+rapport_store_complete_followup (RapportStore *self,
                                  RapportFollowup *followup,
-                                 const char      *note,
-                                 GError         **error)
+                                 const char *note,
+                                 GError **error)
 {
   gint64 contact_id;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -476,9 +476,9 @@ fail:
  */
 gboolean
 rapport_store_postpone_followup (RapportStore *self,
-                                 gint64        id,
-                                 const char   *due,
-                                 GError      **error)
+                                 gint64 id,
+                                 const char *due,
+                                 GError **error)
 {
   g_autofree char *stamp = NULL;
   sqlite3_stmt *stmt;
@@ -523,26 +523,26 @@ fail:
 /* Pending reminders, and keep-in-touch items for contacts without one whose
  * cadence has run out: the date of the last interaction (or of the card's
  * creation) plus the cadence, in local time. */
-#define FOLLOWUPS_SQL                                                                 \
-  "SELECT 0 AS kind, f.id, f.contact_id, c.display_name, f.due, f.note, c.sort_key"    \
-  " FROM followups f JOIN contacts c ON c.id = f.contact_id"                          \
-  " WHERE f.done_at IS NULL AND f.deleted = 0 AND c.deleted = 0 AND c.archived = 0"  \
-  " UNION ALL "                                                                       \
-  "SELECT 1, 0, c.id, c.display_name,"                                                \
-  "  date (coalesce (c.last_interaction, c.created_at), 'unixepoch', 'localtime',"   \
-  "        '+' || c.cadence_days || ' days') AS kit_due, NULL, c.sort_key"            \
-  " FROM contacts c"                                                                  \
-  " WHERE c.cadence_days > 0 AND c.deleted = 0 AND c.archived = 0"                   \
-  "  AND kit_due <= ?1"                                                               \
-  "  AND NOT EXISTS (SELECT 1 FROM followups p WHERE p.contact_id = c.id"             \
+#define FOLLOWUPS_SQL                                                               \
+  "SELECT 0 AS kind, f.id, f.contact_id, c.display_name, f.due, f.note, c.sort_key" \
+  " FROM followups f JOIN contacts c ON c.id = f.contact_id"                        \
+  " WHERE f.done_at IS NULL AND f.deleted = 0 AND c.deleted = 0 AND c.archived = 0" \
+  " UNION ALL "                                                                     \
+  "SELECT 1, 0, c.id, c.display_name,"                                              \
+  "  date (coalesce (c.last_interaction, c.created_at), 'unixepoch', 'localtime',"  \
+  "        '+' || c.cadence_days || ' days') AS kit_due, NULL, c.sort_key"          \
+  " FROM contacts c"                                                                \
+  " WHERE c.cadence_days > 0 AND c.deleted = 0 AND c.archived = 0"                  \
+  "  AND kit_due <= ?1"                                                             \
+  "  AND NOT EXISTS (SELECT 1 FROM followups p WHERE p.contact_id = c.id"           \
   "                  AND p.done_at IS NULL AND p.deleted = 0)"
 
 static GListModel *
 list_followups (RapportStore *self,
-                const char   *sql,
-                const char   *today,
-                gint64        contact_id,
-                GError      **error)
+                const char *sql,
+                const char *today,
+                gint64 contact_id,
+                GError **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_FOLLOWUP);
   sqlite3_stmt *stmt;
@@ -557,18 +557,18 @@ list_followups (RapportStore *self,
     {
       const char *due = (const char *) sqlite3_column_text (stmt, 4);
       int cmp = g_strcmp0 (due, today);
-      RapportFollowupSection section = cmp < 0 ? RAPPORT_FOLLOWUP_OVERDUE
-                                     : cmp == 0 ? RAPPORT_FOLLOWUP_TODAY
-                                     : RAPPORT_FOLLOWUP_UPCOMING;
+      RapportFollowupSection section = cmp < 0    ? RAPPORT_FOLLOWUP_OVERDUE
+                                       : cmp == 0 ? RAPPORT_FOLLOWUP_TODAY
+                                                  : RAPPORT_FOLLOWUP_UPCOMING;
       g_autoptr(RapportFollowup) item =
-        rapport_followup_new (sqlite3_column_int (stmt, 0) ? RAPPORT_FOLLOWUP_KEEP_IN_TOUCH
-                                                           : RAPPORT_FOLLOWUP_REMINDER,
-                              sqlite3_column_int64 (stmt, 1),
-                              sqlite3_column_int64 (stmt, 2),
-                              (const char *) sqlite3_column_text (stmt, 3),
-                              due,
-                              (const char *) sqlite3_column_text (stmt, 5),
-                              section);
+                     rapport_followup_new (sqlite3_column_int (stmt, 0) ? RAPPORT_FOLLOWUP_KEEP_IN_TOUCH
+                                                                        : RAPPORT_FOLLOWUP_REMINDER,
+                                           sqlite3_column_int64 (stmt, 1),
+                                           sqlite3_column_int64 (stmt, 2),
+                                           (const char *) sqlite3_column_text (stmt, 3),
+                                           due,
+                                           (const char *) sqlite3_column_text (stmt, 5),
+                                           section);
       g_list_store_append (list, item);
     }
   sqlite3_reset (stmt);
@@ -590,8 +590,8 @@ list_followups (RapportStore *self,
  */
 GListModel *
 rapport_store_list_followups (RapportStore *self,
-                              const char   *today,
-                              GError      **error)
+                              const char *today,
+                              GError **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (rapport_date_is_valid (today), NULL);
@@ -609,8 +609,8 @@ rapport_store_list_followups (RapportStore *self,
  */
 GListModel *
 rapport_store_list_contact_followups (RapportStore *self,
-                                      gint64        contact_id,
-                                      GError      **error)
+                                      gint64 contact_id,
+                                      GError **error)
 {
   g_autofree char *today = rapport_date_today ();
 
@@ -634,7 +634,7 @@ rapport_store_list_contact_followups (RapportStore *self,
  */
 guint
 rapport_store_count_due (RapportStore *self,
-                         const char   *today)
+                         const char *today)
 {
   sqlite3_stmt *stmt;
   guint n = 0;

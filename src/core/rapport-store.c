@@ -34,8 +34,8 @@ struct _RapportStore
   char *path;
   sqlite3 *db;
   RapportHlc *hlc;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
-  GHashTable *live;         /* id → RapportContact (weak) */
+  GHashTable *statements; /* SQL text → sqlite3_stmt */
+  GHashTable *live;       /* id → RapportContact (weak) */
   RapportContact *recent[RECENT_CACHE_SIZE];
   guint recent_next;
 };
@@ -173,16 +173,16 @@ set_error_from_db (sqlite3 *db,
   if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE,
                  _("The file is damaged or is not a Rapport database (%s)."),
-                 sqlite3_errmsg (db));
+                    sqlite3_errmsg (db));
   else
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE,
                  _("The database reported an error: %s"), sqlite3_errmsg (db));
 }
 
 static gboolean
-exec_db (sqlite3    *db,
+exec_db (sqlite3 *db,
          const char *sql,
-         GError    **error)
+         GError **error)
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -194,7 +194,7 @@ exec_db (sqlite3    *db,
 
 static gboolean
 read_user_version (sqlite3 *db,
-                   int     *version,
+                   int *version,
                    GError **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -231,7 +231,7 @@ read_user_version (sqlite3 *db,
  */
 gboolean
 rapport_store_migrate_db (sqlite3 *db,
-                          int      target_version,
+                          int target_version,
                           GError **error)
 {
   int version;
@@ -331,7 +331,7 @@ rapport_store_get_default_path (void)
 
 static gboolean
 load_node_id (RapportStore *self,
-              GError      **error)
+              GError **error)
 {
   sqlite3_stmt *stmt;
   guint64 node_id = 0;
@@ -390,7 +390,7 @@ load_node_id (RapportStore *self,
  */
 RapportStore *
 rapport_store_open (const char *path,
-                    GError    **error)
+                    GError **error)
 {
   g_autoptr(RapportStore) self = NULL;
   g_autofree char *dir = NULL;
@@ -452,7 +452,7 @@ rapport_store_open (const char *path,
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_TOO_NEW,
                    _("“%s” was saved by a newer version of Rapport (data format %d; this version knows up to %d). "
                      "Update Rapport to open it; the file has not been changed."),
-                   path, version, RAPPORT_STORE_SCHEMA_VERSION);
+                      path, version, RAPPORT_STORE_SCHEMA_VERSION);
       return NULL;
     }
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
@@ -506,7 +506,7 @@ rapport_store_get_db (RapportStore *self)
 
 void
 rapport_store_set_sqlite_error (RapportStore *self,
-                                GError      **error)
+                                GError **error)
 {
   set_error_from_db (self->db, error);
 }
@@ -515,8 +515,8 @@ rapport_store_set_sqlite_error (RapportStore *self,
  * bindings cleared. */
 sqlite3_stmt *
 rapport_store_prepare (RapportStore *self,
-                       const char   *sql,
-                       GError      **error)
+                       const char *sql,
+                       GError **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
@@ -537,8 +537,8 @@ rapport_store_prepare (RapportStore *self,
 
 gboolean
 rapport_store_exec (RapportStore *self,
-                    const char   *sql,
-                    GError      **error)
+                    const char *sql,
+                    GError **error)
 {
   return exec_db (self->db, sql, error);
 }
@@ -546,7 +546,7 @@ rapport_store_exec (RapportStore *self,
 gboolean
 rapport_store_step_done (RapportStore *self,
                          sqlite3_stmt *stmt,
-                         GError      **error)
+                         GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -561,14 +561,14 @@ rapport_store_step_done (RapportStore *self,
 
 gboolean
 rapport_store_begin (RapportStore *self,
-                     GError      **error)
+                     GError **error)
 {
   return exec_db (self->db, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 rapport_store_commit (RapportStore *self,
-                      GError      **error)
+                      GError **error)
 {
   if (exec_db (self->db, "COMMIT", error))
     return TRUE;
@@ -586,7 +586,7 @@ rapport_store_rollback (RapportStore *self)
 /* The payload is the record's whole state as JSON, with references written
  * as UUIDs: ids are local to this file, UUIDs are shared by every device.
  * @where picks one record by id, or a range of them in id order. */
-#define OUTBOX_CONTACT_SQL(where)                                                              \
+#define OUTBOX_CONTACT_SQL(where)                                                             \
   "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                       \
   " SELECT 'contact', c.uuid, c.updated, CASE c.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
   "  CASE c.deleted WHEN 0 THEN json_object("                                                 \
@@ -604,27 +604,27 @@ rapport_store_rollback (RapportStore *self)
   "  ELSE '{}' END"                                                                           \
   " FROM contacts c WHERE c.id" where
 
-#define OUTBOX_INTERACTION_SQL(where)                                                          \
-  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                       \
+#define OUTBOX_INTERACTION_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                           \
   " SELECT 'interaction', x.uuid, x.updated, CASE x.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
-  "  CASE x.deleted WHEN 0 THEN json_object("                                                 \
-  "   'contact', c.uuid, 'kind', x.kind, 'happened_at', x.happened_at, 'note', x.note,"       \
-  "   'created', x.created)"                                                                  \
-  "  ELSE '{}' END"                                                                           \
+  "  CASE x.deleted WHEN 0 THEN json_object("                                                     \
+  "   'contact', c.uuid, 'kind', x.kind, 'happened_at', x.happened_at, 'note', x.note,"           \
+  "   'created', x.created)"                                                                      \
+  "  ELSE '{}' END"                                                                               \
   " FROM interactions x JOIN contacts c ON c.id = x.contact_id WHERE x.id" where
 
 #define OUTBOX_FOLLOWUP_SQL(where)                                                             \
-  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                       \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                        \
   " SELECT 'followup', f.uuid, f.updated, CASE f.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
-  "  CASE f.deleted WHEN 0 THEN json_object("                                                 \
-  "   'contact', c.uuid, 'due', f.due, 'done_at', f.done_at, 'note', f.note,"                 \
-  "   'created', f.created)"                                                                  \
-  "  ELSE '{}' END"                                                                           \
+  "  CASE f.deleted WHEN 0 THEN json_object("                                                  \
+  "   'contact', c.uuid, 'due', f.due, 'done_at', f.done_at, 'note', f.note,"                  \
+  "   'created', f.created)"                                                                   \
+  "  ELSE '{}' END"                                                                            \
   " FROM followups f JOIN contacts c ON c.id = f.contact_id WHERE f.id" where
 
 static const char *
 outbox_sql_for (const char *entity,
-                gboolean    range)
+                gboolean range)
 {
   if (g_str_equal (entity, "contact"))
     return range ? OUTBOX_CONTACT_SQL (" BETWEEN ?1 AND ?2 ORDER BY c.id") : OUTBOX_CONTACT_SQL (" = ?1");
@@ -647,9 +647,9 @@ outbox_sql_for (const char *entity,
  */
 gboolean
 rapport_store_outbox_append (RapportStore *self,
-                             const char   *entity,
-                             gint64        id,
-                             GError      **error)
+                             const char *entity,
+                             gint64 id,
+                             GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -685,10 +685,10 @@ rapport_store_outbox_append (RapportStore *self,
  */
 gboolean
 rapport_store_outbox_append_range (RapportStore *self,
-                                   const char   *entity,
-                                   gint64        first_id,
-                                   gint64        last_id,
-                                   GError      **error)
+                                   const char *entity,
+                                   gint64 first_id,
+                                   gint64 last_id,
+                                   GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -731,8 +731,8 @@ rapport_store_count_outbox (RapportStore *self)
 
 void
 rapport_store_emit_changed (RapportStore *self,
-                            const char   *what,
-                            gint64        contact_id)
+                            const char *what,
+                            gint64 contact_id)
 {
   g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (what), contact_id);
 }
@@ -740,8 +740,8 @@ rapport_store_emit_changed (RapportStore *self,
 /* The live-object map: one RapportContact per row while anybody holds it. */
 
 static void
-live_contact_finalized (gpointer  data,
-                        GObject  *where_the_object_was)
+live_contact_finalized (gpointer data,
+                        GObject *where_the_object_was)
 {
   RapportStore *self = data;
   /* Weak references are notified from dispose, so the id is still there. */
@@ -765,8 +765,8 @@ live_contact_finalized (gpointer  data,
  */
 RapportContact *
 rapport_store_get_contact (RapportStore *self,
-                           gint64        id,
-                           GError      **error)
+                           gint64 id,
+                           GError **error)
 {
   RapportContact *contact;
 
@@ -794,7 +794,7 @@ rapport_store_get_contact (RapportStore *self,
 }
 
 static void
-remember (RapportStore   *self,
+remember (RapportStore *self,
           RapportContact *contact)
 {
   gint64 *key = g_new (gint64, 1);
@@ -806,7 +806,7 @@ remember (RapportStore   *self,
 
 /* Makes a just-created contact the live object of its row. */
 void
-rapport_store_adopt_contact (RapportStore   *self,
+rapport_store_adopt_contact (RapportStore *self,
                              RapportContact *contact)
 {
   gint64 id = rapport_contact_get_id (contact);
@@ -818,7 +818,7 @@ rapport_store_adopt_contact (RapportStore   *self,
 /* Brings the live object of @id, if any, up to date with its row. */
 void
 rapport_store_refresh_contact (RapportStore *self,
-                               gint64        id)
+                               gint64 id)
 {
   RapportContact *live = g_hash_table_lookup (self->live, &id);
   g_autoptr(RapportContact) fresh = NULL;
@@ -833,7 +833,7 @@ rapport_store_refresh_contact (RapportStore *self,
 /* Drops @id from the cache after a permanent delete. */
 void
 rapport_store_forget_contact (RapportStore *self,
-                              gint64        id)
+                              gint64 id)
 {
   RapportContact *live = g_hash_table_lookup (self->live, &id);
 

@@ -45,43 +45,43 @@ char *rapport_store_next_stamp (RapportStore *self);
 
 /* Contacts */
 RapportContact *rapport_store_get_contact (RapportStore *self, gint64 id, GError **error);
-gboolean rapport_store_create_contact (RapportStore   *self,
+gboolean rapport_store_create_contact (RapportStore *self,
                                        RapportContact *contact,
-                                       const char     *followup_due,
-                                       GError        **error);
+                                       const char *followup_due,
+                                       GError **error);
 gboolean rapport_store_update_contact (RapportStore *self, RapportContact *draft, GError **error);
 gboolean rapport_store_set_starred (RapportStore *self, gint64 id, gboolean starred, GError **error);
 gboolean rapport_store_archive_contact (RapportStore *self, gint64 id, GError **error);
 gboolean rapport_store_restore_contact (RapportStore *self, gint64 id, GError **error);
 gboolean rapport_store_delete_contact (RapportStore *self, gint64 id, GError **error);
-gboolean rapport_store_query_contact_ids (RapportStore              *self,
+gboolean rapport_store_query_contact_ids (RapportStore *self,
                                           const RapportContactQuery *query,
-                                          GArray                    *ids,
-                                          GError                   **error);
+                                          GArray *ids,
+                                          GError **error);
 guint rapport_store_count_contacts (RapportStore *self, gboolean archived);
 GStrv rapport_store_list_tags (RapportStore *self);
 
 /* Timeline */
-gint64 rapport_store_log_interaction (RapportStore          *self,
-                                      gint64                 contact_id,
+gint64 rapport_store_log_interaction (RapportStore *self,
+                                      gint64 contact_id,
                                       RapportInteractionKind kind,
-                                      gint64                 happened_at,
-                                      const char            *note,
-                                      GError               **error);
+                                      gint64 happened_at,
+                                      const char *note,
+                                      GError **error);
 gboolean rapport_store_delete_interaction (RapportStore *self, gint64 id, GError **error);
 GListModel *rapport_store_list_interactions (RapportStore *self, gint64 contact_id, GError **error);
 
 /* Follow-ups */
 char *rapport_followup_due_after_meeting (const char *met_on, RapportFollowupWindow window);
 gint64 rapport_store_add_followup (RapportStore *self,
-                                   gint64        contact_id,
-                                   const char   *due,
-                                   const char   *note,
-                                   GError      **error);
-gboolean rapport_store_complete_followup (RapportStore    *self,
+                                   gint64 contact_id,
+                                   const char *due,
+                                   const char *note,
+                                   GError **error);
+gboolean rapport_store_complete_followup (RapportStore *self,
                                           RapportFollowup *followup,
-                                          const char      *note,
-                                          GError         **error);
+                                          const char *note,
+                                          GError **error);
 gboolean rapport_store_postpone_followup (RapportStore *self, gint64 id, const char *due, GError **error);
 GListModel *rapport_store_list_followups (RapportStore *self, const char *today, GError **error);
 GListModel *rapport_store_list_contact_followups (RapportStore *self, gint64 contact_id, GError **error);

@@ -168,7 +168,7 @@ rapport_text_json_quote (const char *text)
 
 static gboolean
 parse_date (const char *iso_date,
-            GDate      *date)
+            GDate *date)
 {
   guint y, m, d;
   char end;
@@ -238,7 +238,7 @@ rapport_date_today (void)
  */
 char *
 rapport_date_add_days (const char *iso_date,
-                       int         days)
+                       int days)
 {
   GDate date;
 

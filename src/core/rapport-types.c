@@ -14,11 +14,11 @@
 #include "rapport-error.h"
 #include "rapport-types.h"
 
-G_DEFINE_QUARK (rapport-error-quark, rapport_error)
+G_DEFINE_QUARK (rapport - error - quark, rapport_error)
 
 static const char *
 enum_to_nick (GType type,
-              int   value)
+              int value)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
   GEnumValue *v = g_enum_get_value (klass, value);
@@ -27,9 +27,9 @@ enum_to_nick (GType type,
 }
 
 static int
-enum_from_nick (GType       type,
+enum_from_nick (GType type,
                 const char *nick,
-                int         fallback)
+                int fallback)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
   GEnumValue *v = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;

@@ -20,8 +20,7 @@ typedef struct _RapportHlc RapportHlc;
  * What a contact is to the user. Nothing is a verdict on a person's worth:
  * a non-prospect may introduce the user to their best client.
  */
-typedef enum
-{
+typedef enum {
   RAPPORT_RELATIONSHIP_UNKNOWN,          /*< nick=unknown >*/
   RAPPORT_RELATIONSHIP_PROSPECT,         /*< nick=prospect >*/
   RAPPORT_RELATIONSHIP_NOT_PROSPECT,     /*< nick=not-prospect >*/
@@ -37,8 +36,7 @@ typedef enum
  * The kinds of contact the timeline records. Any of them resets the
  * keep-in-touch clock of the contact.
  */
-typedef enum
-{
+typedef enum {
   RAPPORT_INTERACTION_MET,        /*< nick=met >*/
   RAPPORT_INTERACTION_FOLLOW_UP,  /*< nick=follow-up >*/
   RAPPORT_INTERACTION_CALL,       /*< nick=call >*/
@@ -54,8 +52,7 @@ typedef enum
  * A follow-up is either an explicit reminder or a contact whose
  * keep-in-touch cadence has run out.
  */
-typedef enum
-{
+typedef enum {
   RAPPORT_FOLLOWUP_REMINDER,      /*< nick=reminder >*/
   RAPPORT_FOLLOWUP_KEEP_IN_TOUCH, /*< nick=keep-in-touch >*/
 } RapportFollowupKind;
@@ -65,8 +62,7 @@ typedef enum
  *
  * Where a pending follow-up falls relative to today.
  */
-typedef enum
-{
+typedef enum {
   RAPPORT_FOLLOWUP_OVERDUE,  /*< nick=overdue >*/
   RAPPORT_FOLLOWUP_TODAY,    /*< nick=today >*/
   RAPPORT_FOLLOWUP_UPCOMING, /*< nick=upcoming >*/
@@ -77,8 +73,7 @@ typedef enum
  *
  * How soon after meeting someone the user wants to follow up.
  */
-typedef enum
-{
+typedef enum {
   RAPPORT_FOLLOWUP_WINDOW_SAME_DAY, /*< nick=same-day >*/
   RAPPORT_FOLLOWUP_WINDOW_NEXT_DAY, /*< nick=next-day >*/
 } RapportFollowupWindow;

@@ -66,8 +66,8 @@ rapport_application_get_settings (RapportApplication *self)
 }
 
 static void
-print_progress (guint    done,
-                guint    total,
+print_progress (guint done,
+                guint total,
                 gpointer user_data)
 {
   g_printerr ("\r%s %u / %u", _("Generating contacts…"), done, total);
@@ -103,7 +103,7 @@ fill_sample_network (gint64 n)
   g_printerr (isatty (fileno (stderr)) ? "\n" : "");
   /* Translators: %s is a file path, %.1f a number of seconds */
   g_print (_("Added %" G_GINT64_FORMAT " contacts to %s in %.1f s.\n"), n, path,
-           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+              (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
   return 0;
 }
 
@@ -175,7 +175,7 @@ send_due_notification (RapportApplication *self)
 /* For bench/: report the first painted frame and peak memory, then leave. */
 static void
 on_first_frame (GdkFrameClock *clock,
-                gpointer       user_data)
+                gpointer user_data)
 {
   g_autofree char *status = NULL;
   const char *hwm;
@@ -215,8 +215,8 @@ rapport_application_activate (GApplication *app)
 
 static void
 show_followups_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+                       GVariant *parameter,
+                       gpointer user_data)
 {
   RapportApplication *self = user_data;
   RapportWindow *window;
@@ -229,16 +229,16 @@ show_followups_action (GSimpleAction *action,
 
 static void
 quit_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+             GVariant *parameter,
+             gpointer user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
 }
 
 static void
 preferences_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+                    GVariant *parameter,
+                    gpointer user_data)
 {
   RapportApplication *self = user_data;
   GtkWindow *prefs = rapport_preferences_window_new (self);
@@ -249,8 +249,8 @@ preferences_action (GSimpleAction *action,
 
 static void
 about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+              GVariant *parameter,
+              gpointer user_data)
 {
   RapportApplication *self = user_data;
   const char *developers[] = { "We&Co", NULL };
@@ -258,18 +258,7 @@ about_action (GSimpleAction *action,
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "application-name", _("Rapport"),
-                        "application-icon", APPLICATION_ID,
-                        "developer-name", "We&Co",
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Meet fewer people, better — and follow up."),
-                        "website", "https://gitlab.gnome.org/weandco/rapport",
-                        "issue-url", "https://gitlab.gnome.org/weandco/rapport/-/issues",
-                        "developers", developers,
-                        "copyright", "© 2026 We&Co",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+                        "application-name", _("Rapport"), "application-icon", APPLICATION_ID, "developer-name", "We&Co", "version", PACKAGE_VERSION, "comments", _("Meet fewer people, better — and follow up."), "website", "https://gitlab.gnome.org/weandco/rapport", "issue-url", "https://gitlab.gnome.org/weandco/rapport/-/issues", "developers", developers, "copyright", "© 2026 We&Co", "license-type", GTK_LICENSE_GPL_3_0, "translator-credits", _("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -344,10 +333,9 @@ rapport_application_init (RapportApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-    { "sample-network", 0, 0, G_OPTION_ARG_INT64, NULL,
-      N_("Add N generated contacts, with their timelines and follow-ups, to your database and exit"), "N" },
-    { NULL }
-  };
+      { "sample-network", 0, 0, G_OPTION_ARG_INT64, NULL,
+        N_("Add N generated contacts, with their timelines and follow-ups, to your database and exit"), "N" },
+        { NULL } };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

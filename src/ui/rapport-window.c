@@ -43,7 +43,7 @@ G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static gboolean
 is_nonzero (gpointer unused,
-            guint    value)
+            guint value)
 {
   return value != 0;
 }
@@ -57,7 +57,7 @@ rapport_window_get_store (RapportWindow *self)
 
 void
 rapport_window_add_toast (RapportWindow *self,
-                          AdwToast      *toast)
+                          AdwToast *toast)
 {
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -72,7 +72,7 @@ rapport_window_add_toast (RapportWindow *self,
  */
 void
 rapport_window_show_error (RapportWindow *self,
-                           const char    *message)
+                           const char *message)
 {
   AdwToast *toast;
 
@@ -134,7 +134,7 @@ rapport_window_show_followups (RapportWindow *self)
 
 void
 rapport_window_show_contact (RapportWindow *self,
-                             gint64         contact_id)
+                             gint64 contact_id)
 {
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
   if (self->store == NULL)
@@ -146,13 +146,13 @@ rapport_window_show_contact (RapportWindow *self,
 
 static void
 on_followup_contact_activated (RapportWindow *self,
-                               gint64         contact_id)
+                               gint64 contact_id)
 {
   rapport_window_show_contact (self, contact_id);
 }
 
 static void
-on_contact_saved (RapportWindow  *self,
+on_contact_saved (RapportWindow *self,
                   RapportContact *contact)
 {
   update_face (self);
@@ -160,9 +160,9 @@ on_contact_saved (RapportWindow  *self,
 }
 
 static void
-new_contact_action (GtkWidget  *widget,
+new_contact_action (GtkWidget *widget,
                     const char *action_name,
-                    GVariant   *parameter)
+                    GVariant *parameter)
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
   RapportContactEditor *editor;
@@ -176,9 +176,9 @@ new_contact_action (GtkWidget  *widget,
 }
 
 static void
-search_action (GtkWidget  *widget,
+search_action (GtkWidget *widget,
                const char *action_name,
-               GVariant   *parameter)
+               GVariant *parameter)
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
@@ -187,17 +187,17 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-show_contact_action (GtkWidget  *widget,
+show_contact_action (GtkWidget *widget,
                      const char *action_name,
-                     GVariant   *parameter)
+                     GVariant *parameter)
 {
   rapport_window_show_contact (RAPPORT_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
 static void
-restore_contact_action (GtkWidget  *widget,
+restore_contact_action (GtkWidget *widget,
                         const char *action_name,
-                        GVariant   *parameter)
+                        GVariant *parameter)
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
   g_autoptr(GError) error = NULL;
@@ -211,9 +211,9 @@ restore_contact_action (GtkWidget  *widget,
 }
 
 static void
-explore_sample_action (GtkWidget  *widget,
+explore_sample_action (GtkWidget *widget,
                        const char *action_name,
-                       GVariant   *parameter)
+                       GVariant *parameter)
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
   g_autofree char *today = rapport_date_today ();
@@ -234,7 +234,7 @@ explore_sample_action (GtkWidget  *widget,
 /* The application is a plain property of GtkWindow, set only after
  * construction, so the window connects to the app's store here. */
 static void
-rapport_window_setup (RapportWindow      *self,
+rapport_window_setup (RapportWindow *self,
                       RapportApplication *app)
 {
   GSettings *settings;

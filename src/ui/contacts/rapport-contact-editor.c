@@ -25,7 +25,7 @@ struct _RapportContactEditor
 
   RapportStore *store;
   GSettings *settings;
-  RapportContact *contact;   /* the live contact being edited, or NULL */
+  RapportContact *contact; /* the live contact being edited, or NULL */
   char *met_on;
   gint64 introduced_by;
   GPtrArray *email_rows;
@@ -97,7 +97,7 @@ text_view_get (GtkTextView *view)
 
 static void
 text_view_set (GtkTextView *view,
-               const char  *text)
+               const char *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
@@ -110,14 +110,14 @@ entry_get (AdwEntryRow *row)
 
 static void
 entry_set (AdwEntryRow *row,
-           const char  *text)
+           const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
 static void
 show_error (RapportContactEditor *self,
-            const char           *message)
+            const char *message)
 {
   gtk_label_set_label (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
@@ -192,8 +192,8 @@ on_met_on_clear (RapportContactEditor *self)
 
 static void
 set_introducer (RapportContactEditor *self,
-                gint64                id,
-                const char           *name)
+                gint64 id,
+                const char *name)
 {
   self->introduced_by = id;
   adw_action_row_set_subtitle (self->introduced_row, id ? name : _("Nobody"));
@@ -208,7 +208,7 @@ on_introduced_clear (RapportContactEditor *self)
 
 static void
 on_introduced_row_activated (RapportContactEditor *self,
-                             GtkListBoxRow        *row)
+                             GtkListBoxRow *row)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "contact-id"));
 
@@ -257,7 +257,7 @@ on_introduced_search_changed (RapportContactEditor *self)
 
 static void
 on_remove_labeled (GtkButton *button,
-                   gpointer   user_data)
+                   gpointer user_data)
 {
   RapportContactEditor *self = user_data;
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
@@ -269,9 +269,9 @@ on_remove_labeled (GtkButton *button,
 
 static GtkWidget *
 add_labeled_row (RapportContactEditor *self,
-                 gboolean              is_email,
-                 const char           *label,
-                 const char           *value)
+                 gboolean is_email,
+                 const char *label,
+                 const char *value)
 {
   const char *const *labels = is_email ? email_labels : phone_labels;
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
@@ -381,7 +381,7 @@ split_tags (const char *text)
  * with words, rather than silently read as 0. */
 static gboolean
 parse_year (const char *text,
-            int        *year)
+            int *year)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   char *end = NULL;
@@ -492,9 +492,9 @@ rapport_contact_editor_save (RapportContactEditor *self)
 }
 
 static void
-save_action (GtkWidget  *widget,
+save_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *parameter)
+             GVariant *parameter)
 {
   rapport_contact_editor_save (RAPPORT_CONTACT_EDITOR (widget));
 }
@@ -535,7 +535,7 @@ setup_models (RapportContactEditor *self)
 
 static void
 select_cadence (RapportContactEditor *self,
-                int                   days)
+                int days)
 {
   GListModel *model = adw_combo_row_get_model (self->cadence_row);
   guint n = g_list_model_get_n_items (model);
@@ -722,9 +722,9 @@ rapport_contact_editor_init (RapportContactEditor *self)
  * Returns: (transfer none): a new editor, not yet shown
  */
 RapportContactEditor *
-rapport_contact_editor_new (GtkWindow      *parent,
-                            RapportStore   *store,
-                            GSettings      *settings,
+rapport_contact_editor_new (GtkWindow *parent,
+                            RapportStore *store,
+                            GSettings *settings,
                             RapportContact *contact)
 {
   RapportContactEditor *self;

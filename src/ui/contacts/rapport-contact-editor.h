@@ -11,9 +11,9 @@ G_BEGIN_DECLS
 #define RAPPORT_TYPE_CONTACT_EDITOR (rapport_contact_editor_get_type ())
 G_DECLARE_FINAL_TYPE (RapportContactEditor, rapport_contact_editor, RAPPORT, CONTACT_EDITOR, AdwWindow)
 
-RapportContactEditor *rapport_contact_editor_new (GtkWindow      *parent,
-                                                  RapportStore   *store,
-                                                  GSettings      *settings,
+RapportContactEditor *rapport_contact_editor_new (GtkWindow *parent,
+                                                  RapportStore *store,
+                                                  GSettings *settings,
                                                   RapportContact *contact);
 gboolean rapport_contact_editor_save (RapportContactEditor *self);
 

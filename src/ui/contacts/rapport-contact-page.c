@@ -23,7 +23,7 @@ struct _RapportContactPage
 
   RapportStore *store;
   RapportContact *contact;
-  GPtrArray *rows;          /* rows added to groups, removed on rebuild */
+  GPtrArray *rows; /* rows added to groups, removed on rebuild */
   guint rebuild_source;
 
   GtkScrolledWindow *scroller;
@@ -74,7 +74,7 @@ get_window (RapportContactPage *self)
 
 static void
 toast (RapportContactPage *self,
-       const char         *message)
+       const char *message)
 {
   RapportWindow *window = get_window (self);
 
@@ -84,7 +84,7 @@ toast (RapportContactPage *self,
 
 static void
 report_error (RapportContactPage *self,
-              const GError       *error)
+              const GError *error)
 {
   RapportWindow *window = get_window (self);
 
@@ -95,9 +95,9 @@ report_error (RapportContactPage *self,
 }
 
 static void
-add_row (RapportContactPage  *self,
+add_row (RapportContactPage *self,
          AdwPreferencesGroup *group,
-         GtkWidget           *row)
+         GtkWidget *row)
 {
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, g_object_ref (row));
@@ -132,7 +132,7 @@ text_row (const char *title,
 
 static void
 on_open_uri_clicked (GtkButton *button,
-                     gpointer   user_data)
+                     gpointer user_data)
 {
   const char *uri = g_object_get_data (G_OBJECT (button), "uri");
 
@@ -202,7 +202,7 @@ cadence_text (int days)
 
 static void
 on_introducer_activated (AdwActionRow *row,
-                         gpointer      user_data)
+                         gpointer user_data)
 {
   RapportContactPage *self = user_data;
 
@@ -265,7 +265,7 @@ build_details (RapportContactPage *self)
       if (rapport_contact_get_industry_since (c) != 0)
         /* Translators: an industry and the year the person entered it */
         industry = g_strdup_printf (_("%s, since %d"), rapport_contact_get_industry (c),
-                                    rapport_contact_get_industry_since (c));
+                                       rapport_contact_get_industry_since (c));
       else
         industry = g_strdup (rapport_contact_get_industry (c));
       add_row (self, self->details_group, text_row (_("Industry"), industry));
@@ -312,7 +312,7 @@ build_help (RapportContactPage *self)
   if (!them && !me)
     {
       GtkWidget *row = text_row (_("Not written down yet"),
-                                 _("What could you do for them, and they for you? Edit the card to note it."));
+                                    _("What could you do for them, and they for you? Edit the card to note it."));
       gtk_widget_add_css_class (row, "dim-label");
       add_row (self, self->help_group, row);
     }
@@ -320,7 +320,7 @@ build_help (RapportContactPage *self)
 
 static void
 on_followup_done_clicked (GtkButton *button,
-                          gpointer   user_data)
+                          gpointer user_data)
 {
   RapportContactPage *self = user_data;
   RapportFollowup *followup = g_object_get_data (G_OBJECT (button), "followup");
@@ -370,7 +370,7 @@ build_followups (RapportContactPage *self)
 
 static void
 on_interaction_delete_clicked (GtkButton *button,
-                               gpointer   user_data)
+                               gpointer user_data)
 {
   RapportContactPage *self = user_data;
   g_autoptr(GError) error = NULL;
@@ -488,7 +488,7 @@ queue_rebuild (RapportContactPage *self)
 
 static void
 on_store_changed (RapportContactPage *self,
-                  gint64              contact_id)
+                  gint64 contact_id)
 {
   if (self->contact != NULL && (contact_id == 0 || contact_id == rapport_contact_get_id (self->contact)))
     queue_rebuild (self);
@@ -496,7 +496,7 @@ on_store_changed (RapportContactPage *self,
 
 void
 rapport_contact_page_set_store (RapportContactPage *self,
-                                RapportStore       *store)
+                                RapportStore *store)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_PAGE (self));
 
@@ -515,7 +515,7 @@ rapport_contact_page_get_contact (RapportContactPage *self)
 
 void
 rapport_contact_page_set_contact (RapportContactPage *self,
-                                  RapportContact     *contact)
+                                  RapportContact *contact)
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_PAGE (self));
 
@@ -533,9 +533,9 @@ rapport_contact_page_set_contact (RapportContactPage *self,
 }
 
 static void
-log_action (GtkWidget  *widget,
+log_action (GtkWidget *widget,
             const char *action_name,
-            GVariant   *parameter)
+            GVariant *parameter)
 {
   RapportContactPage *self = RAPPORT_CONTACT_PAGE (widget);
   RapportInteractionKind kind = rapport_interaction_kind_from_string (g_variant_get_string (parameter, NULL));
@@ -559,9 +559,9 @@ log_action (GtkWidget  *widget,
 }
 
 static void
-followup_action (GtkWidget  *widget,
+followup_action (GtkWidget *widget,
                  const char *action_name,
-                 GVariant   *parameter)
+                 GVariant *parameter)
 {
   RapportContactPage *self = RAPPORT_CONTACT_PAGE (widget);
   g_autofree char *today = rapport_date_today ();
@@ -587,9 +587,9 @@ followup_action (GtkWidget  *widget,
 }
 
 static void
-toggle_star_action (GtkWidget  *widget,
+toggle_star_action (GtkWidget *widget,
                     const char *action_name,
-                    GVariant   *parameter)
+                    GVariant *parameter)
 {
   RapportContactPage *self = RAPPORT_CONTACT_PAGE (widget);
   g_autoptr(GError) error = NULL;
@@ -602,9 +602,9 @@ toggle_star_action (GtkWidget  *widget,
 }
 
 static void
-edit_action (GtkWidget  *widget,
+edit_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *parameter)
+             GVariant *parameter)
 {
   RapportContactPage *self = RAPPORT_CONTACT_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -620,9 +620,9 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-archive_action (GtkWidget  *widget,
+archive_action (GtkWidget *widget,
                 const char *action_name,
-                GVariant   *parameter)
+                GVariant *parameter)
 {
   RapportContactPage *self = RAPPORT_CONTACT_PAGE (widget);
   g_autoptr(RapportContact) contact = NULL;
@@ -653,9 +653,9 @@ archive_action (GtkWidget  *widget,
 }
 
 static void
-restore_action (GtkWidget  *widget,
+restore_action (GtkWidget *widget,
                 const char *action_name,
-                GVariant   *parameter)
+                GVariant *parameter)
 {
   RapportContactPage *self = RAPPORT_CONTACT_PAGE (widget);
 
@@ -665,8 +665,8 @@ restore_action (GtkWidget  *widget,
 
 static void
 on_delete_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+                    const char *response,
+                    gpointer user_data)
 {
   RapportContactPage *self = user_data;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "contact-id"));
@@ -681,9 +681,9 @@ on_delete_response (AdwMessageDialog *dialog,
 }
 
 static void
-delete_action (GtkWidget  *widget,
+delete_action (GtkWidget *widget,
                const char *action_name,
-               GVariant   *parameter)
+               GVariant *parameter)
 {
   RapportContactPage *self = RAPPORT_CONTACT_PAGE (widget);
   g_autofree char *heading = NULL;
@@ -697,9 +697,7 @@ delete_action (GtkWidget  *widget,
                                    _("Their card, timeline and follow-ups will be erased from this computer "
                                      "and from your other devices. This cannot be undone."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
+                                    "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -711,15 +709,16 @@ delete_action (GtkWidget  *widget,
 static void
 build_popovers (RapportContactPage *self)
 {
-  static const struct {
+  static const struct
+  {
     const char *label;
     int days;
   } when[] = {
     { N_("_Today"), 0 },
-    { N_("To_morrow"), 1 },
-    { N_("In a _Week"), 7 },
-    { N_("In a Mo_nth"), 30 },
-  };
+      { N_("To_morrow"), 1 },
+        { N_("In a _Week"), 7 },
+          { N_("In a Mo_nth"), 30 },
+        };
 
   for (guint i = 0; i < G_N_ELEMENTS (log_kinds); i++)
     {

@@ -57,7 +57,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-has_text (gpointer    unused,
+has_text (gpointer unused,
           const char *text)
 {
   return text != NULL && *text != '\0';
@@ -65,8 +65,8 @@ has_text (gpointer    unused,
 
 static void
 show_card (RapportContactsView *self,
-           RapportContact      *contact,
-           gboolean             navigate)
+           RapportContact *contact,
+           gboolean navigate)
 {
   self->shown_id = contact ? rapport_contact_get_id (contact) : 0;
   rapport_contact_page_set_contact (self->contact_page, contact);
@@ -92,7 +92,7 @@ on_selection_changed (RapportContactsView *self)
 
 static void
 on_list_activate (RapportContactsView *self,
-                  guint                position)
+                  guint position)
 {
   g_autoptr(RapportContact) contact = g_list_model_get_item (G_LIST_MODEL (self->list), position);
 
@@ -242,7 +242,7 @@ on_store_contacts_changed (RapportContactsView *self)
 
 void
 rapport_contacts_view_set_store (RapportContactsView *self,
-                                 RapportStore        *store)
+                                 RapportStore *store)
 {
   g_return_if_fail (RAPPORT_IS_CONTACTS_VIEW (self));
   g_return_if_fail (self->store == NULL);
@@ -275,7 +275,7 @@ rapport_contacts_view_set_store (RapportContactsView *self,
  */
 void
 rapport_contacts_view_show_contact (RapportContactsView *self,
-                                    gint64               contact_id)
+                                    gint64 contact_id)
 {
   g_autoptr(RapportContact) contact = NULL;
   guint position;
@@ -318,9 +318,9 @@ rapport_contacts_view_focus_search (RapportContactsView *self)
 }
 
 static void
-back_action (GtkWidget  *widget,
+back_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *parameter)
+             GVariant *parameter)
 {
   RapportContactsView *self = RAPPORT_CONTACTS_VIEW (widget);
 
@@ -328,19 +328,19 @@ back_action (GtkWidget  *widget,
 }
 
 static void
-clear_filters_action (GtkWidget  *widget,
+clear_filters_action (GtkWidget *widget,
                       const char *action_name,
-                      GVariant   *parameter)
+                      GVariant *parameter)
 {
   g_object_set (widget, "starred-only", FALSE, "show-archive", FALSE, "relationship", "any", "tag", "", NULL);
 }
 
 static void
 set_string_property (RapportContactsView *self,
-                     char               **field,
-                     const char          *value,
-                     const char          *none,
-                     guint                prop)
+                     char **field,
+                     const char *value,
+                     const char *none,
+                     guint prop)
 {
   if (value != NULL && (*value == '\0' || g_strcmp0 (value, none) == 0))
     value = NULL;
@@ -353,9 +353,9 @@ set_string_property (RapportContactsView *self,
 }
 
 static void
-rapport_contacts_view_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
+rapport_contacts_view_get_property (GObject *object,
+                                    guint prop_id,
+                                    GValue *value,
                                     GParamSpec *pspec)
 {
   RapportContactsView *self = RAPPORT_CONTACTS_VIEW (object);
@@ -372,10 +372,10 @@ rapport_contacts_view_get_property (GObject    *object,
 }
 
 static void
-rapport_contacts_view_set_property (GObject      *object,
-                                    guint         prop_id,
+rapport_contacts_view_set_property (GObject *object,
+                                    guint prop_id,
                                     const GValue *value,
-                                    GParamSpec   *pspec)
+                                    GParamSpec *pspec)
 {
   RapportContactsView *self = RAPPORT_CONTACTS_VIEW (object);
 
