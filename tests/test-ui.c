@@ -264,6 +264,8 @@ test_create_contact (void)
   g_assert_cmpuint (rapport_contact_get_emails (zoe)->len, ==, 1);
   g_assert_cmpstr (((RapportLabeled *) g_ptr_array_index (rapport_contact_get_emails (zoe), 0))->value,
                    ==, "zoe@nordlys.example");
+  /* The default label is stored as its key, as vCard does. */
+  g_assert_cmpstr (((RapportLabeled *) g_ptr_array_index (rapport_contact_get_emails (zoe), 0))->label, ==, "work");
   g_assert_cmpstr (rapport_contact_get_tags (zoe)[0], ==, "chamber");
   g_assert_cmpstr (rapport_contact_get_tags (zoe)[1], ==, "golf");
   /* Compared without printing: a failure would dump a megabyte. */

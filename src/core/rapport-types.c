@@ -111,3 +111,31 @@ rapport_interaction_kind_get_icon_name (RapportInteractionKind kind)
       return "document-edit-symbolic";
     }
 }
+
+/**
+ * rapport_label_get_display:
+ * @label: (nullable): the label of an email address or phone number as
+ *   stored: "work", "personal", "mobile", "home", "other", or free text
+ *
+ * The known labels are stored as these keys, as vCard does, so that a
+ * card reads in the user's language whatever language wrote it.
+ *
+ * Returns: the label to show
+ */
+const char *
+rapport_label_get_display (const char *label)
+{
+  if (label == NULL || *label == '\0')
+    return "";
+  if (g_str_equal (label, "work"))
+    return _("Work");
+  if (g_str_equal (label, "personal"))
+    return _("Personal");
+  if (g_str_equal (label, "mobile"))
+    return _("Mobile");
+  if (g_str_equal (label, "home"))
+    return _("Home");
+  if (g_str_equal (label, "other"))
+    return _("Other");
+  return label;
+}

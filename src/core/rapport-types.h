@@ -81,6 +81,7 @@ typedef enum {
 const char *rapport_relationship_to_string (RapportRelationship relationship);
 RapportRelationship rapport_relationship_from_string (const char *str);
 const char *rapport_relationship_get_label (RapportRelationship relationship);
+const char *rapport_label_get_display (const char *label);
 const char *rapport_interaction_kind_to_string (RapportInteractionKind kind);
 RapportInteractionKind rapport_interaction_kind_from_string (const char *str);
 const char *rapport_interaction_kind_get_label (RapportInteractionKind kind);

@@ -72,8 +72,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const int cadences[] = { 0, 14, 30, 60, 90, 180, 365 };
-static const char *const email_labels[] = { N_("Work"), N_("Personal"), N_("Other"), NULL };
-static const char *const phone_labels[] = { N_("Mobile"), N_("Work"), N_("Home"), N_("Other"), NULL };
+/* Stored as keys; rapport_label_get_display() gives the words. */
+static const char *const email_labels[] = { "work", "personal", "other", NULL };
+static const char *const phone_labels[] = { "mobile", "work", "home", "other", NULL };
 
 static const RapportRelationship relationships[] = {
   RAPPORT_RELATIONSHIP_UNKNOWN,
@@ -283,8 +284,8 @@ add_labeled_row (RapportContactEditor *self,
 
   for (guint i = 0; labels[i] != NULL; i++)
     {
-      gtk_string_list_append (model, _(labels[i]));
-      if (label != NULL && (g_str_equal (label, _(labels[i])) || g_str_equal (label, labels[i])))
+      gtk_string_list_append (model, rapport_label_get_display (labels[i]));
+      if (label != NULL && g_ascii_strcasecmp (label, labels[i]) == 0)
         {
           selected = i;
           found = TRUE;
@@ -308,6 +309,7 @@ add_labeled_row (RapportContactEditor *self,
   gtk_widget_set_tooltip_text (dropdown, _("Label"));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), dropdown);
   g_object_set_data (G_OBJECT (row), "dropdown", dropdown);
+  g_object_set_data (G_OBJECT (row), "keys", (gpointer) labels);
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -342,10 +344,17 @@ collect_labeled (GPtrArray *rows)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
       GtkDropDown *dropdown = g_object_get_data (G_OBJECT (row), "dropdown");
+      const char *const *keys = g_object_get_data (G_OBJECT (row), "keys");
+      guint selected = gtk_drop_down_get_selected (dropdown);
       GtkStringObject *label = gtk_drop_down_get_selected_item (dropdown);
+      const char *key = NULL;
 
-      g_ptr_array_add (out, rapport_labeled_new (label ? gtk_string_object_get_string (label) : NULL,
-                                                 gtk_editable_get_text (GTK_EDITABLE (row))));
+      /* A known label is stored as its key, any other as it reads. */
+      if (selected < g_strv_length ((char **) keys))
+        key = keys[selected];
+      else if (label != NULL)
+        key = gtk_string_object_get_string (label);
+      g_ptr_array_add (out, rapport_labeled_new (key, gtk_editable_get_text (GTK_EDITABLE (row))));
     }
   return out;
 }

@@ -225,7 +225,7 @@ build_details (RapportContactPage *self)
       g_autofree char *uri = g_strconcat ("mailto:", e->value, NULL);
 
       add_row (self, self->details_group,
-               link_row (*e->label ? e->label : _("Email"), e->value, uri, "mail-unread-symbolic", _("Write an Email")));
+               link_row (*e->label ? rapport_label_get_display (e->label) : _("Email"), e->value, uri, "mail-unread-symbolic", _("Write an Email")));
       any = TRUE;
     }
   for (guint i = 0; i < phones->len; i++)
@@ -234,7 +234,7 @@ build_details (RapportContactPage *self)
       g_autofree char *uri = g_strconcat ("tel:", p->value, NULL);
 
       add_row (self, self->details_group,
-               link_row (*p->label ? p->label : _("Phone"), p->value, uri, "call-start-symbolic", _("Call")));
+               link_row (*p->label ? rapport_label_get_display (p->label) : _("Phone"), p->value, uri, "call-start-symbolic", _("Call")));
       any = TRUE;
     }
   if (rapport_contact_get_website (c))
