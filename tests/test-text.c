@@ -560,6 +560,20 @@ test_date_today_override (void)
   g_assert_true (g_str_equal (today, before) || g_str_equal (today, after));
 }
 
+/* Tests run in the C locale, so the words are English. */
+static void
+test_date_format (void)
+{
+  g_autofree char *leap = rapport_date_format ("2028-02-29");
+  g_autofree char *today = rapport_date_format ("2026-11-25");
+
+  g_assert_cmpstr (today, ==, "Wednesday 25 November 2026");
+  g_assert_cmpstr (leap, ==, "Tuesday 29 February 2028");
+  g_assert_null (rapport_date_format ("2026-02-30"));
+  g_assert_null (rapport_date_format (NULL));
+  g_assert_null (rapport_date_format ("yesterday"));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -581,6 +595,7 @@ main (int argc,
   g_test_add_func ("/rapport/date/add-days", test_date_add_days);
   g_test_add_func ("/rapport/date/days-between", test_date_days_between);
   g_test_add_func ("/rapport/date/today-override", test_date_today_override);
+  g_test_add_func ("/rapport/date/format", test_date_format);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "rapport-text.h"
 
 /**
@@ -268,4 +270,27 @@ rapport_date_days_between (const char *from,
   if (!parse_date (from, &a) || !parse_date (to, &b))
     return 0;
   return g_date_days_between (&a, &b);
+}
+
+/**
+ * rapport_date_format:
+ * @iso_date: (nullable): a date such as "2026-11-25"
+ *
+ * Returns: (transfer full) (nullable): the date as a person reads it, like
+ *   "Wednesday 25 November 2026", or %NULL if @iso_date is not a date
+ */
+char *
+rapport_date_format (const char *iso_date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+
+  if (!parse_date (iso_date, &date))
+    return NULL;
+  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+  if (dt == NULL)
+    return NULL;
+  /* Translators: a date as in "Wednesday 25 November 2026"; see
+   * g_date_time_format() */
+  return g_date_time_format (dt, _("%A %-d %B %Y"));
 }

@@ -125,19 +125,6 @@ show_error (RapportContactEditor *self,
 }
 
 static char *
-format_day (const char *iso_date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (_("Not met in person"));
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  /* Translators: a date as in "Tuesday 25 November 2026"; see strftime */
-  return dt ? g_date_time_format (dt, _("%A %-d %B %Y")) : g_strdup (iso_date);
-}
-
-static char *
 followup_due (RapportContactEditor *self)
 {
   g_autofree char *today = rapport_date_today ();
@@ -156,16 +143,16 @@ followup_due (RapportContactEditor *self)
 static void
 update_met_on (RapportContactEditor *self)
 {
-  g_autofree char *day = format_day (self->met_on);
+  g_autofree char *day = rapport_date_format (self->met_on);
   g_autofree char *due = NULL;
   g_autofree char *due_day = NULL;
   g_autofree char *subtitle = NULL;
 
-  adw_action_row_set_subtitle (self->met_on_row, day);
+  adw_action_row_set_subtitle (self->met_on_row, day ? day : _("Not met in person"));
   if (self->contact == NULL)
     {
       due = followup_due (self);
-      due_day = format_day (due);
+      due_day = rapport_date_format (due);
       /* Translators: %s is a date */
       subtitle = g_strdup_printf (_("Due %s"), due_day);
       adw_action_row_set_subtitle (self->followup_row, subtitle);

@@ -167,19 +167,6 @@ web_uri (const char *value)
 }
 
 static char *
-format_day (const char *iso_date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (iso_date);
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  /* Translators: a date as in "Tuesday 25 November 2026"; see strftime */
-  return dt ? g_date_time_format (dt, _("%A %-d %B %Y")) : g_strdup (iso_date);
-}
-
-static char *
 format_moment (gint64 unix_time)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_time);
@@ -273,7 +260,7 @@ build_details (RapportContactPage *self)
     }
   if (rapport_contact_get_met_on (c))
     {
-      g_autofree char *day = format_day (rapport_contact_get_met_on (c));
+      g_autofree char *day = rapport_date_format (rapport_contact_get_met_on (c));
 
       add_row (self, self->details_group, text_row (_("Met On"), day));
       any = TRUE;
@@ -344,7 +331,7 @@ build_followups (RapportContactPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RapportFollowup) f = g_list_model_get_item (list, i);
-      g_autofree char *day = format_day (rapport_followup_get_due (f));
+      g_autofree char *day = rapport_date_format (rapport_followup_get_due (f));
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *done = gtk_button_new_from_icon_name ("object-select-symbolic");
 
@@ -580,7 +567,7 @@ followup_action (GtkWidget *widget,
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->followup_note_entry), "");
-  day = format_day (due);
+  day = rapport_date_format (due);
   /* Translators: %s is a date */
   message = g_strdup_printf (_("Follow-up planned for %s"), day);
   toast (self, message);
