@@ -779,18 +779,13 @@ rapport_store_get_contact (RapportStore *self,
       if (contact == NULL)
         return NULL;
       remember (self, contact);
-    }
-  else
-    {
-      g_object_ref (contact);
-    }
-
-  if (self->recent[self->recent_next] != contact)
-    {
+      /* Only loads enter the ring: a contact found alive is held by
+       * someone already, and counting it again would push out others. */
       g_set_object (&self->recent[self->recent_next], contact);
       self->recent_next = (self->recent_next + 1) % RECENT_CACHE_SIZE;
+      return contact;
     }
-  return contact;
+  return g_object_ref (contact);
 }
 
 static void
