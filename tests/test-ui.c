@@ -22,6 +22,7 @@
 #include "rapport-contacts-view.h"
 #include "rapport-followups-view.h"
 #include "rapport-text.h"
+#include "rapport-test-ui.h"
 #include "rapport-window.h"
 
 static RapportApplication *app;
@@ -31,90 +32,16 @@ static char *tmp_dir;
 #define TODAY "2026-11-25"
 #define TOMORROW "2026-11-26"
 
-/* Lets GTK run idles, layout and timeouts for about @ms milliseconds. */
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
-static GtkWidget *
-find_named (GtkWidget *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget *root,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-template_child (gpointer widget,
-                GType type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static RapportContactsView *
 contacts_view (void)
 {
-  return template_child (window, RAPPORT_TYPE_WINDOW, "contacts_view");
+  return rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "contacts_view");
 }
 
 static RapportContactPage *
 contact_page (void)
 {
-  return template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "contact_page");
+  return rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "contact_page");
 }
 
 static RapportContactEditor *
@@ -138,7 +65,7 @@ click (gpointer button)
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   g_signal_emit_by_name (button, "clicked");
-  pump (50);
+  rapport_test_pump (50);
 }
 
 static void
@@ -146,7 +73,7 @@ type_into (gpointer editable,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  pump (20);
+  rapport_test_pump (20);
 }
 
 static RapportStore *
@@ -161,7 +88,7 @@ store (void)
 static const char *
 face (void)
 {
-  GtkStack *stack = template_child (window, RAPPORT_TYPE_WINDOW, "main_stack");
+  GtkStack *stack = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "main_stack");
 
   return gtk_stack_get_visible_child_name (stack);
 }
@@ -178,7 +105,7 @@ open_new_contact_editor (void)
 {
   RapportContactEditor *editor;
 
-  click (template_child (window, RAPPORT_TYPE_WINDOW, "welcome_add_button"));
+  click (rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "welcome_add_button"));
   editor = find_editor ();
   g_assert_nonnull (editor);
   return editor;
@@ -188,13 +115,13 @@ static void
 test_empty_name_refused (void)
 {
   RapportContactEditor *editor = open_new_contact_editor ();
-  GtkRevealer *revealer = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "error_revealer");
-  GtkLabel *label = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "error_label");
-  GtkWidget *name_row = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "name_row");
+  GtkRevealer *revealer = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "error_revealer");
+  GtkLabel *label = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "error_label");
+  GtkWidget *name_row = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "name_row");
 
   type_into (name_row, "   ");
-  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "company_row"), "Nobody Inc.");
-  click (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
+  type_into (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "company_row"), "Nobody Inc.");
+  click (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
 
   /* Still open, the reason shown, the name row marked, nothing saved. */
   g_assert_true (find_editor () == editor);
@@ -205,7 +132,7 @@ test_empty_name_refused (void)
   g_assert_cmpuint (rapport_store_count_outbox (store ()), ==, 0);
 
   gtk_window_close (GTK_WINDOW (editor));
-  pump (50);
+  rapport_test_pump (50);
   g_assert_null (find_editor ());
 }
 
@@ -223,27 +150,27 @@ test_create_contact (void)
   GtkTextView *notes;
   g_autoptr(GString) long_notes = g_string_new (NULL);
 
-  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "name_row"), "Zoë Ångström");
-  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "company_row"), "Nordlys Realty");
-  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "job_title_row"), "Broker");
-  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "industry_row"), "Real estate");
-  type_into (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "tags_row"), "chamber, golf");
-  adw_combo_row_set_selected (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "relationship_row"), 4);
+  type_into (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "name_row"), "Zoë Ångström");
+  type_into (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "company_row"), "Nordlys Realty");
+  type_into (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "job_title_row"), "Broker");
+  type_into (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "industry_row"), "Real estate");
+  type_into (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "tags_row"), "chamber, golf");
+  adw_combo_row_set_selected (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "relationship_row"), 4);
 
   /* The editor starts with one empty email row; fill it. */
-  emails_group = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "emails_group");
-  email_row = find_type (emails_group, ADW_TYPE_ENTRY_ROW);
+  emails_group = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "emails_group");
+  email_row = rapport_test_find_type (emails_group, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (email_row);
   type_into (email_row, "zoe@nordlys.example");
 
   /* A megabyte of notes, with emoji and right-to-left text. */
   while (long_notes->len < 1024 * 1024)
     g_string_append (long_notes, "Met at the chamber mixer 🤝 — שלום עליכם — مرحبا بكم. ");
-  notes = template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "notes_view");
+  notes = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "notes_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), long_notes->str, -1);
 
-  click (template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
-  pump (100);
+  click (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
+  rapport_test_pump (100);
   g_assert_null (find_editor ());
 
   /* The store holds exactly what was typed. */
@@ -285,30 +212,30 @@ test_create_contact (void)
   /* The window left the welcome page and shows her card. */
   g_assert_cmpstr (face (), ==, "views");
   g_assert_true (rapport_contact_page_get_contact (contact_page ()) == zoe);
-  g_assert_cmpstr (gtk_label_get_label (template_child (contact_page (), RAPPORT_TYPE_CONTACT_PAGE, "name_label")),
+  g_assert_cmpstr (gtk_label_get_label (rapport_test_template_child (contact_page (), RAPPORT_TYPE_CONTACT_PAGE, "name_label")),
                    ==, "Zoë Ångström");
 }
 
 static void
 test_search (void)
 {
-  GtkWidget *entry = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry");
-  GtkListView *list_view = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
-  GtkStack *list_stack = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_stack");
+  GtkWidget *entry = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry");
+  GtkListView *list_view = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
+  GtkStack *list_stack = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_stack");
   GListModel *model;
   g_autoptr(RapportContact) other = rapport_contact_new ("Olav Berg");
   g_autoptr(RapportContact) item = NULL;
 
   rapport_contact_set_company (other, "Fjord Insurance");
   g_assert_true (rapport_store_create_contact (store (), other, NULL, NULL));
-  pump (50);
+  rapport_test_pump (50);
 
   model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   /* Ctrl+F lands in the search entry; accents and case do not matter. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  pump (20);
+  rapport_test_pump (20);
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
@@ -337,19 +264,19 @@ static void
 test_log_interaction (void)
 {
   RapportContactPage *page = contact_page ();
-  GtkMenuButton *log_button = template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_button");
-  GtkWidget *popover = template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_popover");
+  GtkMenuButton *log_button = rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_button");
+  GtkWidget *popover = rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_popover");
   g_autoptr(GListModel) timeline = NULL;
   g_autoptr(RapportInteraction) newest = NULL;
 
   rapport_window_show_contact (window, zoe_id);
-  pump (50);
+  rapport_test_pump (50);
 
   /* Two clicks: the Log button, then the kind. */
   gtk_menu_button_popup (log_button);
-  pump (50);
+  rapport_test_pump (50);
   g_assert_true (gtk_widget_get_visible (popover));
-  click (find_named (popover, "call"));
+  click (rapport_test_find_named (popover, "call"));
 
   timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
@@ -362,22 +289,22 @@ test_archive_and_undo (void)
 {
   RapportContactPage *page = contact_page ();
   g_autoptr(RapportContact) zoe = rapport_store_get_contact (store (), zoe_id, NULL);
-  GtkWidget *overlay = template_child (window, RAPPORT_TYPE_WINDOW, "toast_overlay");
+  GtkWidget *overlay = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "toast_overlay");
   GtkWidget *undo;
 
   rapport_window_show_contact (window, zoe_id);
-  pump (50);
-  click (template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "archive_button"));
-  pump (100);
+  rapport_test_pump (50);
+  click (rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "archive_button"));
+  rapport_test_pump (100);
 
   g_assert_true (rapport_contact_get_archived (zoe));
   g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 1);
   g_assert_cmpuint (rapport_store_count_contacts (store (), TRUE), ==, 1);
 
-  undo = find_button_with_label (overlay, "_Undo");
+  undo = rapport_test_find_button (overlay, "_Undo");
   g_assert_nonnull (undo);
   click (undo);
-  pump (100);
+  rapport_test_pump (100);
 
   g_assert_false (rapport_contact_get_archived (zoe));
   g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 2);
@@ -387,8 +314,8 @@ test_archive_and_undo (void)
 static void
 test_followup_done (void)
 {
-  RapportFollowupsView *view = template_child (window, RAPPORT_TYPE_WINDOW, "followups_view");
-  AdwViewStack *stack = template_child (window, RAPPORT_TYPE_WINDOW, "view_stack");
+  RapportFollowupsView *view = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "followups_view");
+  AdwViewStack *stack = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "view_stack");
   g_autoptr(GListModel) pending = NULL;
   g_autoptr(GListModel) timeline = NULL;
   g_autoptr(RapportInteraction) newest = NULL;
@@ -404,13 +331,13 @@ test_followup_done (void)
   g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 1);
 
   rapport_window_show_followups (window);
-  pump (100);
+  rapport_test_pump (100);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "followups");
 
-  done = find_named (GTK_WIDGET (view), "done-button");
+  done = rapport_test_find_named (GTK_WIDGET (view), "done-button");
   g_assert_nonnull (done);
   click (done);
-  pump (100);
+  rapport_test_pump (100);
 
   g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 0);
   g_clear_object (&pending);
@@ -424,12 +351,12 @@ test_followup_done (void)
 static void
 test_narrow (void)
 {
-  AdwLeaflet *leaflet = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "leaflet");
-  GtkWidget *card_pane = template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "card_pane");
+  AdwLeaflet *leaflet = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "leaflet");
+  GtkWidget *card_pane = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "card_pane");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   rapport_window_show_contact (window, zoe_id);
-  pump (300);
+  rapport_test_pump (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   g_assert_true (adw_leaflet_get_folded (leaflet));
 
@@ -437,11 +364,11 @@ test_narrow (void)
    * returns to the list. */
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == card_pane);
   gtk_widget_activate_action (GTK_WIDGET (contacts_view ()), "contacts.back", NULL);
-  pump (300);
+  rapport_test_pump (300);
   g_assert_false (adw_leaflet_get_visible_child (leaflet) == card_pane);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  pump (300);
+  rapport_test_pump (300);
   g_assert_false (adw_leaflet_get_folded (leaflet));
 }
 
@@ -450,7 +377,7 @@ test_second_launch (void)
 {
   /* Activating again raises the same window instead of opening another. */
   g_application_activate (G_APPLICATION (app));
-  pump (50);
+  rapport_test_pump (50);
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 }
@@ -479,7 +406,7 @@ main (int argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  pump (200);
+  rapport_test_pump (200);
   window = RAPPORT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
 
@@ -495,7 +422,7 @@ main (int argc,
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  pump (50);
+  rapport_test_pump (50);
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
   return status;

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-test-ui.h: helpers for tests that drive the real window. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void rapport_test_pump (guint ms);
+GtkWidget *rapport_test_find_named (GtkWidget *root, const char *name);
+GtkWidget *rapport_test_find_type (GtkWidget *root, GType type);
+GtkWidget *rapport_test_find_button (GtkWidget *root, const char *label);
+gpointer rapport_test_template_child (gpointer widget, GType type, const char *name);
+
+G_END_DECLS
