@@ -119,6 +119,14 @@ test_empty_name_refused (void)
   GtkLabel *label = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "error_label");
   GtkWidget *name_row = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "name_row");
 
+  /* At an event, the name is typed first. */
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (editor));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == name_row || gtk_widget_is_ancestor (focus, name_row));
+  }
+
   type_into (name_row, "   ");
   type_into (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "company_row"), "Nobody Inc.");
   click (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
@@ -285,6 +293,37 @@ test_log_interaction (void)
 }
 
 static void
+test_edit_shortcut (void)
+{
+  RapportContactEditor *editor;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+
+  rapport_window_show_contact (window, zoe_id);
+  rapport_test_pump (50);
+
+  /* Ctrl+E works wherever the focus is, here in the search entry. */
+  gtk_widget_grab_focus (rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-contact", NULL);
+  rapport_test_pump (100);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "name_row")),
+                   ==, "Zoë Ångström");
+
+  /* The calendar opens on the day they met. */
+  calendar = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "met_on_calendar");
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 25);
+
+  gtk_window_close (GTK_WINDOW (editor));
+  rapport_test_pump (50);
+  g_assert_null (find_editor ());
+}
+
+static void
 test_archive_and_undo (void)
 {
   RapportContactPage *page = contact_page ();
@@ -415,6 +454,7 @@ main (int argc,
   g_test_add_func ("/rapport/ui/editor/create-contact", test_create_contact);
   g_test_add_func ("/rapport/ui/contacts/search", test_search);
   g_test_add_func ("/rapport/ui/card/log-interaction", test_log_interaction);
+  g_test_add_func ("/rapport/ui/card/edit-shortcut", test_edit_shortcut);
   g_test_add_func ("/rapport/ui/card/archive-and-undo", test_archive_and_undo);
   g_test_add_func ("/rapport/ui/followups/mark-done", test_followup_done);
   g_test_add_func ("/rapport/ui/window/narrow", test_narrow);

@@ -294,3 +294,24 @@ rapport_date_format (const char *iso_date)
    * g_date_time_format() */
   return g_date_time_format (dt, _("%A %-d %B %Y"));
 }
+
+/**
+ * rapport_cadence_describe:
+ * @days: a keep-in-touch cadence in days, 0 for none
+ *
+ * Returns: (transfer full): the cadence in words, like "Every 3 months";
+ *   the card and the editor both use it, so they say the same thing
+ */
+char *
+rapport_cadence_describe (int days)
+{
+  if (days <= 0)
+    return g_strdup (_("Not set"));
+  if (days % 365 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every year", "Every %d years", days / 365), days / 365);
+  if (days % 30 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every month", "Every %d months", days / 30), days / 30);
+  if (days % 7 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every week", "Every %d weeks", days / 7), days / 7);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every day", "Every %d days", days), days);
+}

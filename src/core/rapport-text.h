@@ -14,6 +14,7 @@ char *rapport_text_json_quote (const char *text);
 gboolean rapport_date_is_valid (const char *iso_date);
 char *rapport_date_today (void);
 char *rapport_date_format (const char *iso_date);
+char *rapport_cadence_describe (int days);
 char *rapport_date_add_days (const char *iso_date, int days);
 int rapport_date_days_between (const char *from, const char *to);
 

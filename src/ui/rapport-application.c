@@ -284,6 +284,7 @@ rapport_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *edit_accels[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
@@ -293,6 +294,7 @@ rapport_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-contact", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", find_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.edit-contact", edit_accels);
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::style-variant",

@@ -187,6 +187,17 @@ search_action (GtkWidget *widget,
 }
 
 static void
+edit_contact_action (GtkWidget *widget,
+                     const char *action_name,
+                     GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "contacts") == 0)
+    rapport_contacts_view_edit_contact (self->contacts_view);
+}
+
+static void
 show_contact_action (GtkWidget *widget,
                      const char *action_name,
                      GVariant *parameter)
@@ -307,6 +318,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-contact", NULL, edit_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.restore-contact", "x", restore_contact_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);

@@ -124,6 +124,8 @@ show_error (RapportContactEditor *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+static void on_met_on_day_selected (RapportContactEditor *self);
+
 static char *
 followup_due (RapportContactEditor *self)
 {
@@ -140,6 +142,25 @@ followup_due (RapportContactEditor *self)
   return g_steal_pointer (&due);
 }
 
+/* The calendar opens on the date the row shows, or on today. */
+static void
+sync_calendar (RapportContactEditor *self)
+{
+  g_autofree char *today = rapport_date_today ();
+  const char *date = self->met_on ? self->met_on : today;
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
+    return;
+  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (dt == NULL)
+    return;
+  g_signal_handlers_block_by_func (self->met_on_calendar, on_met_on_day_selected, self);
+  gtk_calendar_select_day (self->met_on_calendar, dt);
+  g_signal_handlers_unblock_by_func (self->met_on_calendar, on_met_on_day_selected, self);
+}
+
 static void
 update_met_on (RapportContactEditor *self)
 {
@@ -149,6 +170,7 @@ update_met_on (RapportContactEditor *self)
   g_autofree char *subtitle = NULL;
 
   adw_action_row_set_subtitle (self->met_on_row, day ? day : _("Not met in person"));
+  sync_calendar (self);
   if (self->contact == NULL)
     {
       due = followup_due (self);
@@ -507,20 +529,9 @@ setup_models (RapportContactEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (cadences); i++)
     {
-      g_autofree char *label = NULL;
-      g_autoptr(GtkStringObject) item = NULL;
+      g_autofree char *label = rapport_cadence_describe (cadences[i]);
+      g_autoptr(GtkStringObject) item = gtk_string_object_new (label);
 
-      switch (cadences[i])
-        {
-        case 0: label = g_strdup (_("Not Set")); break;
-        case 14: label = g_strdup (_("Every Two Weeks")); break;
-        case 30: label = g_strdup (_("Every Month")); break;
-        case 60: label = g_strdup (_("Every Two Months")); break;
-        case 90: label = g_strdup (_("Every Three Months")); break;
-        case 180: label = g_strdup (_("Every Six Months")); break;
-        default: label = g_strdup (_("Every Year")); break;
-        }
-      item = gtk_string_object_new (label);
       g_object_set_data (G_OBJECT (item), "days", GINT_TO_POINTER (cadences[i]));
       g_list_store_append (cadence_model, item);
     }
@@ -548,7 +559,7 @@ select_cadence (RapportContactEditor *self,
     }
   /* A cadence set elsewhere keeps its exact value. */
   {
-    g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every %d Day", "Every %d Days", days), days);
+    g_autofree char *label = rapport_cadence_describe (days);
     g_autoptr(GtkStringObject) item = gtk_string_object_new (label);
 
     g_object_set_data (G_OBJECT (item), "days", GINT_TO_POINTER (days));
@@ -573,6 +584,8 @@ fill_from_contact (RapportContactEditor *self)
       add_labeled_row (self, TRUE, NULL, NULL);
       add_labeled_row (self, FALSE, NULL, NULL);
       update_met_on (self);
+      /* At an event, the name is typed first. */
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
       return;
     }
 

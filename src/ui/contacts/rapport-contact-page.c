@@ -146,7 +146,8 @@ link_row (const char *title,
           const char *icon_name,
           const char *tooltip)
 {
-  GtkWidget *row = text_row (title, value);
+  /* The address is what people look for; its label comes second. */
+  GtkWidget *row = text_row (value, title);
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -173,18 +174,6 @@ format_moment (gint64 unix_time)
 
   /* Translators: a date and time as in "25 Nov 2026, 14:05"; see strftime */
   return dt ? g_date_time_format (dt, _("%-d %b %Y, %H:%M")) : g_strdup ("");
-}
-
-static char *
-cadence_text (int days)
-{
-  if (days % 365 == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every year", "Every %d years", days / 365), days / 365);
-  if (days % 30 == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every month", "Every %d months", days / 30), days / 30);
-  if (days % 7 == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every week", "Every %d weeks", days / 7), days / 7);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every day", "Every %d days", days), days);
 }
 
 static void
@@ -278,7 +267,7 @@ build_details (RapportContactPage *self)
     }
   if (rapport_contact_get_cadence_days (c) > 0)
     {
-      g_autofree char *cadence = cadence_text (rapport_contact_get_cadence_days (c));
+      g_autofree char *cadence = rapport_cadence_describe (rapport_contact_get_cadence_days (c));
 
       add_row (self, self->details_group, text_row (_("Keep in Touch"), cadence));
       any = TRUE;
@@ -790,8 +779,6 @@ rapport_contact_page_class_init (RapportContactPageClass *klass)
   gtk_widget_class_install_action (widget_class, "card.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "card.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "card.edit", NULL);
 }
 
 static void

@@ -117,9 +117,12 @@ update_list_state (RapportContactsView *self)
         }
       else
         {
+          gboolean filtered = self->show_archive || self->starred_only || self->relationship || self->tag;
+
           adw_status_page_set_title (self->no_results_page, _("No Results"));
           adw_status_page_set_description (self->no_results_page,
-                                           _("Try another name, company, industry or tag, or clear the filters."));
+                                           filtered ? _("Try another name, company, industry or tag, or clear the filters.")
+                                                    : _("Try another name, company, industry or tag."));
         }
     }
 }
@@ -178,7 +181,7 @@ update_filter_summary (RapportContactsView *self)
   g_autofree char *tag_part = NULL;
 
   if (self->show_archive)
-    g_ptr_array_add (parts, _("Archive"));
+    g_ptr_array_add (parts, _("Archived contacts"));
   if (self->starred_only)
     g_ptr_array_add (parts, _("Starred"));
   if (self->relationship != NULL)
@@ -315,6 +318,20 @@ rapport_contacts_view_focus_search (RapportContactsView *self)
   g_return_if_fail (RAPPORT_IS_CONTACTS_VIEW (self));
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * rapport_contacts_view_edit_contact:
+ * @self: the view
+ *
+ * Opens the editor on the card shown, if any, wherever the focus is.
+ */
+void
+rapport_contacts_view_edit_contact (RapportContactsView *self)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACTS_VIEW (self));
+  if (self->shown_id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->contact_page), "card.edit", NULL);
 }
 
 static void

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (RapportContactsView, rapport_contacts_view, RAPPORT, CONTA
 void rapport_contacts_view_set_store (RapportContactsView *self, RapportStore *store);
 void rapport_contacts_view_show_contact (RapportContactsView *self, gint64 contact_id);
 void rapport_contacts_view_focus_search (RapportContactsView *self);
+void rapport_contacts_view_edit_contact (RapportContactsView *self);
 
 G_END_DECLS
