@@ -186,6 +186,21 @@ search_action (GtkWidget *widget,
   rapport_contacts_view_focus_search (self->contacts_view);
 }
 
+/* From the error page: the user decides what to do with the file, with
+ * their file manager; Rapport never moves or repairs it. */
+static void
+open_data_folder_action (GtkWidget *widget,
+                         const char *action_name,
+                         GVariant *parameter)
+{
+  g_autofree char *path = rapport_store_get_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+
+  if (uri != NULL)
+    gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
 static void
 edit_contact_action (GtkWidget *widget,
                      const char *action_name,
@@ -319,6 +334,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.edit-contact", NULL, edit_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.restore-contact", "x", restore_contact_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
