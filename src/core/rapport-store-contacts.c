@@ -1094,9 +1094,12 @@ rapport_store_query_contact_ids (RapportStore *self,
   match = rapport_text_fts_query (query->search);
 
   /* With a search, the full-text index finds the few matching rows and
-   * only those get sorted; without one, the name index is already sorted. */
+   * only those get sorted; without one, the name index is already sorted.
+   * CROSS JOIN keeps the full-text index as the outer loop: left to itself
+   * SQLite walks the name index to skip the sort and runs the MATCH once
+   * per contact, which takes seconds at 100,000 contacts. */
   if (match != NULL)
-    g_string_append (sql, "SELECT c.id FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
+    g_string_append (sql, "SELECT c.id FROM contacts_fts f CROSS JOIN contacts c ON c.id = f.rowid"
                           " WHERE contacts_fts MATCH ?4 AND");
   else
     g_string_append (sql, "SELECT c.id FROM contacts c WHERE");
