@@ -37,6 +37,7 @@ exec_or_die (sqlite3 *db,
 #define V1_NODE "00000000c0ffee01"
 #define V1_ANN_UUID "0b6a1f6e-4a2b-4c39-9d7e-2f1f0e6c1a01"
 #define V1_ZOE_UUID "0b6a1f6e-4a2b-4c39-9d7e-2f1f0e6c1a02"
+#define V1_MAX_UUID "0b6a1f6e-4a2b-4c39-9d7e-2f1f0e6c1a03"
 
 static void
 insert_v1 (sqlite3 *db)
@@ -60,6 +61,11 @@ insert_v1 (sqlite3 *db)
                " introduced_by, archived, created_at, sort_key, created, updated)"
                " VALUES (2, '" V1_ZOE_UUID "', 'Zoë Adams', '[]', '[]', '[]', 'unknown', 1, 1, 1768000100,"
                " 'zoe adams', '000000000003-0000-" V1_NODE "', '000000000003-0000-" V1_NODE "');"
+
+               "INSERT INTO contacts (id, uuid, display_name, emails, phones, tags, relationship,"
+               " cadence_days, created_at, last_interaction, sort_key, created, updated)"
+               " VALUES (3, '" V1_MAX_UUID "', 'Max Roe', '[]', '[]', '[]', 'friend', 14, 1768000200,"
+               " 1768050000, 'max roe', '000000000003-0001-" V1_NODE "', '000000000003-0001-" V1_NODE "');"
 
                "INSERT INTO contact_tags (tag, contact_id) VALUES ('vip', 1), ('golf', 1);"
 
@@ -123,6 +129,24 @@ check_v1 (RapportStore *store)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (followups), ==, 1);
   g_assert_cmpuint (rapport_store_count_outbox (store), ==, 2);
+
+  /* Keep-in-touch items come from the index of version 2: Max's two weeks
+   * since the call of 10 January ran out on the 24th; Ann has a reminder
+   * pending, so her cadence waits. */
+  g_assert_cmpuint (rapport_store_count_due (store, "2026-01-23"), ==, 1);
+  g_assert_cmpuint (rapport_store_count_due (store, "2026-01-24"), ==, 2);
+  g_clear_object (&followups);
+  followups = rapport_store_list_followups (store, "2026-01-24", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (followups), ==, 2);
+  {
+    g_autoptr(RapportFollowup) max = g_list_model_get_item (followups, 1);
+
+    g_assert_cmpint (rapport_followup_get_kind (max), ==, RAPPORT_FOLLOWUP_KEEP_IN_TOUCH);
+    g_assert_cmpint (rapport_followup_get_contact_id (max), ==, 3);
+    g_assert_cmpstr (rapport_followup_get_contact_name (max), ==, "Max Roe");
+    g_assert_cmpstr (rapport_followup_get_due (max), ==, "2026-01-24");
+  }
 
   /* The search index came along. */
   found = rapport_test_search (store, "zoe", TRUE);

@@ -521,21 +521,25 @@ fail:
 }
 
 /* Pending reminders, and keep-in-touch items for contacts without one whose
- * cadence has run out: the date of the last interaction (or of the card's
- * creation) plus the cadence, in local time. */
-#define FOLLOWUPS_SQL                                                               \
-  "SELECT 0 AS kind, f.id, f.contact_id, c.display_name, f.due, f.note, c.sort_key" \
-  " FROM followups f JOIN contacts c ON c.id = f.contact_id"                        \
-  " WHERE f.done_at IS NULL AND f.deleted = 0 AND c.deleted = 0 AND c.archived = 0" \
-  " UNION ALL "                                                                     \
-  "SELECT 1, 0, c.id, c.display_name,"                                              \
-  "  date (coalesce (c.last_interaction, c.created_at), 'unixepoch', 'localtime',"  \
-  "        '+' || c.cadence_days || ' days') AS kit_due, NULL, c.sort_key"          \
-  " FROM contacts c"                                                                \
-  " WHERE c.cadence_days > 0 AND c.deleted = 0 AND c.archived = 0"                  \
-  "  AND kit_due <= ?1"                                                             \
-  "  AND NOT EXISTS (SELECT 1 FROM followups p WHERE p.contact_id = c.id"           \
-  "                  AND p.done_at IS NULL AND p.deleted = 0)"
+ * cadence has run out by ?1, today: due on the local date of
+ * keep_in_touch_at, the last interaction (or the card's creation) plus the
+ * cadence. Both halves read indexes only (see migration 2); the index range
+ * on keep_in_touch_at ends a day past today whatever the time zone, and the
+ * local date decides. */
+#define FOLLOWUPS_SQL                                                                   \
+  "SELECT 0 AS kind, f.id, f.contact_id, c.display_name, f.due, f.note, c.sort_key"     \
+  " FROM followups f JOIN contacts c INDEXED BY contacts_active"                        \
+  "  ON c.id = f.contact_id AND c.deleted = 0 AND c.archived = 0"                       \
+  " WHERE f.done_at IS NULL AND f.deleted = 0"                                          \
+  " UNION ALL "                                                                         \
+  "SELECT 1, 0, c.id, c.display_name,"                                                  \
+  "  date (c.keep_in_touch_at, 'unixepoch', 'localtime') AS kit_due, NULL, c.sort_key"  \
+  " FROM contacts c INDEXED BY contacts_keep_in_touch"                                  \
+  " WHERE c.cadence_days > 0 AND c.deleted = 0 AND c.archived = 0"                      \
+  "  AND c.keep_in_touch_at < CAST (strftime ('%s', ?1, '+2 days') AS INTEGER)"         \
+  "  AND kit_due <= ?1"                                                                 \
+  "  AND NOT EXISTS (SELECT 1 FROM followups p INDEXED BY followups_pending_by_contact" \
+  "                  WHERE p.contact_id = c.id AND p.done_at IS NULL AND p.deleted = 0)"
 
 static GListModel *
 list_followups (RapportStore *self,

@@ -160,6 +160,21 @@ static const char *const migrations[] = {
   "  op TEXT NOT NULL CHECK (op IN ('put', 'delete')),"
   "  payload TEXT NOT NULL"
   ");",
+
+  /* 1 → 2: the Follow-ups view and its badge read only indexes, so that
+   * they cost the same with a hundred contacts or a hundred thousand.
+   * A keep-in-touch item falls due on the local date of
+   * keep_in_touch_at, the moment its cadence ran out. */
+  "ALTER TABLE contacts ADD COLUMN keep_in_touch_at INTEGER GENERATED ALWAYS AS"
+  "  (CASE WHEN cadence_days > 0"
+  "   THEN coalesce (last_interaction, created_at) + cadence_days * 86400 END) VIRTUAL;"
+  "DROP INDEX contacts_with_cadence;"
+  "CREATE INDEX contacts_keep_in_touch ON contacts (keep_in_touch_at, sort_key, display_name)"
+  "  WHERE cadence_days > 0 AND deleted = 0 AND archived = 0;"
+  "CREATE INDEX contacts_active ON contacts (id, sort_key, display_name)"
+  "  WHERE deleted = 0 AND archived = 0;"
+  "CREATE INDEX followups_pending_by_contact ON followups (contact_id)"
+  "  WHERE done_at IS NULL AND deleted = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
