@@ -22,6 +22,8 @@ rapport_test_pump (guint ms)
   while (g_get_monotonic_time () < end);
 }
 
+/* The first widget under @root named @name that is not hidden: a list
+ * view keeps recycled rows whose parts are hidden, and nobody clicks those. */
 GtkWidget *
 rapport_test_find_named (GtkWidget *root,
                          const char *name)
@@ -30,7 +32,11 @@ rapport_test_find_named (GtkWidget *root,
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = rapport_test_find_named (child, name);
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      found = rapport_test_find_named (child, name);
 
       if (found != NULL)
         return found;

@@ -1,22 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rapport-followups-view.c: the Follow-ups view.
  *
- * Lists everybody the user should get back to, in three groups: overdue,
- * due today, upcoming. Each row can be marked done or, for reminders,
- * postponed; activating a row asks the window to open the contact.
+ * Lists everybody the user should get back to, in three sections: overdue,
+ * due today, upcoming. Each line can be marked done or, for reminders,
+ * postponed; activating a line asks the window to open the contact.
  *
- * The pending list is short by nature (it empties as the user works
- * through it), so rows are rebuilt from the store on every change rather
- * than diffed. Row buttons use widget actions whose targets name the
- * follow-up, so the handlers survive the rebuild their own click causes.
+ * A user back from a busy month can have thousands of items, so the view
+ * is a list view over one flat model: a heading (a string) before each
+ * non-empty section, then its follow-ups. The store answers from indexes
+ * in a few milliseconds, so the model is rebuilt on every change rather
+ * than diffed; the list view keeps only the lines on screen.
  */
 #define G_LOG_DOMAIN "rapport-followups-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
+#include "rapport-followup-row.h"
 #include "rapport-followups-view.h"
 #include "rapport-text.h"
 
@@ -25,18 +26,17 @@ struct _RapportFollowupsView
   GtkWidget parent_instance;
 
   RapportStore *store;
-  GListModel *followups;
-  /* Every row currently shown, in list order, for focus restoring. */
-  GPtrArray *rows;
+  /* Headings (GtkStringObject) and RapportFollowup items, in list order. */
+  GListStore *lines;
   char *today;
+  /* Set while the view is hidden and only the badge is kept current. */
+  gboolean lines_stale;
   guint due_count;
   guint idle_reload_id;
   guint midnight_id;
 
   GtkStack *stack;
-  AdwPreferencesGroup *overdue_group;
-  AdwPreferencesGroup *today_group;
-  AdwPreferencesGroup *upcoming_group;
+  GtkListView *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (RapportFollowupsView, rapport_followups_view, GTK_TYPE_WIDGET)
@@ -62,67 +62,6 @@ rapport_followups_view_new (void)
   return g_object_new (RAPPORT_TYPE_FOLLOWUPS_VIEW, NULL);
 }
 
-static GDateTime *
-date_time_from_iso (const char *iso_date)
-{
-  int year, month, day;
-
-  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &year, &month, &day) != 3)
-    return NULL;
-  return g_date_time_new_local (year, month, day, 12, 0, 0);
-}
-
-/* "Due today", "3 days overdue", "Due Friday 27 November"… */
-static char *
-describe_due (const char *today,
-              const char *due)
-{
-  int days = rapport_date_days_between (today, due);
-  g_autoptr(GDateTime) due_time = NULL;
-  g_autoptr(GDateTime) today_time = NULL;
-  g_autofree char *date = NULL;
-
-  if (days == 0)
-    return g_strdup (_("Due today"));
-  if (days == 1)
-    return g_strdup (_("Due tomorrow"));
-  if (days < 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days), -days);
-
-  due_time = date_time_from_iso (due);
-  today_time = date_time_from_iso (today);
-  if (due_time == NULL || today_time == NULL)
-    return g_strdup (due);
-  if (g_date_time_get_year (due_time) == g_date_time_get_year (today_time))
-    /* Translators: a date in g_date_time_format() syntax, like "Friday 27 November".
-     * xgettext:no-c-format */
-    date = g_date_time_format (due_time, _("%A %-d %B"));
-  else
-    /* Translators: a date in g_date_time_format() syntax, like "Friday 1 January 2027".
-     * xgettext:no-c-format */
-    date = g_date_time_format (due_time, _("%A %-d %B %Y"));
-  /* Translators: %s is a date, like "Friday 27 November" */
-  return g_strdup_printf (_("Due %s"), date);
-}
-
-static char *
-describe_followup (RapportFollowup *followup,
-                   const char *today)
-{
-  g_autofree char *when = describe_due (today, rapport_followup_get_due (followup));
-  const char *about = rapport_followup_get_note (followup);
-
-  if (rapport_followup_get_kind (followup) == RAPPORT_FOLLOWUP_KEEP_IN_TOUCH)
-    about = _("Keep in touch");
-  if (about == NULL || *about == '\0')
-    return g_steal_pointer (&when);
-  /* The due date comes first so that a long note, cut to two lines,
-   * never hides it.
-   * Translators: a follow-up's due date, then what it is about:
-   * "Due today · Send the proposal" */
-  return g_strdup_printf (_("%s · %s"), when, about);
-}
-
 static AdwToastOverlay *
 find_toast_overlay (RapportFollowupsView *self)
 {
@@ -143,130 +82,6 @@ show_toast (RapportFollowupsView *self,
       return;
     }
   adw_toast_overlay_add_toast (overlay, adw_toast_new (escaped));
-}
-
-static GMenuModel *
-build_postpone_menu (RapportFollowup *followup,
-                     const char *today)
-{
-  static const struct
-  {
-    const char *label;
-    int days;
-  } choices[] = { { N_("_Tomorrow"), 1 }, { N_("_Next Week"), 7 } };
-  g_autoptr(GMenu) menu = g_menu_new ();
-  int due_in = rapport_date_days_between (today, rapport_followup_get_due (followup));
-
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* Postponing only ever moves a date later. */
-      if (choices[i].days <= due_in)
-        continue;
-      item = g_menu_item_new (_(choices[i].label), NULL);
-      g_menu_item_set_action_and_target_value (item, "followups.postpone",
-                                               g_variant_new ("(xi)",
-                                                              rapport_followup_get_id (followup),
-                                                              choices[i].days));
-      g_menu_append_item (menu, item);
-    }
-  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) == 0)
-    return NULL;
-  return G_MENU_MODEL (g_steal_pointer (&menu));
-}
-
-static GtkWidget *
-build_row (RapportFollowupsView *self,
-           RapportFollowup *followup)
-{
-  const char *name = rapport_followup_get_contact_name (followup);
-  g_autofree char *subtitle = describe_followup (followup, self->today);
-  /* libadwaita 1.2 parses an action row's subtitle as markup whatever
-   * use-markup says, so names and notes are escaped rather than trusted. */
-  g_autofree char *title_markup = g_markup_escape_text (name, -1);
-  g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
-  GtkWidget *row;
-  GtkWidget *avatar;
-  GtkWidget *done_button;
-  g_autoptr(GMenuModel) postpone_menu = NULL;
-
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "title", title_markup,
-                      "title-lines", 1,
-                      "subtitle", subtitle_markup,
-                      "subtitle-lines", 2,
-                      "activatable", TRUE,
-                      "action-name", "followups.open-contact",
-                      "action-target", g_variant_new_int64 (rapport_followup_get_contact_id (followup)),
-                      NULL);
-  if (rapport_followup_get_section (followup) == RAPPORT_FOLLOWUP_OVERDUE)
-    gtk_widget_add_css_class (row, "overdue");
-
-  avatar = adw_avatar_new (32, name, TRUE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
-
-  if (rapport_followup_get_kind (followup) == RAPPORT_FOLLOWUP_REMINDER &&
-      (postpone_menu = build_postpone_menu (followup, self->today)) != NULL)
-    {
-      GtkWidget *postpone_button = gtk_menu_button_new ();
-
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (postpone_button), "view-more-symbolic");
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (postpone_button), postpone_menu);
-      gtk_widget_set_tooltip_text (postpone_button, _("Postpone"));
-      gtk_widget_set_valign (postpone_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (postpone_button, "flat");
-      gtk_widget_set_name (postpone_button, "postpone-button");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (postpone_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Postpone"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), postpone_button);
-    }
-
-  done_button = gtk_button_new_from_icon_name ("object-select-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (done_button), "followups.complete");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (done_button), "(xx)",
-                                    rapport_followup_get_id (followup),
-                                    rapport_followup_get_contact_id (followup));
-  gtk_widget_set_tooltip_text (done_button, _("Mark as Done"));
-  gtk_widget_set_valign (done_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (done_button, "flat");
-  gtk_widget_add_css_class (done_button, "circular");
-  gtk_widget_set_name (done_button, "done-button");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (done_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as Done"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), done_button);
-
-  return row;
-}
-
-static AdwPreferencesGroup *
-group_for_section (RapportFollowupsView *self,
-                   RapportFollowupSection section)
-{
-  switch (section)
-    {
-    case RAPPORT_FOLLOWUP_OVERDUE:
-      return self->overdue_group;
-    case RAPPORT_FOLLOWUP_TODAY:
-      return self->today_group;
-    case RAPPORT_FOLLOWUP_UPCOMING:
-    default:
-      return self->upcoming_group;
-    }
-}
-
-static void
-clear_rows (RapportFollowupsView *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
 }
 
 static void
@@ -320,51 +135,64 @@ schedule_midnight_reload (RapportFollowupsView *self)
 void
 rapport_followups_view_reload (RapportFollowupsView *self)
 {
+  static const char *const headings[] = {
+    [RAPPORT_FOLLOWUP_OVERDUE] = N_("Overdue"),
+                                     [RAPPORT_FOLLOWUP_TODAY] = N_("Today"),
+                                                                    [RAPPORT_FOLLOWUP_UPCOMING] = N_("Upcoming"),
+                                                                    };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) followups = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  int last_section = -1;
   guint due_count = 0;
   guint n;
 
   g_return_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self));
 
   g_clear_handle_id (&self->idle_reload_id, g_source_remove);
-  clear_rows (self);
-  g_clear_object (&self->followups);
   g_clear_pointer (&self->today, g_free);
   self->today = rapport_date_today ();
+  schedule_midnight_reload (self);
+
+  /* Out of sight, only the badge needs the store; the lines wait until
+   * the view is shown, so that start-up builds no row nobody sees. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->lines_stale = TRUE;
+      g_list_store_remove_all (self->lines);
+      set_due_count (self, self->store != NULL ? rapport_store_count_due (self->store, self->today) : 0);
+      return;
+    }
+  self->lines_stale = FALSE;
 
   if (self->store != NULL)
     {
-      self->followups = rapport_store_list_followups (self->store, self->today, &error);
-      if (self->followups == NULL)
+      followups = rapport_store_list_followups (self->store, self->today, &error);
+      if (followups == NULL)
         g_warning ("Could not list follow-ups: %s", error->message);
     }
 
-  n = self->followups != NULL ? g_list_model_get_n_items (self->followups) : 0;
+  n = followups != NULL ? g_list_model_get_n_items (followups) : 0;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RapportFollowup) followup = g_list_model_get_item (self->followups, i);
+      RapportFollowup *followup = g_list_model_get_item (followups, i);
       RapportFollowupSection section = rapport_followup_get_section (followup);
-      GtkWidget *row = build_row (self, followup);
 
-      adw_preferences_group_add (group_for_section (self, section), row);
-      g_ptr_array_add (self->rows, row);
+      if ((int) section != last_section)
+        {
+          g_ptr_array_add (lines, gtk_string_object_new (_(headings[section])));
+          last_section = section;
+        }
+      g_ptr_array_add (lines, followup);
       if (section != RAPPORT_FOLLOWUP_UPCOMING)
         due_count++;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->today_group), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->upcoming_group), FALSE);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *group = gtk_widget_get_ancestor (g_ptr_array_index (self->rows, i),
-                                                  ADW_TYPE_PREFERENCES_GROUP);
-      gtk_widget_set_visible (group, TRUE);
-    }
+  g_list_store_splice (self->lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->lines)),
+                       lines->pdata, lines->len);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 
   set_due_count (self, due_count);
-  schedule_midnight_reload (self);
 }
 
 static gboolean
@@ -452,18 +280,22 @@ find_followup (RapportFollowupsView *self,
                gint64 contact_id,
                guint *position)
 {
-  guint n = self->followups != NULL ? g_list_model_get_n_items (self->followups) : 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RapportFollowup) followup = g_list_model_get_item (self->followups, i);
+      g_autoptr(GObject) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
+      RapportFollowup *followup;
 
+      if (!RAPPORT_IS_FOLLOWUP (line))
+        continue;
+      followup = RAPPORT_FOLLOWUP (line);
       if (rapport_followup_get_id (followup) == id &&
           rapport_followup_get_contact_id (followup) == contact_id)
         {
           if (position != NULL)
             *position = i;
-          return g_steal_pointer (&followup);
+          return g_object_ref (followup);
         }
     }
   return NULL;
@@ -478,23 +310,54 @@ has_focus_within (RapportFollowupsView *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
 }
 
-/* The row that had focus is gone after a reload; keep the keyboard user
- * where they were, on whatever row now takes its place. */
+/* The line that had focus is gone after a reload; keep the keyboard user
+ * where they were, on whatever line now takes its place. */
 static void
-refocus_row (RapportFollowupsView *self,
-             guint position)
+refocus_line (RapportFollowupsView *self,
+              guint position)
 {
-  if (self->rows->len == 0)
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
+
+  if (n == 0)
     return;
-  gtk_widget_grab_focus (g_ptr_array_index (self->rows, MIN (position, self->rows->len - 1)));
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", MIN (position, n - 1));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
-open_contact_action (GtkWidget *widget,
-                     const char *action_name,
-                     GVariant *parameter)
+on_list_activate (RapportFollowupsView *self,
+                  guint position)
 {
-  g_signal_emit (widget, signals[CONTACT_ACTIVATED], 0, g_variant_get_int64 (parameter));
+  g_autoptr(GObject) line = g_list_model_get_item (G_LIST_MODEL (self->lines), position);
+
+  if (RAPPORT_IS_FOLLOWUP (line))
+    g_signal_emit (self, signals[CONTACT_ACTIVATED], 0,
+                   rapport_followup_get_contact_id (RAPPORT_FOLLOWUP (line)));
+}
+
+static void
+setup_line (GtkSignalListItemFactory *factory,
+            GtkListItem *list_item,
+            gpointer user_data)
+{
+  gtk_list_item_set_child (list_item, rapport_followup_row_new ());
+}
+
+/* Headings are neither activated nor focused, as in a boxed list. */
+static void
+bind_line (GtkSignalListItemFactory *factory,
+           GtkListItem *list_item,
+           RapportFollowupsView *self)
+{
+  RapportFollowupRow *row = RAPPORT_FOLLOWUP_ROW (gtk_list_item_get_child (list_item));
+  GObject *line = gtk_list_item_get_item (list_item);
+  gboolean is_followup = RAPPORT_IS_FOLLOWUP (line);
+
+  gtk_list_item_set_activatable (list_item, is_followup);
+  if (is_followup)
+    rapport_followup_row_show_followup (row, RAPPORT_FOLLOWUP (line), self->today);
+  else
+    rapport_followup_row_show_heading (row, gtk_string_object_get_string (GTK_STRING_OBJECT (line)));
 }
 
 static void
@@ -522,7 +385,7 @@ complete_action (GtkWidget *widget,
       return;
     }
   if (had_focus)
-    refocus_row (self, position);
+    refocus_line (self, position);
 
   /* Translators: %s is a person's name */
   message = g_strdup_printf (_("Followed up with %s"), rapport_followup_get_contact_name (followup));
@@ -550,7 +413,8 @@ postpone_action (GtkWidget *widget,
     show_toast (self, error->message);
 }
 
-/* After a night asleep the midnight timer may not have fired yet. */
+/* Fills the lines put off while hidden; after a night asleep, the midnight
+ * timer may not have fired yet either. */
 static void
 rapport_followups_view_map (GtkWidget *widget)
 {
@@ -559,7 +423,7 @@ rapport_followups_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rapport_followups_view_parent_class)->map (widget);
 
-  if (g_strcmp0 (today, self->today) != 0)
+  if (self->lines_stale || g_strcmp0 (today, self->today) != 0)
     rapport_followups_view_reload (self);
 }
 
@@ -573,9 +437,8 @@ rapport_followups_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
-  g_ptr_array_set_size (self->rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_FOLLOWUPS_VIEW);
-  g_clear_object (&self->followups);
+  g_clear_object (&self->lines);
   G_OBJECT_CLASS (rapport_followups_view_parent_class)->dispose (object);
 }
 
@@ -584,7 +447,6 @@ rapport_followups_view_finalize (GObject *object)
 {
   RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (object);
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->today, g_free);
   G_OBJECT_CLASS (rapport_followups_view_parent_class)->finalize (object);
 }
@@ -666,7 +528,6 @@ rapport_followups_view_class_init (RapportFollowupsViewClass *klass)
                     0, NULL, NULL, NULL,
                     G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_install_action (widget_class, "followups.open-contact", "x", open_contact_action);
   gtk_widget_class_install_action (widget_class, "followups.complete", "(xx)", complete_action);
   gtk_widget_class_install_action (widget_class, "followups.postpone", "(xi)", postpone_action);
 
@@ -674,16 +535,25 @@ rapport_followups_view_class_init (RapportFollowupsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/weandco/Rapport/followups/rapport-followups-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, overdue_group);
-  gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, today_group);
-  gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, upcoming_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 }
 
 static void
 rapport_followups_view_init (RapportFollowupsView *self)
 {
-  self->rows = g_ptr_array_new ();
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  g_type_ensure (RAPPORT_TYPE_FOLLOWUP_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->lines = g_list_store_new (G_TYPE_OBJECT);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines))));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followups.complete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followups.postpone", FALSE);
   rapport_followups_view_reload (self);
