@@ -274,6 +274,42 @@ test_order (RapportTestStore *fixture,
   assert_query (fixture->store, &query, ids[4], ids[5], ids[0], END);
 }
 
+/* Search and the unfiltered list come from a cached list order; a write
+ * by another connection (a sync process, the command line) must show at
+ * the next query, as this connection's own writes do. */
+static void
+test_other_connection (SearchFixture *fixture,
+                       gconstpointer data)
+{
+  RapportStore *store = fixture->base.store;
+  RapportContactQuery all = { .relationship = -1 };
+  sqlite3 *other = NULL;
+  gint64 zed = fixture->muller + 100;
+  g_autofree char *insert = NULL;
+
+  assert_search (fixture, "z", END);
+  assert_query (store, &all, fixture->johanna, fixture->john, fixture->jose, fixture->muller,
+                fixture->priya, END);
+
+  g_assert_cmpint (sqlite3_open (fixture->base.path, &other), ==, SQLITE_OK);
+  insert = g_strdup_printf ("INSERT INTO contacts (id, uuid, display_name, company, created_at, sort_key,"
+                            " created, updated)"
+                            " VALUES (%" G_GINT64_FORMAT ", 'zed-uuid', 'Zed Abara', 'Zenith', 0, 'zed abara',"
+                            " '000000000001-0000-0000000000000001', '000000000001-0000-0000000000000001')",
+                            zed);
+  g_assert_cmpint (sqlite3_exec (other, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  assert_search (fixture, "z", zed, END);
+  assert_search (fixture, "zen", zed, END);
+  assert_query (store, &all, fixture->johanna, fixture->john, fixture->jose, fixture->muller,
+                fixture->priya, zed, END);
+
+  /* And this connection's own writes, as ever. */
+  g_assert_true (rapport_store_archive_contact (store, zed, NULL));
+  assert_search (fixture, "z", END);
+}
+
 static void
 test_sync_after_update (SearchFixture *fixture,
                         gconstpointer data)
@@ -420,6 +456,7 @@ main (int argc,
   ADD ("/rapport/search/other-fields", test_other_fields);
   ADD ("/rapport/search/archived", test_archived);
   ADD ("/rapport/search/filters", test_filters);
+  ADD ("/rapport/search/other-connection", test_other_connection);
   ADD ("/rapport/search/sync-after-update", test_sync_after_update);
   ADD ("/rapport/search/sync-after-delete", test_sync_after_delete);
   ADD ("/rapport/search/contact-list", test_contact_list);

@@ -25,6 +25,10 @@ void rapport_store_forget_contact (RapportStore *self, gint64 id);
 void rapport_store_refresh_contact (RapportStore *self, gint64 id);
 void rapport_store_adopt_contact (RapportStore *self, RapportContact *contact);
 RapportContact *rapport_store_load_contact (RapportStore *self, gint64 id, GError **error);
+GArray *rapport_store_get_contact_order (RapportStore *self,
+                                         gboolean archived,
+                                         gint64 *max_id,
+                                         GError **error);
 gint64 rapport_store_insert_interaction (RapportStore *self,
                                          gint64 contact_id,
                                          RapportInteractionKind kind,

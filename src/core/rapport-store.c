@@ -38,6 +38,13 @@ struct _RapportStore
   GHashTable *live;       /* id → RapportContact (weak) */
   RapportContact *recent[RECENT_CACHE_SIZE];
   guint recent_next;
+
+  /* Every contact id in list order, one array per value of archived, and
+   * the database state it was read at (see rapport_store_get_contact_order()). */
+  GArray *order[2];
+  sqlite3_int64 order_changes[2];
+  gint64 order_data_version[2];
+  gint64 order_max_id[2];
 };
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
@@ -161,10 +168,12 @@ static const char *const migrations[] = {
   "  payload TEXT NOT NULL"
   ");",
 
-  /* 1 → 2: the Follow-ups view and its badge read only indexes, so that
-   * they cost the same with a hundred contacts or a hundred thousand.
-   * A keep-in-touch item falls due on the local date of
-   * keep_in_touch_at, the moment its cadence ran out. */
+  /* 1 → 2: what runs on every start and every keystroke costs the same
+   * with a hundred contacts or a hundred thousand. The Follow-ups view and
+   * its badge read only indexes; a keep-in-touch item falls due on the
+   * local date of keep_in_touch_at, the moment its cadence ran out. The
+   * search index keeps one- and two-letter prefixes, which search as you
+   * type asks for first. */
   "ALTER TABLE contacts ADD COLUMN keep_in_touch_at INTEGER GENERATED ALWAYS AS"
   "  (CASE WHEN cadence_days > 0"
   "   THEN coalesce (last_interaction, created_at) + cadence_days * 86400 END) VIRTUAL;"
@@ -174,7 +183,14 @@ static const char *const migrations[] = {
   "CREATE INDEX contacts_active ON contacts (id, sort_key, display_name)"
   "  WHERE deleted = 0 AND archived = 0;"
   "CREATE INDEX followups_pending_by_contact ON followups (contact_id)"
-  "  WHERE done_at IS NULL AND deleted = 0;",
+  "  WHERE done_at IS NULL AND deleted = 0;"
+  "DROP TABLE contacts_fts;"
+  "CREATE VIRTUAL TABLE contacts_fts USING fts5 ("
+  "  display_name, company, industry, tags, notes,"
+  "  content = 'contacts', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2'"
+  ");"
+  "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -293,6 +309,8 @@ rapport_store_finalize (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_object_weak_unref (value, live_contact_finalized, self);
   g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_pointer (&self->order[0], g_array_unref);
+  g_clear_pointer (&self->order[1], g_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -857,4 +875,87 @@ rapport_store_forget_contact (RapportStore *self,
   for (guint i = 0; i < RECENT_CACHE_SIZE; i++)
     if (self->recent[i] != NULL && rapport_contact_get_id (self->recent[i]) == id)
       g_clear_object (&self->recent[i]);
+}
+
+/* Changes when another connection commits to the file; this connection's
+ * own writes show in sqlite3_total_changes64() instead. */
+static gint64
+get_data_version (RapportStore *self)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+/**
+ * rapport_store_get_contact_order:
+ * @self: a store
+ * @archived: whether to list the archive
+ * @max_id: (out): the largest id in the list
+ * @error: return location for a #GError
+ *
+ * Every contact id, archived or not, in the contact list's order (by sort
+ * key, then id). Searching filters this list instead of sorting its
+ * matches, which costs the same whether a search matches ten contacts or
+ * sixty thousand. The list is read again after any change to the file.
+ *
+ * Returns: (transfer none): the ids, valid until the next call, or %NULL
+ */
+GArray *
+rapport_store_get_contact_order (RapportStore *self,
+                                 gboolean archived,
+                                 gint64 *max_id,
+                                 GError **error)
+{
+  guint slot = archived ? 1 : 0;
+  sqlite3_int64 changes = sqlite3_total_changes64 (self->db);
+  gint64 data_version = get_data_version (self);
+  sqlite3_stmt *stmt;
+  GArray *order;
+  gint64 max = 0;
+  int rc;
+
+  if (self->order[slot] != NULL && self->order_changes[slot] == changes &&
+      self->order_data_version[slot] == data_version && data_version != -1)
+    {
+      *max_id = self->order_max_id[slot];
+      return self->order[slot];
+    }
+
+  g_clear_pointer (&self->order[slot], g_array_unref);
+  stmt = rapport_store_prepare (self,
+                                "SELECT id FROM contacts WHERE deleted = 0 AND archived = ?"
+                                " ORDER BY sort_key, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_int (stmt, 1, slot);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (order, id);
+      max = MAX (max, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error);
+      g_array_unref (order);
+      return NULL;
+    }
+
+  self->order[slot] = order;
+  self->order_changes[slot] = changes;
+  self->order_data_version[slot] = data_version;
+  self->order_max_id[slot] = max;
+  *max_id = max;
+  return order;
 }
