@@ -1230,7 +1230,17 @@ rapport_store_list_tags (RapportStore *self)
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  stmt = rapport_store_prepare (self, "SELECT DISTINCT tag FROM contact_tags ORDER BY tag COLLATE NOCASE", NULL);
+  /* Jumps from one tag to the next in the primary key instead of reading
+   * a row per tagged contact: a dozen tags cost a dozen lookups, however
+   * many contacts carry them. */
+  stmt = rapport_store_prepare (self,
+                                "WITH RECURSIVE t (tag) AS ("
+                                "  SELECT min (tag) FROM contact_tags"
+                                "  UNION ALL"
+                                "  SELECT (SELECT min (tag) FROM contact_tags WHERE tag > t.tag) FROM t"
+                                "  WHERE t.tag IS NOT NULL)"
+                                " SELECT tag FROM t WHERE tag IS NOT NULL ORDER BY tag COLLATE NOCASE",
+                                NULL);
   if (stmt != NULL)
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
