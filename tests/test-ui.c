@@ -228,7 +228,7 @@ static void
 test_search (void)
 {
   GtkWidget *entry = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry");
-  GtkListView *list_view = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
+  GtkGridView *list_view = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
   GtkStack *list_stack = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_stack");
   GListModel *model;
   g_autoptr(RapportContact) other = rapport_contact_new ("Olav Berg");
@@ -238,7 +238,7 @@ test_search (void)
   g_assert_true (rapport_store_create_contact (store (), other, NULL, NULL));
   rapport_test_pump (50);
 
-  model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  model = G_LIST_MODEL (gtk_grid_view_get_model (list_view));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   /* Ctrl+F lands in the search entry; accents and case do not matter. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rapport-followup-row.c: one line of the Follow-ups view.
  *
- * The view is a list view, which recycles a few of these for however many
+ * The view is a grid view of one column, which recycles a few of these for however many
  * follow-ups there are. A line shows either a section heading (Overdue,
  * Today, Upcoming) or one follow-up: who, when and what about, with buttons
  * to postpone it and to mark it done. The buttons name the follow-up in

@@ -6,10 +6,10 @@
  * postponed; activating a line asks the window to open the contact.
  *
  * A user back from a busy month can have thousands of items, so the view
- * is a list view over one flat model: a heading (a string) before each
+ * is a one-column grid view over one flat model: a heading (a string) before each
  * non-empty section, then its follow-ups. The store answers from indexes
  * in a few milliseconds, so the model is rebuilt on every change rather
- * than diffed; the list view keeps only the lines on screen.
+ * than diffed; the view keeps only the lines on screen.
  */
 #define G_LOG_DOMAIN "rapport-followups-view"
 
@@ -36,7 +36,8 @@ struct _RapportFollowupsView
   guint midnight_id;
 
   GtkStack *stack;
-  GtkListView *list_view;
+  /* One column; see rapport-contacts-view.c for why not a list view. */
+  GtkGridView *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (RapportFollowupsView, rapport_followups_view, GTK_TYPE_WIDGET)
@@ -552,8 +553,8 @@ rapport_followups_view_init (RapportFollowupsView *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines))));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_line), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_line), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, selection);
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followups.complete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followups.postpone", FALSE);
   rapport_followups_view_reload (self);
