@@ -789,6 +789,7 @@ test_contact_archive (RapportTestStore *fixture,
 
   g_assert_cmpuint (rapport_store_count_contacts (store, FALSE), ==, 2);
   g_assert_cmpuint (rapport_store_count_contacts (store, TRUE), ==, 0);
+  g_assert_true (rapport_store_has_contacts (store));
 
   g_assert_true (rapport_store_archive_contact (store, id, &error));
   g_assert_no_error (error);
@@ -815,6 +816,16 @@ test_contact_archive (RapportTestStore *fixture,
   g_assert_cmpuint (active->len, ==, 2);
   g_assert_true (ids_contain (active, id));
   g_assert_cmpuint (archived->len, ==, 0);
+
+  /* Archived cards still make a network; deleted ones leave none. */
+  g_assert_true (rapport_store_archive_contact (store, id, &error));
+  g_assert_true (rapport_store_archive_contact (store, rapport_contact_get_id (ben), &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_has_contacts (store));
+  g_assert_true (rapport_store_delete_contact (store, id, &error));
+  g_assert_true (rapport_store_delete_contact (store, rapport_contact_get_id (ben), &error));
+  g_assert_no_error (error);
+  g_assert_false (rapport_store_has_contacts (store));
 }
 
 static void

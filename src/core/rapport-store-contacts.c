@@ -1217,6 +1217,32 @@ rapport_store_count_contacts (RapportStore *self,
 }
 
 /**
+ * rapport_store_has_contacts:
+ * @self: a store
+ *
+ * Whether the network is empty is asked at every start; this answers from
+ * the first row found rather than by counting them all.
+ *
+ * Returns: whether any contact exists, in the archive or not
+ */
+gboolean
+rapport_store_has_contacts (RapportStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  stmt = rapport_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM contacts WHERE deleted = 0)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    any = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return any;
+}
+
+/**
  * rapport_store_list_tags:
  * @self: a store
  *

@@ -59,6 +59,7 @@ gboolean rapport_store_query_contact_ids (RapportStore *self,
                                           GArray *ids,
                                           GError **error);
 guint rapport_store_count_contacts (RapportStore *self, gboolean archived);
+gboolean rapport_store_has_contacts (RapportStore *self);
 GStrv rapport_store_list_tags (RapportStore *self);
 
 /* Timeline */

@@ -145,10 +145,11 @@ get_window (RapportApplication *self)
   return RAPPORT_IS_WINDOW (window) ? RAPPORT_WINDOW (window) : NULL;
 }
 
+/* The window's Follow-ups view has just counted them for its badge. */
 static void
-send_due_notification (RapportApplication *self)
+send_due_notification (RapportApplication *self,
+                       RapportWindow *window)
 {
-  g_autofree char *today = NULL;
   g_autofree char *body = NULL;
   g_autoptr(GNotification) notification = NULL;
   guint n;
@@ -157,8 +158,7 @@ send_due_notification (RapportApplication *self)
     return;
   self->notified = TRUE;
 
-  today = rapport_date_today ();
-  n = rapport_store_count_due (self->store, today);
+  n = rapport_window_get_due_count (window);
   if (n == 0)
     return;
 
@@ -210,7 +210,7 @@ rapport_application_activate (GApplication *app)
         g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
     }
   gtk_window_present (GTK_WINDOW (window));
-  send_due_notification (self);
+  send_due_notification (self, window);
 }
 
 static void

@@ -100,8 +100,7 @@ update_face (RapportWindow *self)
 
   if (self->store == NULL)
     face = "error";
-  else if (rapport_store_count_contacts (self->store, FALSE) == 0 &&
-           rapport_store_count_contacts (self->store, TRUE) == 0)
+  else if (!rapport_store_has_contacts (self->store))
     face = "welcome";
   else
     face = "views";
@@ -119,6 +118,20 @@ on_store_changed (RapportWindow *self)
 {
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "views"))
     update_face (self);
+}
+
+/**
+ * rapport_window_get_due_count:
+ * @self: the window
+ *
+ * Returns: how many follow-ups are due today or overdue, as the
+ *   Follow-ups view's badge shows
+ */
+guint
+rapport_window_get_due_count (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), 0);
+  return rapport_followups_view_get_due_count (self->followups_view);
 }
 
 void
