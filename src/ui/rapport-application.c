@@ -254,11 +254,21 @@ about_action (GSimpleAction *action,
 {
   RapportApplication *self = user_data;
   const char *developers[] = { "We&Co", NULL };
-  GtkWidget *about;
+  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "application-name", _("Rapport"), "application-icon", APPLICATION_ID, "developer-name", "We&Co", "version", PACKAGE_VERSION, "comments", _("Meet fewer people, better — and follow up."), "website", "https://gitlab.gnome.org/weandco/rapport", "issue-url", "https://gitlab.gnome.org/weandco/rapport/-/issues", "developers", developers, "copyright", "© 2026 We&Co", "license-type", GTK_LICENSE_GPL_3_0, "translator-credits", _("translator-credits"), NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  adw_about_window_set_application_name (about, _("Rapport"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_developer_name (about, "We&Co");
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_comments (about, _("Meet fewer people, better — and follow up."));
+  adw_about_window_set_website (about, "https://gitlab.gnome.org/weandco/rapport");
+  adw_about_window_set_issue_url (about, "https://gitlab.gnome.org/weandco/rapport/-/issues");
+  adw_about_window_set_developers (about, developers);
+  /* The copyright line is Pango markup, hence the escaped ampersand. */
+  adw_about_window_set_copyright (about, "© 2026 We&amp;Co");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
   gtk_window_present (GTK_WINDOW (about));
 }
 
