@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-network.c: the real window over a network already in use.
+ *
+ * The database holds a generated network of 240 contacts with follow-ups
+ * due before Rapport starts, as on any working morning. A real
+ * notification server (notification-daemon) runs on the test's session
+ * bus, and a bus monitor watches what Rapport sends it. The cases check
+ * the start-up notification and where it leads, the list filters, a
+ * keep-in-touch reminder that logging a call clears, restoring and
+ * deleting from the archive, the shortcuts and About windows, and the
+ * dark style. Without a display or the daemon this program fails.
+ */
+#define G_LOG_DOMAIN "test-ui-network"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include "rapport-application.h"
+#include "rapport-contact-page.h"
+#include "rapport-contacts-view.h"
+#include "rapport-followups-view.h"
+#include "rapport-sample.h"
+#include "rapport-test-ui.h"
+#include "rapport-window.h"
+
+#define TODAY "2026-11-25"
+#define NOTIFICATION_DAEMON "/usr/lib/notification-daemon/notification-daemon"
+
+static RapportApplication *app;
+static RapportWindow *window;
+static char *tmp_dir;
+static GSubprocess *daemon_process;
+static GDBusConnection *monitor;
+
+/* Notify calls seen on the bus; the monitor's filter runs in the GDBus
+ * worker thread. */
+G_LOCK_DEFINE_STATIC (seen);
+static GPtrArray *notify_calls;
+
+static RapportStore *
+store (void)
+{
+  RapportStore *s = rapport_application_get_store (app);
+
+  g_assert_nonnull (s);
+  return s;
+}
+
+static RapportContactsView *
+contacts_view (void)
+{
+  return rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "contacts_view");
+}
+
+static RapportContactPage *
+contact_page (void)
+{
+  return rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "contact_page");
+}
+
+static GListModel *
+contact_list (void)
+{
+  GtkGridView *list_view = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
+
+  return G_LIST_MODEL (gtk_grid_view_get_model (list_view));
+}
+
+/* The first visible toplevel of @type other than the main window. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)) &&
+          item != GTK_WINDOW (window))
+        return item;
+    }
+  return NULL;
+}
+
+/* The ids the list shows, in order, against the store's answer to @query. */
+static void
+assert_list_matches (const RapportContactQuery *query)
+{
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  GListModel *list = contact_list ();
+
+  g_assert_true (rapport_store_query_contact_ids (store (), query, expected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(RapportContact) contact = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (rapport_contact_get_id (contact), ==, g_array_index (expected, gint64, i));
+    }
+}
+
+static GDBusMessage *
+on_monitored_message (GDBusConnection *connection,
+                      GDBusMessage *message,
+                      gboolean incoming,
+                      gpointer user_data)
+{
+  if (incoming && g_dbus_message_get_message_type (message) == G_DBUS_MESSAGE_TYPE_METHOD_CALL &&
+      g_strcmp0 (g_dbus_message_get_interface (message), "org.freedesktop.Notifications") == 0 &&
+      g_strcmp0 (g_dbus_message_get_member (message), "Notify") == 0)
+    {
+      G_LOCK (seen);
+      g_ptr_array_add (notify_calls, g_object_ref (message));
+      G_UNLOCK (seen);
+    }
+  return message;
+}
+
+/* A second connection that sees every call to a notification server. */
+static void
+start_bus_monitor (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+  const char *rules[] = { "type='method_call',interface='org.freedesktop.Notifications'", NULL };
+
+  g_assert_no_error (error);
+  monitor = g_dbus_connection_new_for_address_sync (address,
+                                                    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                        G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                    NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_add_filter (monitor, on_monitored_message, NULL, NULL);
+  reply = g_dbus_connection_call_sync (monitor, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus.Monitoring", "BecomeMonitor",
+                                       g_variant_new ("(^asu)", rules, 0), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_name_appeared (GDBusConnection *connection,
+                  const char *name,
+                  const char *owner,
+                  gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* notification-daemon, the freedesktop.org reference server, on our bus. */
+static void
+start_notification_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  gboolean appeared = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint watch;
+
+  /* Silent, so that it never holds the test runner's pipes, and gone
+   * with this process however that ends. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  daemon_process = g_subprocess_launcher_spawn (launcher, &error, NOTIFICATION_DAEMON, "--replace", NULL);
+  if (daemon_process == NULL)
+    g_error ("%s is needed to test notifications: %s", NOTIFICATION_DAEMON, error->message);
+  watch = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.Notifications", G_BUS_NAME_WATCHER_FLAGS_NONE,
+                            on_name_appeared, NULL, &appeared, NULL);
+  while (!appeared && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_bus_unwatch_name (watch);
+  if (!appeared)
+    g_error ("%s did not take org.freedesktop.Notifications", NOTIFICATION_DAEMON);
+}
+
+static void
+test_notification (void)
+{
+  g_autoptr(GDBusMessage) call = NULL;
+  g_autoptr(GVariant) body = NULL;
+  g_autofree char *expected = NULL;
+  const char *summary = NULL;
+  const char *text = NULL;
+  guint due = rapport_store_count_due (store (), TODAY);
+  AdwViewStack *stack = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "view_stack");
+  RapportFollowupsView *followups = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "followups_view");
+  GtkGridView *followups_list = rapport_test_template_child (followups, RAPPORT_TYPE_FOLLOWUPS_VIEW, "list_view");
+
+  g_assert_cmpuint (due, >, 0);
+
+  /* One notification, sent at start-up, that counts the due follow-ups. */
+  rapport_test_pump (200);
+  G_LOCK (seen);
+  g_assert_cmpuint (notify_calls->len, ==, 1);
+  call = g_object_ref (g_ptr_array_index (notify_calls, 0));
+  G_UNLOCK (seen);
+  body = g_dbus_message_get_body (call);
+  g_assert_nonnull (body);
+  g_variant_ref (body);
+  g_variant_get_child (body, 3, "&s", &summary);
+  g_variant_get_child (body, 4, "&s", &text);
+  g_assert_cmpstr (summary, ==, "Follow-ups are due");
+  expected = g_strdup_printf ("%u people are waiting to hear from you today.", due);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* The badge agrees, and the notification's action opens the view. */
+  g_assert_cmpuint (rapport_followups_view_get_due_count (followups), ==, due);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "contacts");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-followups", NULL);
+  rapport_test_pump (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "followups");
+  /* Every follow-up and a heading per section. */
+  {
+    g_autoptr(GListModel) items = rapport_store_list_followups (store (), TODAY, NULL);
+    GListModel *lines = G_LIST_MODEL (gtk_grid_view_get_model (followups_list));
+
+    g_assert_cmpuint (g_list_model_get_n_items (lines), >, g_list_model_get_n_items (items));
+    g_assert_cmpuint (g_list_model_get_n_items (lines), <=, g_list_model_get_n_items (items) + 3);
+  }
+}
+
+/* A keep-in-touch reminder leaves the Follow-ups view once any interaction
+ * is logged with that person. */
+static void
+test_keep_in_touch (void)
+{
+  g_autoptr(GListModel) items = rapport_store_list_followups (store (), TODAY, NULL);
+  g_autoptr(GListModel) after = NULL;
+  RapportFollowupsView *followups = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "followups_view");
+  guint due_before = rapport_followups_view_get_due_count (followups);
+  gint64 contact_id = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items) && contact_id == 0; i++)
+    {
+      g_autoptr(RapportFollowup) item = g_list_model_get_item (items, i);
+
+      if (rapport_followup_get_kind (item) == RAPPORT_FOLLOWUP_KEEP_IN_TOUCH)
+        contact_id = rapport_followup_get_contact_id (item);
+    }
+  g_assert_cmpint (contact_id, !=, 0);
+
+  rapport_window_show_contact (window, contact_id);
+  rapport_test_pump (100);
+  gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.log", "s", "call");
+  rapport_test_pump (100);
+
+  after = rapport_store_list_followups (store (), TODAY, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (items) - 1);
+  for (guint i = 0; i < g_list_model_get_n_items (after); i++)
+    {
+      g_autoptr(RapportFollowup) item = g_list_model_get_item (after, i);
+
+      g_assert_cmpint (rapport_followup_get_contact_id (item), !=, contact_id);
+    }
+  g_assert_cmpuint (rapport_followups_view_get_due_count (followups), ==, due_before - 1);
+}
+
+/* Each filter as its menu item sets it. */
+static void
+test_filters (void)
+{
+  RapportContactQuery query = { .relationship = -1 };
+  GtkWidget *view = GTK_WIDGET (contacts_view ());
+  g_auto(GStrv) tags = rapport_store_list_tags (store ());
+
+  gtk_widget_activate_action (view, "contacts.starred-only", NULL);
+  rapport_test_pump (50);
+  query.starred_only = TRUE;
+  assert_list_matches (&query);
+  gtk_widget_activate_action (view, "contacts.starred-only", NULL);
+
+  gtk_widget_activate_action (view, "contacts.relationship", "s", "client");
+  rapport_test_pump (50);
+  query.starred_only = FALSE;
+  query.relationship = RAPPORT_RELATIONSHIP_CLIENT;
+  assert_list_matches (&query);
+  gtk_widget_activate_action (view, "contacts.relationship", "s", "any");
+
+  g_assert_nonnull (tags[0]);
+  gtk_widget_activate_action (view, "contacts.tag", "s", tags[0]);
+  rapport_test_pump (50);
+  query.relationship = -1;
+  query.tag = tags[0];
+  assert_list_matches (&query);
+  gtk_widget_activate_action (view, "contacts.tag", "s", "");
+
+  gtk_widget_activate_action (view, "contacts.show-archive", NULL);
+  rapport_test_pump (50);
+  query.tag = NULL;
+  query.archived = TRUE;
+  assert_list_matches (&query);
+
+  gtk_widget_activate_action (view, "contacts.clear-filters", NULL);
+  rapport_test_pump (50);
+  query.archived = FALSE;
+  assert_list_matches (&query);
+}
+
+/* From the archive: one card restored, another deleted after the
+ * confirmation, which Cancel leaves alone. */
+static void
+test_restore_and_delete (void)
+{
+  RapportContactQuery archive = { .relationship = -1, .archived = TRUE };
+  g_autoptr(GArray) archived = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContact) restored = NULL;
+  g_autoptr(RapportContact) gone = NULL;
+  AdwMessageDialog *dialog;
+  gint64 keep_id, delete_id;
+  guint n_active = rapport_store_count_contacts (store (), FALSE);
+
+  g_assert_true (rapport_store_query_contact_ids (store (), &archive, archived, &error));
+  g_assert_cmpuint (archived->len, >=, 2);
+  keep_id = g_array_index (archived, gint64, 0);
+  delete_id = g_array_index (archived, gint64, 1);
+
+  rapport_window_show_contact (window, keep_id);
+  rapport_test_pump (100);
+  gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.restore", NULL);
+  rapport_test_pump (100);
+  restored = rapport_store_get_contact (store (), keep_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (rapport_contact_get_archived (restored));
+  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, n_active + 1);
+
+  rapport_window_show_contact (window, delete_id);
+  rapport_test_pump (100);
+  gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.delete", NULL);
+  rapport_test_pump (100);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  rapport_test_pump (100);
+  gone = rapport_store_get_contact (store (), delete_id, &error);
+  g_assert_no_error (error);
+  g_clear_object (&gone);
+
+  gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.delete", NULL);
+  rapport_test_pump (100);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  rapport_test_pump (100);
+  gone = rapport_store_get_contact (store (), delete_id, &error);
+  g_assert_null (gone);
+  g_assert_nonnull (error);
+}
+
+static void
+test_shortcuts_and_about (void)
+{
+  GtkWindow *shortcuts;
+  GtkWindow *about;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  rapport_test_pump (100);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_close (shortcuts);
+  rapport_test_pump (50);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  rapport_test_pump (100);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Rapport");
+  gtk_window_destroy (about);
+  rapport_test_pump (50);
+}
+
+static void
+test_dark_style (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_settings_set_string (settings, "style-variant", "dark");
+  rapport_test_pump (50);
+  g_assert_true (adw_style_manager_get_dark (style));
+  g_settings_set_string (settings, "style-variant", "light");
+  rapport_test_pump (50);
+  g_assert_false (adw_style_manager_get_dark (style));
+}
+
+static void
+fill_network (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) filling = NULL;
+  g_autofree char *path = rapport_store_get_default_path ();
+
+  filling = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_sample_fill (filling, 240, 7, TODAY, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("rapport-ui-network-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_dir = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  g_setenv ("RAPPORT_TODAY", TODAY, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  if (gdk_display_get_default () == NULL)
+    g_error ("No display: the UI tests need one (run them under Xvfb).");
+
+  notify_calls = g_ptr_array_new_with_free_func (g_object_unref);
+  fill_network ();
+  start_notification_server ();
+  start_bus_monitor ();
+
+  app = rapport_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  rapport_test_pump (200);
+  window = RAPPORT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  g_test_add_func ("/rapport/ui/network/notification", test_notification);
+  g_test_add_func ("/rapport/ui/network/keep-in-touch", test_keep_in_touch);
+  g_test_add_func ("/rapport/ui/network/filters", test_filters);
+  g_test_add_func ("/rapport/ui/network/restore-and-delete", test_restore_and_delete);
+  g_test_add_func ("/rapport/ui/network/shortcuts-and-about", test_shortcuts_and_about);
+  g_test_add_func ("/rapport/ui/network/dark-style", test_dark_style);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rapport_test_pump (50);
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_clear_object (&monitor);
+  g_subprocess_force_exit (daemon_process);
+  g_clear_object (&daemon_process);
+  g_clear_pointer (&notify_calls, g_ptr_array_unref);
+  return status;
+}
