@@ -58,7 +58,10 @@ contacts_view (void)
 static RapportContactPage *
 contact_page (void)
 {
-  return rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "contact_page");
+  RapportContactPage *page = rapport_contacts_view_get_contact_page (contacts_view ());
+
+  g_assert_nonnull (page);
+  return page;
 }
 
 static GListModel *

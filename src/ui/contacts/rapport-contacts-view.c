@@ -39,6 +39,7 @@ struct _RapportContactsView
   GtkGridView *list_view;
   GtkStack *list_stack;
   GtkStack *card_stack;
+  /* Made when the first card opens: most starts show none. */
   RapportContactPage *contact_page;
   GtkRevealer *filter_revealer;
   GtkLabel *filter_label;
@@ -84,13 +85,34 @@ unbind_row (GtkSignalListItemFactory *factory,
   rapport_contact_row_set_contact (RAPPORT_CONTACT_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
+/**
+ * rapport_contacts_view_get_contact_page:
+ * @self: the view
+ *
+ * Returns: (transfer none) (nullable): the card, once one has been shown
+ */
+RapportContactPage *
+rapport_contacts_view_get_contact_page (RapportContactsView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACTS_VIEW (self), NULL);
+  return self->contact_page;
+}
+
 static void
 show_card (RapportContactsView *self,
            RapportContact *contact,
            gboolean navigate)
 {
   self->shown_id = contact ? rapport_contact_get_id (contact) : 0;
-  rapport_contact_page_set_contact (self->contact_page, contact);
+  if (self->contact_page == NULL && contact != NULL)
+    {
+      self->contact_page = RAPPORT_CONTACT_PAGE (g_object_new (RAPPORT_TYPE_CONTACT_PAGE, NULL));
+      if (self->store != NULL)
+        rapport_contact_page_set_store (self->contact_page, self->store);
+      gtk_stack_add_named (self->card_stack, GTK_WIDGET (self->contact_page), "card");
+    }
+  if (self->contact_page != NULL)
+    rapport_contact_page_set_contact (self->contact_page, contact);
   gtk_stack_set_visible_child_name (self->card_stack, contact ? "card" : "empty");
   if (contact != NULL && navigate)
     adw_leaflet_set_visible_child (self->leaflet, self->card_pane);
@@ -284,7 +306,8 @@ rapport_contacts_view_set_store (RapportContactsView *self,
   g_signal_connect_object (store, "changed::contacts",
                            G_CALLBACK (on_store_contacts_changed), self, G_CONNECT_SWAPPED);
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  rapport_contact_page_set_store (self->contact_page, store);
+  if (self->contact_page != NULL)
+    rapport_contact_page_set_store (self->contact_page, store);
   rebuild_tags_menu (self);
   apply_filters (self);
 }
@@ -498,7 +521,6 @@ rapport_contacts_view_class_init (RapportContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, card_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactsView, contact_page);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, filter_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, no_results_page);

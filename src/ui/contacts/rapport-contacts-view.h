@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-contact-page.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,6 @@ void rapport_contacts_view_set_store (RapportContactsView *self, RapportStore *s
 void rapport_contacts_view_show_contact (RapportContactsView *self, gint64 contact_id);
 void rapport_contacts_view_focus_search (RapportContactsView *self);
 void rapport_contacts_view_edit_contact (RapportContactsView *self);
+RapportContactPage *rapport_contacts_view_get_contact_page (RapportContactsView *self);
 
 G_END_DECLS
