@@ -954,6 +954,76 @@ tombstone_children (RapportStore *self,
 }
 
 /**
+ * rapport_store_tombstone_contact:
+ * @self: a store, inside a transaction
+ * @id: a contact that is not deleted yet
+ * @stamp: the HLC stamp of this deletion
+ * @relinked: ids of the contacts whose introducer link was cut are added here
+ * @error: return location for a #GError
+ *
+ * Erases a contact's fields, timeline and follow-ups, leaving tombstones
+ * in the outbox so that other devices delete them too, and unlinks the
+ * contacts it introduced. The caller commits, then calls
+ * rapport_store_forget_contact() and refreshes @relinked.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_tombstone_contact (RapportStore *self,
+                                 gint64 id,
+                                 const char *stamp,
+                                 GArray *relinked,
+                                 GError **error)
+{
+  guint first_relinked = relinked->len;
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self, "SELECT id FROM contacts WHERE introduced_by = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 other = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (relinked, other);
+    }
+  sqlite3_reset (stmt);
+  for (guint i = first_relinked; i < relinked->len; i++)
+    {
+      gint64 other = g_array_index (relinked, gint64, i);
+
+      stmt = rapport_store_prepare (self, "UPDATE contacts SET introduced_by = NULL, updated = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, other);
+      if (!rapport_store_step_done (self, stmt, error) ||
+          !rapport_store_outbox_append (self, "contact", other, error))
+        return FALSE;
+    }
+
+  if (!tombstone_children (self, "interactions", "interaction", id, stamp, error) ||
+      !tombstone_children (self, "followups", "followup", id, stamp, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self,
+                                "UPDATE contacts SET deleted = 1, display_name = '', given_name = NULL,"
+                                " family_name = NULL, company = NULL, job_title = NULL, industry = NULL,"
+                                " industry_since = NULL, emails = '[]', phones = '[]', website = NULL,"
+                                " linkedin = NULL, city = NULL, tags = '[]', help_them = NULL, help_me = NULL,"
+                                " notes = NULL, met_on = NULL, introduced_by = NULL, starred = 0,"
+                                " cadence_days = 0, sort_key = '', updated = ? WHERE id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return rapport_store_step_done (self, stmt, error) &&
+         write_tags (self, id, NULL, error) &&
+         rapport_store_outbox_append (self, "contact", id, error);
+}
+
+/**
  * rapport_store_delete_contact:
  * @self: a store
  * @id: an archived contact's id
@@ -973,7 +1043,7 @@ rapport_store_delete_contact (RapportStore *self,
                               GError **error)
 {
   g_autofree char *stamp = NULL;
-  g_autoptr(GArray) introduced = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) relinked = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int archived = -1;
 
@@ -1002,56 +1072,13 @@ rapport_store_delete_contact (RapportStore *self,
     }
 
   stamp = rapport_store_next_stamp (self);
-
-  stmt = rapport_store_prepare (self, "SELECT id FROM contacts WHERE introduced_by = ? AND deleted = 0", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 other = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (introduced, other);
-    }
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < introduced->len; i++)
-    {
-      gint64 other = g_array_index (introduced, gint64, i);
-
-      stmt = rapport_store_prepare (self, "UPDATE contacts SET introduced_by = NULL, updated = ? WHERE id = ?", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, other);
-      if (!rapport_store_step_done (self, stmt, error) ||
-          !rapport_store_outbox_append (self, "contact", other, error))
-        goto fail;
-    }
-
-  if (!tombstone_children (self, "interactions", "interaction", id, stamp, error) ||
-      !tombstone_children (self, "followups", "followup", id, stamp, error))
-    goto fail;
-
-  stmt = rapport_store_prepare (self,
-                                "UPDATE contacts SET deleted = 1, display_name = '', given_name = NULL,"
-                                " family_name = NULL, company = NULL, job_title = NULL, industry = NULL,"
-                                " industry_since = NULL, emails = '[]', phones = '[]', website = NULL,"
-                                " linkedin = NULL, city = NULL, tags = '[]', help_them = NULL, help_me = NULL,"
-                                " notes = NULL, met_on = NULL, introduced_by = NULL, starred = 0,"
-                                " cadence_days = 0, sort_key = '', updated = ? WHERE id = ?",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!rapport_store_step_done (self, stmt, error) ||
-      !write_tags (self, id, NULL, error) ||
-      !rapport_store_outbox_append (self, "contact", id, error) ||
+  if (!rapport_store_tombstone_contact (self, id, stamp, relinked, error) ||
       !rapport_store_commit (self, error))
     goto fail;
 
   rapport_store_forget_contact (self, id);
-  for (guint i = 0; i < introduced->len; i++)
-    rapport_store_refresh_contact (self, g_array_index (introduced, gint64, i));
+  for (guint i = 0; i < relinked->len; i++)
+    rapport_store_refresh_contact (self, g_array_index (relinked, gint64, i));
   rapport_store_emit_changed (self, "contacts", id);
   rapport_store_emit_changed (self, "interactions", id);
   rapport_store_emit_changed (self, "followups", id);

@@ -22,6 +22,11 @@ gboolean rapport_store_outbox_append (RapportStore *self,
                                       GError **error);
 void rapport_store_emit_changed (RapportStore *self, const char *what, gint64 contact_id);
 void rapport_store_forget_contact (RapportStore *self, gint64 id);
+gboolean rapport_store_tombstone_contact (RapportStore *self,
+                                          gint64 id,
+                                          const char *stamp,
+                                          GArray *relinked,
+                                          GError **error);
 void rapport_store_refresh_contact (RapportStore *self, gint64 id);
 void rapport_store_adopt_contact (RapportStore *self, RapportContact *contact);
 RapportContact *rapport_store_load_contact (RapportStore *self, gint64 id, GError **error);
