@@ -7,8 +7,8 @@
  * bus, and a bus monitor watches what Rapport sends it. The cases check
  * the start-up notification and where it leads, the list filters, a
  * keep-in-touch reminder that logging a call clears, restoring and
- * deleting from the archive, the shortcuts and About windows, and the
- * dark style. Without a display or the daemon this program fails.
+ * deleting from the archive, the shortcuts and About windows, the dark
+ * style and, last, removing the sample network. Without a display or the daemon this program fails.
  */
 #define G_LOG_DOMAIN "test-ui-network"
 
@@ -87,6 +87,22 @@ find_toplevel (GType type)
         return item;
     }
   return NULL;
+}
+
+/* Answers the confirmation on screen as a person does, with its button,
+ * and checks that it went away. */
+static void
+answer (const char *button_label)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = rapport_test_find_button (GTK_WIDGET (dialog), button_label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  rapport_test_pump (100);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* The ids the list shows, in order, against the store's answer to @query. */
@@ -327,7 +343,6 @@ test_restore_and_delete (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportContact) restored = NULL;
   g_autoptr(RapportContact) gone = NULL;
-  AdwMessageDialog *dialog;
   gint64 keep_id, delete_id;
   guint n_active = rapport_store_count_contacts (store (), FALSE);
 
@@ -349,20 +364,14 @@ test_restore_and_delete (void)
   rapport_test_pump (100);
   gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.delete", NULL);
   rapport_test_pump (100);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "cancel");
-  rapport_test_pump (100);
+  answer ("_Cancel");
   gone = rapport_store_get_contact (store (), delete_id, &error);
   g_assert_no_error (error);
   g_clear_object (&gone);
 
   gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.delete", NULL);
   rapport_test_pump (100);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "delete");
-  rapport_test_pump (100);
+  answer ("_Delete");
   gone = rapport_store_get_contact (store (), delete_id, &error);
   g_assert_null (gone);
   g_assert_nonnull (error);
@@ -402,6 +411,28 @@ test_dark_style (void)
   g_settings_set_string (settings, "style-variant", "light");
   rapport_test_pump (50);
   g_assert_false (adw_style_manager_get_dark (style));
+}
+
+/* Last: the made-up network goes, Cancel first, and the welcome page is
+ * back. */
+static void
+test_remove_sample (void)
+{
+  GtkStack *faces = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "main_stack");
+
+  g_assert_true (rapport_sample_is_present (store ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-sample", NULL));
+  rapport_test_pump (100);
+  answer ("_Cancel");
+  g_assert_true (rapport_store_has_contacts (store ()));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-sample", NULL);
+  rapport_test_pump (100);
+  answer ("_Remove");
+
+  g_assert_false (rapport_store_has_contacts (store ()));
+  g_assert_false (rapport_sample_is_present (store ()));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (faces), ==, "welcome");
 }
 
 static void
@@ -454,6 +485,7 @@ main (int argc,
   g_test_add_func ("/rapport/ui/network/restore-and-delete", test_restore_and_delete);
   g_test_add_func ("/rapport/ui/network/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/rapport/ui/network/dark-style", test_dark_style);
+  g_test_add_func ("/rapport/ui/network/remove-sample", test_remove_sample);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

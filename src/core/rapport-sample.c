@@ -1756,6 +1756,170 @@ record (RapportStore *store,
   return rapport_store_outbox_append_range (store, entity, range[0], range[1], error);
 }
 
+/* The made-up contacts are consecutive ids, one range per fill, kept in
+ * meta as "first-last first-last…" so that they can be removed later. */
+static gboolean
+remember_sample (RapportStore *store,
+                 const gint64 range[2],
+                 GError **error)
+{
+  g_autofree char *value = NULL;
+  sqlite3_stmt *stmt;
+
+  if (range[0] == 0)
+    return TRUE;
+  value = g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, range[0], range[1]);
+  stmt = rapport_store_prepare (store,
+                                "INSERT INTO meta (key, value) VALUES ('sample-contacts', ?)"
+                                " ON CONFLICT (key) DO UPDATE SET value = value || ' ' || excluded.value",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  return rapport_store_step_done (store, stmt, error);
+}
+
+/* The ranges remember_sample() wrote, as pairs of ids. */
+static GArray *
+read_sample_ranges (RapportStore *store)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT value FROM meta WHERE key = 'sample-contacts'", NULL);
+  g_auto(GStrv) parts = NULL;
+
+  if (stmt == NULL)
+    return ranges;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
+  sqlite3_reset (stmt);
+  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+    {
+      gint64 range[2];
+
+      if (sscanf (parts[i], "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, &range[0], &range[1]) == 2 &&
+          range[0] > 0 && range[0] <= range[1])
+        g_array_append_vals (ranges, range, 2);
+    }
+  return ranges;
+}
+
+/**
+ * rapport_sample_is_present:
+ * @store: a store
+ *
+ * Returns: whether a sample network was added and not removed since
+ */
+gboolean
+rapport_sample_is_present (RapportStore *store)
+{
+  sqlite3_stmt *stmt;
+  gboolean present = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  stmt = rapport_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'sample-contacts')", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    present = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return present;
+}
+
+/**
+ * rapport_sample_count:
+ * @store: a store
+ *
+ * Returns: how many contacts of a sample network are still in @store
+ */
+guint
+rapport_sample_count (RapportStore *store)
+{
+  g_autoptr(GArray) ranges = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), 0);
+
+  ranges = read_sample_ranges (store);
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      stmt = rapport_store_prepare (store, "SELECT count(*) FROM contacts WHERE id BETWEEN ? AND ? AND deleted = 0", NULL);
+      if (stmt == NULL)
+        return n;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ranges, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ranges, gint64, i + 1));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        n += sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return n;
+}
+
+/**
+ * rapport_sample_remove:
+ * @store: a store
+ * @error: return location for a #GError
+ *
+ * Deletes every contact a sample network made, with its timeline and
+ * follow-ups, in one transaction; contacts the user added stay, and lose
+ * only their link to a made-up introducer. Like any deletion it leaves
+ * tombstones for sync.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_sample_remove (RapportStore *store,
+                       GError **error)
+{
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) relinked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *stamp = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (!rapport_store_begin (store, error))
+    return FALSE;
+  ranges = read_sample_ranges (store);
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      stmt = rapport_store_prepare (store, "SELECT id FROM contacts WHERE id BETWEEN ? AND ? AND deleted = 0", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ranges, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ranges, gint64, i + 1));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  stamp = rapport_store_next_stamp (store);
+  for (guint i = 0; i < ids->len; i++)
+    if (!rapport_store_tombstone_contact (store, g_array_index (ids, gint64, i), stamp, relinked, error))
+      goto fail;
+  if (!rapport_store_exec (store, "DELETE FROM meta WHERE key = 'sample-contacts'", error) ||
+      !rapport_store_commit (store, error))
+    goto fail;
+
+  for (guint i = 0; i < ids->len; i++)
+    rapport_store_forget_contact (store, g_array_index (ids, gint64, i));
+  for (guint i = 0; i < relinked->len; i++)
+    rapport_store_refresh_contact (store, g_array_index (relinked, gint64, i));
+  rapport_store_emit_changed (store, "contacts", 0);
+  rapport_store_emit_changed (store, "interactions", 0);
+  rapport_store_emit_changed (store, "followups", 0);
+  return TRUE;
+
+fail:
+  rapport_store_rollback (store);
+  return FALSE;
+}
+
 /**
  * rapport_sample_fill:
  * @store: a store, usually an empty one
@@ -1892,6 +2056,7 @@ rapport_sample_fill (RapportStore *store,
       (!record (store, "contact", s->contacts, error) ||
        !record (store, "interaction", s->interactions, error) ||
        !record (store, "followup", s->followups, error) ||
+       !remember_sample (store, s->contacts, error) ||
        !rapport_store_commit (store, error)))
     ok = FALSE;
   if (!ok)

@@ -29,5 +29,9 @@ gboolean rapport_sample_fill (RapportStore *store,
                               gpointer user_data,
                               GCancellable *cancellable,
                               GError **error);
+gboolean rapport_sample_is_present (RapportStore *store);
+guint rapport_sample_count (RapportStore *store);
+gboolean rapport_sample_remove (RapportStore *store,
+                                GError **error);
 
 G_END_DECLS

@@ -110,6 +110,8 @@ update_face (RapportWindow *self)
   gtk_widget_set_visible (self->new_button, self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", g_str_equal (face, "views"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-sample",
+                                 self->store != NULL && rapport_sample_is_present (self->store));
   update_switcher_bar (self);
 }
 
@@ -270,6 +272,56 @@ explore_sample_action (GtkWidget *widget,
   update_face (self);
 }
 
+static void
+on_remove_sample_response (AdwMessageDialog *dialog,
+                           const char *response,
+                           RapportWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "remove") || self->store == NULL)
+    return;
+  if (!rapport_sample_remove (self->store, &error))
+    {
+      rapport_window_show_error (self, error->message);
+      return;
+    }
+  g_settings_set_boolean (rapport_application_get_settings (self->app), "sample-network", FALSE);
+  update_face (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Sample network removed")));
+}
+
+/* Asks first: the made-up people may have been edited by then. */
+static void
+remove_sample_action (GtkWidget *widget,
+                      const char *action_name,
+                      GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint n;
+
+  if (self->store == NULL)
+    return;
+  n = rapport_sample_count (self->store);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The %u made-up person of the sample network is deleted, with their "
+                                       "timeline and follow-ups. The contacts you added stay.",
+                                       "The %u made-up people of the sample network are deleted, with their "
+                                       "timelines and follow-ups. The contacts you added stay.",
+                                       n),
+                          n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Sample Network?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_sample_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The application is a plain property of GtkWindow, set only after
  * construction, so the window connects to the app's store here. */
 static void
@@ -351,6 +403,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.restore-contact", "x", restore_contact_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);
 }
 
 static void
