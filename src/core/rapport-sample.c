@@ -1734,15 +1734,7 @@ write_batch (Sampler *s,
 static int
 get_cache_size (RapportStore *store)
 {
-  sqlite3_stmt *stmt = rapport_store_prepare (store, "PRAGMA cache_size", NULL);
-  int size = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    size = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return size;
+  return (int) rapport_store_query_int (store, "PRAGMA cache_size", 0);
 }
 
 static gboolean
@@ -1779,28 +1771,40 @@ remember_sample (RapportStore *store,
   return rapport_store_step_done (store, stmt, error);
 }
 
-/* The ranges remember_sample() wrote, as pairs of ids. */
-static GArray *
-read_sample_ranges (RapportStore *store)
+/* The contacts that remember_sample() recorded and that still exist. */
+static gboolean
+collect_sample_ids (RapportStore *store,
+                    GArray *ids,
+                    GError **error)
 {
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT value FROM meta WHERE key = 'sample-contacts'", NULL);
-  g_auto(GStrv) parts = NULL;
+  sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT value FROM meta WHERE key = 'sample-contacts'", error);
+  g_auto(GStrv) ranges = NULL;
 
   if (stmt == NULL)
-    return ranges;
+    return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
+    ranges = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
   sqlite3_reset (stmt);
-  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
-    {
-      gint64 range[2];
 
-      if (sscanf (parts[i], "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, &range[0], &range[1]) == 2 &&
-          range[0] > 0 && range[0] <= range[1])
-        g_array_append_vals (ranges, range, 2);
+  for (guint i = 0; ranges != NULL && ranges[i] != NULL; i++)
+    {
+      gint64 first, last;
+
+      if (sscanf (ranges[i], "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, &first, &last) != 2 || first > last)
+        continue;
+      stmt = rapport_store_prepare (store, "SELECT id FROM contacts WHERE id BETWEEN ? AND ? AND deleted = 0", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, first);
+      sqlite3_bind_int64 (stmt, 2, last);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
     }
-  return ranges;
+  return TRUE;
 }
 
 /**
@@ -1812,18 +1816,8 @@ read_sample_ranges (RapportStore *store)
 gboolean
 rapport_sample_is_present (RapportStore *store)
 {
-  sqlite3_stmt *stmt;
-  gboolean present = FALSE;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-
-  stmt = rapport_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'sample-contacts')", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    present = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return present;
+  return rapport_store_query_int (store, "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'sample-contacts')", 0) != 0;
 }
 
 /**
@@ -1835,25 +1829,13 @@ rapport_sample_is_present (RapportStore *store)
 guint
 rapport_sample_count (RapportStore *store)
 {
-  g_autoptr(GArray) ranges = NULL;
-  sqlite3_stmt *stmt;
-  guint n = 0;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), 0);
 
-  ranges = read_sample_ranges (store);
-  for (guint i = 0; i + 1 < ranges->len; i += 2)
-    {
-      stmt = rapport_store_prepare (store, "SELECT count(*) FROM contacts WHERE id BETWEEN ? AND ? AND deleted = 0", NULL);
-      if (stmt == NULL)
-        return n;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ranges, gint64, i));
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ranges, gint64, i + 1));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n += sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  return n;
+  if (!collect_sample_ids (store, ids, NULL))
+    return 0;
+  return ids->len;
 }
 
 /**
@@ -1872,32 +1854,16 @@ gboolean
 rapport_sample_remove (RapportStore *store,
                        GError **error)
 {
-  g_autoptr(GArray) ranges = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) relinked = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *stamp = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
   if (!rapport_store_begin (store, error))
     return FALSE;
-  ranges = read_sample_ranges (store);
-  for (guint i = 0; i + 1 < ranges->len; i += 2)
-    {
-      stmt = rapport_store_prepare (store, "SELECT id FROM contacts WHERE id BETWEEN ? AND ? AND deleted = 0", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ranges, gint64, i));
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ranges, gint64, i + 1));
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-    }
-
+  if (!collect_sample_ids (store, ids, error))
+    goto fail;
   stamp = rapport_store_next_stamp (store);
   for (guint i = 0; i < ids->len; i++)
     if (!rapport_store_tombstone_contact (store, g_array_index (ids, gint64, i), stamp, relinked, error))

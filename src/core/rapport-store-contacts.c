@@ -1255,18 +1255,8 @@ rapport_store_count_contacts (RapportStore *self,
 gboolean
 rapport_store_has_contacts (RapportStore *self)
 {
-  sqlite3_stmt *stmt;
-  gboolean any = FALSE;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-
-  stmt = rapport_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM contacts WHERE deleted = 0)", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    any = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return any;
+  return rapport_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM contacts WHERE deleted = 0)", 0) != 0;
 }
 
 /**

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 sqlite3 *rapport_store_get_db (RapportStore *self);
 sqlite3_stmt *rapport_store_prepare (RapportStore *self, const char *sql, GError **error);
+gint64 rapport_store_query_int (RapportStore *self, const char *sql, gint64 fallback);
 gboolean rapport_store_exec (RapportStore *self, const char *sql, GError **error);
 gboolean rapport_store_step_done (RapportStore *self, sqlite3_stmt *stmt, GError **error);
 void rapport_store_set_sqlite_error (RapportStore *self, GError **error);

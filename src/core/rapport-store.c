@@ -748,20 +748,35 @@ rapport_store_outbox_append_range (RapportStore *self,
   return TRUE;
 }
 
+/**
+ * rapport_store_query_int:
+ * @self: a store
+ * @sql: a query without parameters whose first column is a number
+ * @fallback: what to return when the query fails or finds no row
+ *
+ * Returns: the first column of the first row, or @fallback
+ */
+gint64
+rapport_store_query_int (RapportStore *self,
+                         const char *sql,
+                         gint64 fallback)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (self, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
 guint
 rapport_store_count_outbox (RapportStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
-
-  stmt = rapport_store_prepare (self, "SELECT count(*) FROM outbox", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return n;
+  return rapport_store_query_int (self, "SELECT count(*) FROM outbox", 0);
 }
 
 void
@@ -884,15 +899,7 @@ rapport_store_forget_contact (RapportStore *self,
 static gint64
 get_data_version (RapportStore *self)
 {
-  sqlite3_stmt *stmt = rapport_store_prepare (self, "PRAGMA data_version", NULL);
-  gint64 version = -1;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return version;
+  return rapport_store_query_int (self, "PRAGMA data_version", -1);
 }
 
 /**

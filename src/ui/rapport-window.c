@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-confirm.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contacts-view.h"
 #include "rapport-followups-view.h"
@@ -312,12 +313,7 @@ remove_sample_action (GtkWidget *widget,
                                        "timelines and follow-ups. The contacts you added stay.",
                                        n),
                           n);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Sample Network?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = rapport_confirm_new (widget, _("Remove the Sample Network?"), body, "remove", _("_Remove"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_sample_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-confirm.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-page.h"
 #include "rapport-text.h"
@@ -669,14 +670,10 @@ delete_action (GtkWidget *widget,
     return;
   /* Translators: %s is the contact's name */
   heading = g_strdup_printf (_("Delete “%s” for Good?"), rapport_contact_get_display_name (self->contact));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Their card, timeline and follow-ups will be erased from this computer "
-                                     "and from your other devices. This cannot be undone."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = rapport_confirm_new (widget, heading,
+                                _("Their card, timeline and follow-ups will be erased from this computer "
+                                  "and from your other devices. This cannot be undone."),
+                                   "delete", _("_Delete"));
   g_object_set_data (G_OBJECT (dialog), "contact-id", GSIZE_TO_POINTER ((gsize) rapport_contact_get_id (self->contact)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
