@@ -583,6 +583,77 @@ test_keep_in_touch_complete (RapportTestStore *fixture,
   g_assert_cmpstr (rapport_interaction_get_note (logged), ==, "Coffee next week");
 }
 
+/* Mark as Done, then Undo: the reminder and the keep-in-touch item come
+ * back as they were, and the timeline and clock with them. */
+static void
+test_reopen (RapportTestStore *fixture,
+             gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autofree char *today = utc_today ();
+  g_autoptr(RapportContact) ann = add_contact (store, "Ann Lee", 0);
+  g_autoptr(RapportContact) lapsed = add_contact (store, "Lapsed Contact", 14);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(RapportFollowup) reminder = NULL;
+  g_autoptr(RapportFollowup) keep = NULL;
+  g_autoptr(RapportFollowup) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_followup (store, ann, today, "Send offer");
+  gint64 logged, lapsed_clock;
+  guint outbox;
+
+  log_at (store, lapsed, RAPPORT_INTERACTION_EMAIL, now_unix () - 20 * DAY);
+  lapsed_clock = rapport_contact_get_last_interaction (lapsed);
+  model = list (store, today);
+  reminder = find_for (model, ann);
+  keep = find_for (model, lapsed);
+  g_assert_nonnull (reminder);
+  g_assert_nonnull (keep);
+
+  logged = rapport_store_complete_followup (store, reminder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (logged, >, 0);
+  outbox = rapport_store_count_outbox (store);
+  g_assert_true (rapport_store_reopen_followup (store, id, logged, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&model);
+  model = list (store, today);
+  again = find_for (model, ann);
+  g_assert_nonnull (again);
+  g_assert_cmpint (rapport_followup_get_id (again), ==, id);
+  g_assert_cmpstr (rapport_followup_get_due (again), ==, today);
+  g_assert_cmpstr (rapport_followup_get_note (again), ==, "Send offer");
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE deleted = 0"
+                                                " AND contact_id = %" G_GINT64_FORMAT,
+                                         rapport_contact_get_id (ann)),
+                   ==, 0);
+  g_assert_cmpint (rapport_contact_get_last_interaction (ann), ==, 0);
+  /* Both changes go to sync: the reminder, and the entry's tombstone. */
+  g_assert_cmpuint (rapport_store_count_outbox (store), ==, outbox + 2);
+
+  /* Taking it back twice is refused, and changes nothing. */
+  outbox = rapport_store_count_outbox (store);
+  g_assert_false (rapport_store_reopen_followup (store, id, logged, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (rapport_store_count_outbox (store), ==, outbox);
+
+  /* A keep-in-touch item: its clock goes back, so it is due again. */
+  logged = rapport_store_complete_followup (store, keep, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_contact_get_last_interaction (lapsed), >, lapsed_clock);
+  g_assert_true (rapport_store_reopen_followup (store, 0, logged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_contact_get_last_interaction (lapsed), ==, lapsed_clock);
+  g_clear_object (&model);
+  model = list (store, today);
+  g_clear_object (&again);
+  again = find_for (model, lapsed);
+  g_assert_nonnull (again);
+  g_assert_cmpint (rapport_followup_get_kind (again), ==, RAPPORT_FOLLOWUP_KEEP_IN_TOUCH);
+}
+
 static void
 test_archived_hidden (RapportTestStore *fixture,
                       gconstpointer data)
@@ -685,6 +756,8 @@ main (int argc,
               real_today_setup, test_keep_in_touch_any_kind, teardown);
   g_test_add ("/rapport/followups/keep-in-touch/complete", RapportTestStore, NULL,
               real_today_setup, test_keep_in_touch_complete, teardown);
+  g_test_add ("/rapport/followups/reopen", RapportTestStore, NULL,
+              real_today_setup, test_reopen, teardown);
   g_test_add ("/rapport/followups/archived-hidden", RapportTestStore, NULL,
               real_today_setup, test_archived_hidden, teardown);
   g_test_add ("/rapport/followups/postpone", RapportTestStore, NULL,

@@ -271,28 +271,92 @@ test_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 }
 
+/* Two clicks on the open card: the Log button, then @kind. */
 static void
-test_log_interaction (void)
+log_from_card (const char *kind)
 {
   RapportContactPage *page = contact_page ();
   GtkMenuButton *log_button = rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_button");
   GtkWidget *popover = rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_popover");
+
+  gtk_menu_button_popup (log_button);
+  rapport_test_pump (50);
+  g_assert_true (gtk_widget_get_visible (popover));
+  click (rapport_test_find_named (popover, kind));
+}
+
+static void
+test_log_interaction (void)
+{
   g_autoptr(GListModel) timeline = NULL;
   g_autoptr(RapportInteraction) newest = NULL;
 
   rapport_window_show_contact (window, zoe_id);
   rapport_test_pump (50);
-
-  /* Two clicks: the Log button, then the kind. */
-  gtk_menu_button_popup (log_button);
-  rapport_test_pump (50);
-  g_assert_true (gtk_widget_get_visible (popover));
-  click (rapport_test_find_named (popover, "call"));
+  log_from_card ("call");
 
   timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
   newest = g_list_model_get_item (timeline, 0);
   g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_CALL);
+}
+
+/* The last button labelled @label under @root, in tree order. */
+static GtkWidget *
+find_last_button (GtkWidget *root,
+                  const char *label)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    found = root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *last = find_last_button (child, label);
+
+      if (last != NULL)
+        found = last;
+    }
+  return found;
+}
+
+/* The Undo of the newest toast, as a person clicks it once it is on
+ * screen: a toast that follows one that just left comes a moment later,
+ * and an older one may still be on its way out underneath. */
+static void
+click_undo (void)
+{
+  GtkWidget *overlay = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "toast_overlay");
+  GtkWidget *undo;
+
+  rapport_test_pump (400);
+  undo = find_last_button (overlay, "_Undo");
+
+  g_assert_nonnull (undo);
+  click (undo);
+  rapport_test_pump (50);
+}
+
+/* A wrong kind logged is one click away from gone. */
+static void
+test_undo_log (void)
+{
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(RapportInteraction) newest = NULL;
+  g_autoptr(RapportContact) zoe = rapport_store_get_contact (store (), zoe_id, NULL);
+  gint64 clock = rapport_contact_get_last_interaction (zoe);
+
+  log_from_card ("email");
+  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 3);
+  g_clear_object (&timeline);
+
+  click_undo ();
+  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
+  newest = g_list_model_get_item (timeline, 0);
+  g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_CALL);
+  g_assert_cmpint (rapport_contact_get_last_interaction (zoe), ==, clock);
 }
 
 static void
@@ -388,6 +452,23 @@ test_followup_done (void)
   timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
   newest = g_list_model_get_item (timeline, 0);
   g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_FOLLOW_UP);
+  g_clear_object (&timeline);
+  g_clear_object (&newest);
+
+  /* Undo brings it back, due today, and takes the entry off the timeline;
+   * marking it done again works as the first time. */
+  click_undo ();
+  g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 1);
+  g_assert_cmpuint (rapport_followups_view_get_due_count (view), ==, 1);
+  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  newest = g_list_model_get_item (timeline, 0);
+  g_assert_cmpint (rapport_interaction_get_kind (newest), !=, RAPPORT_INTERACTION_FOLLOW_UP);
+
+  done = rapport_test_find_named (GTK_WIDGET (view), "done-button");
+  g_assert_nonnull (done);
+  click (done);
+  rapport_test_pump (100);
+  g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 0);
 }
 
 static void
@@ -457,6 +538,7 @@ main (int argc,
   g_test_add_func ("/rapport/ui/editor/create-contact", test_create_contact);
   g_test_add_func ("/rapport/ui/contacts/search", test_search);
   g_test_add_func ("/rapport/ui/card/log-interaction", test_log_interaction);
+  g_test_add_func ("/rapport/ui/card/undo-log", test_undo_log);
   g_test_add_func ("/rapport/ui/card/edit-shortcut", test_edit_shortcut);
   g_test_add_func ("/rapport/ui/card/archive-and-undo", test_archive_and_undo);
   g_test_add_func ("/rapport/ui/followups/mark-done", test_followup_done);

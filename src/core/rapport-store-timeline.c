@@ -228,6 +228,52 @@ fail:
   return 0;
 }
 
+/* Tombstones interaction @id inside the caller's transaction and moves its
+ * contact's keep-in-touch clock back to the latest entry left. */
+static gboolean
+tombstone_interaction (RapportStore *self,
+                       gint64 id,
+                       gint64 *contact_id,
+                       GError **error)
+{
+  g_autofree char *stamp = NULL;
+  sqlite3_stmt *stmt;
+
+  *contact_id = 0;
+  stmt = rapport_store_prepare (self, "SELECT contact_id FROM interactions WHERE id = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *contact_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (*contact_id == 0)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This entry no longer exists."));
+      return FALSE;
+    }
+
+  stamp = rapport_store_next_stamp (self);
+  stmt = rapport_store_prepare (self, "UPDATE interactions SET deleted = 1, note = NULL, updated = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!rapport_store_step_done (self, stmt, error) ||
+      !rapport_store_outbox_append (self, "interaction", id, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self,
+                                "UPDATE contacts SET last_interaction ="
+                                " (SELECT max (happened_at) FROM interactions WHERE contact_id = ?1 AND deleted = 0)"
+                                " WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *contact_id);
+  return rapport_store_step_done (self, stmt, error);
+}
+
 /**
  * rapport_store_delete_interaction:
  * @self: a store
@@ -244,56 +290,22 @@ rapport_store_delete_interaction (RapportStore *self,
                                   gint64 id,
                                   GError **error)
 {
-  g_autofree char *stamp = NULL;
-  sqlite3_stmt *stmt;
-  gint64 contact_id = 0;
+  gint64 contact_id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
   if (!rapport_store_begin (self, error))
     return FALSE;
-  stmt = rapport_store_prepare (self, "SELECT contact_id FROM interactions WHERE id = ? AND deleted = 0", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    contact_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (contact_id == 0)
+  if (!tombstone_interaction (self, id, &contact_id, error) || !rapport_store_commit (self, error))
     {
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This entry no longer exists."));
-      goto fail;
+      rapport_store_rollback (self);
+      return FALSE;
     }
-
-  stamp = rapport_store_next_stamp (self);
-  stmt = rapport_store_prepare (self, "UPDATE interactions SET deleted = 1, note = NULL, updated = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!rapport_store_step_done (self, stmt, error) ||
-      !rapport_store_outbox_append (self, "interaction", id, error))
-    goto fail;
-
-  stmt = rapport_store_prepare (self,
-                                "UPDATE contacts SET last_interaction ="
-                                " (SELECT max (happened_at) FROM interactions WHERE contact_id = ?1 AND deleted = 0)"
-                                " WHERE id = ?1",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
-  if (!rapport_store_step_done (self, stmt, error) || !rapport_store_commit (self, error))
-    goto fail;
 
   rapport_store_refresh_contact (self, contact_id);
   rapport_store_emit_changed (self, "interactions", contact_id);
   rapport_store_emit_changed (self, "followups", contact_id);
   return TRUE;
-
-fail:
-  rapport_store_rollback (self);
-  return FALSE;
 }
 
 /**
@@ -402,26 +414,28 @@ fail:
  *
  * Marks a reminder done and logs a "followed up" interaction; for a
  * keep-in-touch item, logging the interaction is what resets the clock.
+ * rapport_store_reopen_followup() takes it back.
  *
- * Returns: %TRUE on success
+ * Returns: the id of the logged interaction, or 0 on error
  */
-gboolean
+gint64
 rapport_store_complete_followup (RapportStore *self,
                                  RapportFollowup *followup,
                                  const char *note,
                                  GError **error)
 {
   gint64 contact_id;
+  gint64 interaction_id;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_FOLLOWUP (followup), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+  g_return_val_if_fail (RAPPORT_IS_FOLLOWUP (followup), 0);
 
   contact_id = rapport_followup_get_contact_id (followup);
   if (empty_to_null (note) == NULL)
     note = rapport_followup_get_note (followup);
   if (!check_note (note, error) || !rapport_store_begin (self, error))
-    return FALSE;
+    return 0;
   if (!contact_is_active (self, contact_id, error))
     goto fail;
 
@@ -451,8 +465,71 @@ rapport_store_complete_followup (RapportStore *self,
         goto fail;
     }
 
-  if (rapport_store_insert_interaction (self, contact_id, RAPPORT_INTERACTION_FOLLOW_UP, now, note, error) == 0 ||
-      !rapport_store_commit (self, error))
+  interaction_id = rapport_store_insert_interaction (self, contact_id, RAPPORT_INTERACTION_FOLLOW_UP, now, note, error);
+  if (interaction_id == 0 || !rapport_store_commit (self, error))
+    goto fail;
+
+  rapport_store_refresh_contact (self, contact_id);
+  rapport_store_emit_changed (self, "interactions", contact_id);
+  rapport_store_emit_changed (self, "followups", contact_id);
+  return interaction_id;
+
+fail:
+  rapport_store_rollback (self);
+  return 0;
+}
+
+/**
+ * rapport_store_reopen_followup:
+ * @self: a store
+ * @followup_id: the reminder that was marked done, or 0 for a
+ *   keep-in-touch item
+ * @interaction_id: what rapport_store_complete_followup() returned
+ * @error: return location for a #GError
+ *
+ * Takes back a follow-up marked done by mistake: the reminder is pending
+ * again with its date and note, the "followed up" entry leaves the
+ * timeline, and the keep-in-touch clock goes back to where it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_reopen_followup (RapportStore *self,
+                               gint64 followup_id,
+                               gint64 interaction_id,
+                               GError **error)
+{
+  gint64 contact_id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (followup_id != 0)
+    {
+      g_autofree char *stamp = rapport_store_next_stamp (self);
+      sqlite3_stmt *stmt;
+
+      stmt = rapport_store_prepare (self,
+                                    "UPDATE followups SET done_at = NULL, updated = ?"
+                                    " WHERE id = ? AND done_at IS NOT NULL AND deleted = 0",
+                                    error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, followup_id);
+      if (!rapport_store_step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (rapport_store_get_db (self)) != 1)
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                       _("This follow-up is no longer marked done."));
+          goto fail;
+        }
+      if (!rapport_store_outbox_append (self, "followup", followup_id, error))
+        goto fail;
+    }
+  if (!tombstone_interaction (self, interaction_id, &contact_id, error) || !rapport_store_commit (self, error))
     goto fail;
 
   rapport_store_refresh_contact (self, contact_id);

@@ -79,10 +79,14 @@ gint64 rapport_store_add_followup (RapportStore *self,
                                    const char *due,
                                    const char *note,
                                    GError **error);
-gboolean rapport_store_complete_followup (RapportStore *self,
-                                          RapportFollowup *followup,
-                                          const char *note,
-                                          GError **error);
+gint64 rapport_store_complete_followup (RapportStore *self,
+                                        RapportFollowup *followup,
+                                        const char *note,
+                                        GError **error);
+gboolean rapport_store_reopen_followup (RapportStore *self,
+                                        gint64 followup_id,
+                                        gint64 interaction_id,
+                                        GError **error);
 gboolean rapport_store_postpone_followup (RapportStore *self, gint64 id, const char *due, GError **error);
 GListModel *rapport_store_list_followups (RapportStore *self, const char *today, GError **error);
 GListModel *rapport_store_list_contact_followups (RapportStore *self, gint64 contact_id, GError **error);

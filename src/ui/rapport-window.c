@@ -17,6 +17,7 @@
 #include "rapport-followups-view.h"
 #include "rapport-sample.h"
 #include "rapport-text.h"
+#include "rapport-toast.h"
 #include "rapport-window.h"
 
 /* Enough people to fill every view without drowning a newcomer. */
@@ -56,14 +57,6 @@ rapport_window_get_store (RapportWindow *self)
   return self->store;
 }
 
-void
-rapport_window_add_toast (RapportWindow *self,
-                          AdwToast *toast)
-{
-  g_return_if_fail (RAPPORT_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /**
  * rapport_window_show_error:
  * @self: a window
@@ -78,9 +71,9 @@ rapport_window_show_error (RapportWindow *self,
   AdwToast *toast;
 
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
-  toast = adw_toast_new (message);
+  toast = rapport_toast_new (message);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 /* The bottom switcher replaces the title's when the window is narrow, and
@@ -252,6 +245,35 @@ restore_contact_action (GtkWidget *widget,
     rapport_window_show_contact (self, g_variant_get_int64 (parameter));
 }
 
+/* Undo for a logged interaction: its id. */
+static void
+undo_log_action (GtkWidget *widget,
+                 const char *action_name,
+                 GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !rapport_store_delete_interaction (self->store, g_variant_get_int64 (parameter), &error))
+    rapport_window_show_error (self, error->message);
+}
+
+/* Undo for Mark as Done: the reminder's id (0 for keep-in-touch) and the
+ * interaction that was logged. */
+static void
+undo_followup_action (GtkWidget *widget,
+                      const char *action_name,
+                      GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 followup_id, interaction_id;
+
+  g_variant_get (parameter, "(xx)", &followup_id, &interaction_id);
+  if (self->store != NULL && !rapport_store_reopen_followup (self->store, followup_id, interaction_id, &error))
+    rapport_window_show_error (self, error->message);
+}
+
 static void
 explore_sample_action (GtkWidget *widget,
                        const char *action_name,
@@ -289,7 +311,7 @@ on_remove_sample_response (AdwMessageDialog *dialog,
     }
   g_settings_set_boolean (rapport_application_get_settings (self->app), "sample-network", FALSE);
   update_face (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Sample network removed")));
+  rapport_toast_show (GTK_WIDGET (self->toast_overlay), rapport_toast_new (_("Sample network removed")));
 }
 
 /* Asks first: the made-up people may have been edited by then. */
@@ -400,6 +422,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-contact", "x", restore_contact_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-log", "x", undo_log_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-followup", "(xx)", undo_followup_action);
 }
 
 static void

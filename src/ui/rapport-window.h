@@ -15,7 +15,6 @@ RapportWindow *rapport_window_new (RapportApplication *app);
 void rapport_window_show_followups (RapportWindow *self);
 guint rapport_window_get_due_count (RapportWindow *self);
 void rapport_window_show_contact (RapportWindow *self, gint64 contact_id);
-void rapport_window_add_toast (RapportWindow *self, AdwToast *toast);
 void rapport_window_show_error (RapportWindow *self, const char *message);
 RapportStore *rapport_window_get_store (RapportWindow *self);
 

@@ -16,6 +16,7 @@
 #include "rapport-contact-editor.h"
 #include "rapport-contact-page.h"
 #include "rapport-text.h"
+#include "rapport-toast.h"
 #include "rapport-window.h"
 
 struct _RapportContactPage
@@ -77,10 +78,7 @@ static void
 toast (RapportContactPage *self,
        const char *message)
 {
-  RapportWindow *window = get_window (self);
-
-  if (window != NULL)
-    rapport_window_add_toast (window, adw_toast_new (message));
+  rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (message));
 }
 
 static void
@@ -302,11 +300,17 @@ on_followup_done_clicked (GtkButton *button,
   RapportContactPage *self = user_data;
   RapportFollowup *followup = g_object_get_data (G_OBJECT (button), "followup");
   g_autoptr(GError) error = NULL;
+  gint64 logged;
 
-  if (!rapport_store_complete_followup (self->store, followup, NULL, &error))
-    report_error (self, error);
-  else
-    toast (self, _("Follow-up done"));
+  logged = rapport_store_complete_followup (self->store, followup, NULL, &error);
+  if (logged == 0)
+    {
+      report_error (self, error);
+      return;
+    }
+  rapport_toast_show (GTK_WIDGET (self),
+                      rapport_toast_new_with_undo (_("Follow-up done"), "win.undo-followup",
+                                                      g_variant_new ("(xx)", rapport_followup_get_id (followup), logged)));
 }
 
 static void
@@ -519,12 +523,14 @@ log_action (GtkWidget *widget,
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->log_note_entry));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gint64 logged;
 
   if (self->contact == NULL)
     return;
   gtk_popover_popdown (self->log_popover);
-  if (rapport_store_log_interaction (self->store, rapport_contact_get_id (self->contact), kind,
-                                     g_get_real_time () / G_USEC_PER_SEC, note, &error) == 0)
+  logged = rapport_store_log_interaction (self->store, rapport_contact_get_id (self->contact), kind,
+                                          g_get_real_time () / G_USEC_PER_SEC, note, &error);
+  if (logged == 0)
     {
       report_error (self, error);
       return;
@@ -532,7 +538,8 @@ log_action (GtkWidget *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->log_note_entry), "");
   /* Translators: a toast after logging, e.g. "Call logged" */
   message = g_strdup_printf (_("%s logged"), rapport_interaction_kind_get_label (kind));
-  toast (self, message);
+  rapport_toast_show (GTK_WIDGET (self),
+                      rapport_toast_new_with_undo (message, "win.undo-log", g_variant_new_int64 (logged)));
 }
 
 static void
@@ -605,8 +612,6 @@ archive_action (GtkWidget *widget,
   g_autoptr(RapportContact) contact = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  RapportWindow *window = get_window (self);
-  AdwToast *undo;
 
   if (self->contact == NULL)
     return;
@@ -618,15 +623,9 @@ archive_action (GtkWidget *widget,
     }
   /* Translators: a toast after archiving; %s is the contact's name */
   title = g_strdup_printf (_("“%s” archived"), rapport_contact_get_display_name (contact));
-  undo = adw_toast_new (title);
-  adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_action_name (undo, "win.restore-contact");
-  adw_toast_set_action_target_value (undo, g_variant_new_int64 (rapport_contact_get_id (contact)));
-  adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
-  if (window != NULL)
-    rapport_window_add_toast (window, undo);
-  else
-    g_object_unref (g_object_ref_sink (undo));
+  rapport_toast_show (GTK_WIDGET (self),
+                      rapport_toast_new_with_undo (title, "win.restore-contact",
+                                                   g_variant_new_int64 (rapport_contact_get_id (contact))));
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "rapport-followup-row.h"
 #include "rapport-followups-view.h"
 #include "rapport-text.h"
+#include "rapport-toast.h"
 
 struct _RapportFollowupsView
 {
@@ -63,26 +64,11 @@ rapport_followups_view_new (void)
   return g_object_new (RAPPORT_TYPE_FOLLOWUPS_VIEW, NULL);
 }
 
-static AdwToastOverlay *
-find_toast_overlay (RapportFollowupsView *self)
-{
-  return ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY));
-}
-
-/* Toast titles are Pango markup in libadwaita 1.2, so @text is escaped. */
 static void
 show_toast (RapportFollowupsView *self,
             const char *text)
 {
-  AdwToastOverlay *overlay = find_toast_overlay (self);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  if (overlay == NULL)
-    {
-      g_message ("%s", text);
-      return;
-    }
-  adw_toast_overlay_add_toast (overlay, adw_toast_new (escaped));
+  rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (text));
 }
 
 static void
@@ -370,7 +356,7 @@ complete_action (GtkWidget *widget,
   g_autoptr(RapportFollowup) followup = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  gint64 id, contact_id;
+  gint64 id, contact_id, logged;
   guint position = 0;
   gboolean had_focus;
 
@@ -380,7 +366,8 @@ complete_action (GtkWidget *widget,
     return;
 
   had_focus = has_focus_within (self);
-  if (!rapport_store_complete_followup (self->store, followup, NULL, &error))
+  logged = rapport_store_complete_followup (self->store, followup, NULL, &error);
+  if (logged == 0)
     {
       show_toast (self, error->message);
       return;
@@ -390,7 +377,8 @@ complete_action (GtkWidget *widget,
 
   /* Translators: %s is a person's name */
   message = g_strdup_printf (_("Followed up with %s"), rapport_followup_get_contact_name (followup));
-  show_toast (self, message);
+  rapport_toast_show (GTK_WIDGET (self),
+                      rapport_toast_new_with_undo (message, "win.undo-followup", g_variant_new ("(xx)", id, logged)));
 }
 
 static void
