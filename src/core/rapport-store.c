@@ -42,7 +42,7 @@ struct _RapportStore
   /* Every contact id in list order, one array per value of archived, and
    * the database state it was read at (see rapport_store_get_contact_order()). */
   GArray *order[2];
-  sqlite3_int64 order_changes[2];
+  gint64 order_generation[2];
   gint64 order_data_version[2];
   gint64 order_max_id[2];
 };
@@ -196,6 +196,24 @@ static const char *const migrations[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
+
+/* Counts, for this connection only, the writes that can change the
+ * contact list's order: a contact added or removed, renamed, archived or
+ * restored. A star or a logged call leaves the cached order valid. */
+static const char list_order_watch[] =
+    "CREATE TEMP TABLE list_order_generation (n INTEGER NOT NULL);"
+    "INSERT INTO list_order_generation VALUES (0);"
+    "CREATE TEMP TRIGGER list_order_insert AFTER INSERT ON main.contacts BEGIN"
+    "  UPDATE list_order_generation SET n = n + 1;"
+    "END;"
+    "CREATE TEMP TRIGGER list_order_delete AFTER DELETE ON main.contacts BEGIN"
+    "  UPDATE list_order_generation SET n = n + 1;"
+    "END;"
+    "CREATE TEMP TRIGGER list_order_update AFTER UPDATE OF sort_key, archived, deleted ON main.contacts"
+    "  WHEN old.sort_key IS NOT new.sort_key OR old.archived IS NOT new.archived"
+    "    OR old.deleted IS NOT new.deleted BEGIN"
+    "  UPDATE list_order_generation SET n = n + 1;"
+    "END;";
 
 static void
 set_error_from_db (sqlite3 *db,
@@ -497,6 +515,7 @@ rapport_store_open (const char *path,
       !exec_db (self->db, "PRAGMA foreign_keys = ON", error) ||
       !exec_db (self->db, "PRAGMA temp_store = MEMORY", error) ||
       !rapport_store_migrate_db (self->db, RAPPORT_STORE_SCHEMA_VERSION, error) ||
+      !exec_db (self->db, list_order_watch, error) ||
       !load_node_id (self, error))
     {
       g_prefix_error (error, _("Rapport cannot use “%s”. "), path);
@@ -895,7 +914,7 @@ rapport_store_forget_contact (RapportStore *self,
 }
 
 /* Changes when another connection commits to the file; this connection's
- * own writes show in sqlite3_total_changes64() instead. */
+ * own writes that matter show in list_order_generation instead. */
 static gint64
 get_data_version (RapportStore *self)
 {
@@ -912,7 +931,9 @@ get_data_version (RapportStore *self)
  * Every contact id, archived or not, in the contact list's order (by sort
  * key, then id). Searching filters this list instead of sorting its
  * matches, which costs the same whether a search matches ten contacts or
- * sixty thousand. The list is read again after any change to the file.
+ * sixty thousand. The list is read again after a write of this store that
+ * can change the order (see list_order_watch) and after any commit of
+ * another connection.
  *
  * Returns: (transfer none): the ids, valid until the next call, or %NULL
  */
@@ -923,14 +944,14 @@ rapport_store_get_contact_order (RapportStore *self,
                                  GError **error)
 {
   guint slot = archived ? 1 : 0;
-  sqlite3_int64 changes = sqlite3_total_changes64 (self->db);
+  gint64 generation = rapport_store_query_int (self, "SELECT n FROM list_order_generation", -1);
   gint64 data_version = get_data_version (self);
   sqlite3_stmt *stmt;
   GArray *order;
   gint64 max = 0;
   int rc;
 
-  if (self->order[slot] != NULL && self->order_changes[slot] == changes &&
+  if (self->order[slot] != NULL && self->order_generation[slot] == generation && generation != -1 &&
       self->order_data_version[slot] == data_version && data_version != -1)
     {
       *max_id = self->order_max_id[slot];
@@ -962,7 +983,7 @@ rapport_store_get_contact_order (RapportStore *self,
     }
 
   self->order[slot] = order;
-  self->order_changes[slot] = changes;
+  self->order_generation[slot] = generation;
   self->order_data_version[slot] = data_version;
   self->order_max_id[slot] = max;
   *max_id = max;
