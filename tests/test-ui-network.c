@@ -8,7 +8,7 @@
  * the start-up notification and where it leads, the list filters, a
  * keep-in-touch reminder that logging a call clears, restoring and
  * deleting from the archive, the shortcuts and About windows, the dark
- * style and, last, removing the sample network. Without a display or the daemon this program fails.
+ * style and, last, removing the sample network and exploring a new one. Without a display or the daemon this program fails.
  */
 #define G_LOG_DOMAIN "test-ui-network"
 
@@ -435,6 +435,23 @@ test_remove_sample (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (faces), ==, "welcome");
 }
 
+/* And back: the welcome page's button brings a fresh sample network. */
+static void
+test_explore_sample (void)
+{
+  GtkStack *faces = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "main_stack");
+  GtkWidget *explore = rapport_test_find_button (GTK_WIDGET (window), "_Explore a Sample Network");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (faces), ==, "welcome");
+  g_assert_nonnull (explore);
+  g_signal_emit_by_name (explore, "clicked");
+  rapport_test_pump (200);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (faces), ==, "views");
+  g_assert_cmpuint (rapport_sample_count (store ()), ==, 240);
+  g_assert_cmpuint (g_list_model_get_n_items (contact_list ()), ==, rapport_store_count_contacts (store (), FALSE));
+}
+
 static void
 fill_network (void)
 {
@@ -486,6 +503,7 @@ main (int argc,
   g_test_add_func ("/rapport/ui/network/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/rapport/ui/network/dark-style", test_dark_style);
   g_test_add_func ("/rapport/ui/network/remove-sample", test_remove_sample);
+  g_test_add_func ("/rapport/ui/network/explore-sample", test_explore_sample);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

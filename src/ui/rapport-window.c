@@ -99,6 +99,11 @@ update_face (RapportWindow *self)
   else
     face = "views";
 
+  /* An empty network has nothing to filter: when contacts come back,
+   * after the sample is removed and explored again, the list starts
+   * plain rather than in a filter or the archive left from before. */
+  if (g_str_equal (face, "welcome"))
+    gtk_widget_activate_action (GTK_WIDGET (self->contacts_view), "contacts.clear-filters", NULL);
   gtk_stack_set_visible_child_name (self->main_stack, face);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, g_str_equal (face, "views"));
   gtk_widget_set_visible (self->new_button, self->store != NULL);
