@@ -6,8 +6,8 @@
  * postponed; activating a line asks the window to open the contact.
  *
  * A user back from a busy month can have thousands of items, so the view
- * is a one-column grid view over one flat model: a heading (a string) before each
- * non-empty section, then its follow-ups. The store answers from indexes
+ * is a one-column grid view over one flat model: a heading (a string)
+ * before each non-empty section, then its follow-ups. The store answers from indexes
  * in a few milliseconds, so the model is rebuilt on every change rather
  * than diffed; the view keeps only the lines on screen.
  */
@@ -112,6 +112,21 @@ schedule_midnight_reload (RapportFollowupsView *self)
   self->midnight_id = g_timeout_add_seconds ((guint) (wait / G_USEC_PER_SEC) + 1, on_midnight, self);
 }
 
+static const char *
+section_heading (RapportFollowupSection section)
+{
+  switch (section)
+    {
+    case RAPPORT_FOLLOWUP_OVERDUE:
+      return _("Overdue");
+    case RAPPORT_FOLLOWUP_TODAY:
+      return _("Today");
+    case RAPPORT_FOLLOWUP_UPCOMING:
+    default:
+      return _("Upcoming");
+    }
+}
+
 /**
  * rapport_followups_view_reload:
  * @self: a follow-ups view
@@ -122,11 +137,6 @@ schedule_midnight_reload (RapportFollowupsView *self)
 void
 rapport_followups_view_reload (RapportFollowupsView *self)
 {
-  static const char *const headings[] = {
-    [RAPPORT_FOLLOWUP_OVERDUE] = N_("Overdue"),
-                                     [RAPPORT_FOLLOWUP_TODAY] = N_("Today"),
-                                                                    [RAPPORT_FOLLOWUP_UPCOMING] = N_("Upcoming"),
-                                                                    };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) followups = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
@@ -167,7 +177,7 @@ rapport_followups_view_reload (RapportFollowupsView *self)
 
       if ((int) section != last_section)
         {
-          g_ptr_array_add (lines, gtk_string_object_new (_(headings[section])));
+          g_ptr_array_add (lines, gtk_string_object_new (section_heading (section)));
           last_section = section;
         }
       g_ptr_array_add (lines, followup);
