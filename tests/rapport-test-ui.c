@@ -86,3 +86,55 @@ rapport_test_template_child (gpointer widget,
   g_assert_nonnull (child);
   return child;
 }
+
+/* The first visible toplevel of @type, other than @except. */
+GtkWindow *
+rapport_test_find_toplevel (GType type,
+                            GtkWindow *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)) && item != except)
+        return item;
+    }
+  return NULL;
+}
+
+/* Clicks @button as a person can: only when it can be clicked. */
+void
+rapport_test_click (gpointer button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+  rapport_test_pump (50);
+}
+
+RapportStore *
+rapport_test_app_store (RapportApplication *app)
+{
+  RapportStore *store = rapport_application_get_store (app);
+
+  g_assert_nonnull (store);
+  return store;
+}
+
+RapportContactsView *
+rapport_test_contacts_view (RapportWindow *window)
+{
+  return rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "contacts_view");
+}
+
+/* The card, which exists once a contact has been shown. */
+RapportContactPage *
+rapport_test_contact_page (RapportWindow *window)
+{
+  RapportContactPage *page = rapport_contacts_view_get_contact_page (rapport_test_contacts_view (window));
+
+  g_assert_nonnull (page);
+  return page;
+}

@@ -4,6 +4,11 @@
 
 #include <adwaita.h>
 
+#include "rapport-application.h"
+#include "rapport-contact-page.h"
+#include "rapport-contacts-view.h"
+#include "rapport-window.h"
+
 G_BEGIN_DECLS
 
 void rapport_test_pump (guint ms);
@@ -11,5 +16,11 @@ GtkWidget *rapport_test_find_named (GtkWidget *root, const char *name);
 GtkWidget *rapport_test_find_type (GtkWidget *root, GType type);
 GtkWidget *rapport_test_find_button (GtkWidget *root, const char *label);
 gpointer rapport_test_template_child (gpointer widget, GType type, const char *name);
+GtkWindow *rapport_test_find_toplevel (GType type, GtkWindow *except);
+void rapport_test_click (gpointer button);
+
+RapportStore *rapport_test_app_store (RapportApplication *app);
+RapportContactsView *rapport_test_contacts_view (RapportWindow *window);
+RapportContactPage *rapport_test_contact_page (RapportWindow *window);
 
 G_END_DECLS

@@ -40,53 +40,12 @@ static GDBusConnection *monitor;
 G_LOCK_DEFINE_STATIC (seen);
 static GPtrArray *notify_calls;
 
-static RapportStore *
-store (void)
-{
-  RapportStore *s = rapport_application_get_store (app);
-
-  g_assert_nonnull (s);
-  return s;
-}
-
-static RapportContactsView *
-contacts_view (void)
-{
-  return rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "contacts_view");
-}
-
-static RapportContactPage *
-contact_page (void)
-{
-  RapportContactPage *page = rapport_contacts_view_get_contact_page (contacts_view ());
-
-  g_assert_nonnull (page);
-  return page;
-}
-
 static GListModel *
 contact_list (void)
 {
-  GtkGridView *list_view = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
+  GtkGridView *list_view = rapport_test_template_child (rapport_test_contacts_view (window), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
 
   return G_LIST_MODEL (gtk_grid_view_get_model (list_view));
-}
-
-/* The first visible toplevel of @type other than the main window. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)) &&
-          item != GTK_WINDOW (window))
-        return item;
-    }
-  return NULL;
 }
 
 /* Answers the confirmation on screen as a person does, with its button,
@@ -94,7 +53,7 @@ find_toplevel (GType type)
 static void
 answer (const char *button_label)
 {
-  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *dialog = rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   GtkWidget *button;
 
   g_assert_nonnull (dialog);
@@ -102,7 +61,7 @@ answer (const char *button_label)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   rapport_test_pump (100);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
 }
 
 /* The ids the list shows, in order, against the store's answer to @query. */
@@ -113,7 +72,7 @@ assert_list_matches (const RapportContactQuery *query)
   g_autoptr(GError) error = NULL;
   GListModel *list = contact_list ();
 
-  g_assert_true (rapport_store_query_contact_ids (store (), query, expected, &error));
+  g_assert_true (rapport_store_query_contact_ids (rapport_test_app_store (app), query, expected, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (expected->len, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, expected->len);
@@ -218,7 +177,7 @@ test_notification (void)
   g_autofree char *expected = NULL;
   const char *summary = NULL;
   const char *text = NULL;
-  guint due = rapport_store_count_due (store (), TODAY);
+  guint due = rapport_store_count_due (rapport_test_app_store (app), TODAY);
   AdwViewStack *stack = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "view_stack");
   RapportFollowupsView *followups = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "followups_view");
   GtkGridView *followups_list = rapport_test_template_child (followups, RAPPORT_TYPE_FOLLOWUPS_VIEW, "list_view");
@@ -248,7 +207,7 @@ test_notification (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "followups");
   /* Every follow-up and a heading per section. */
   {
-    g_autoptr(GListModel) items = rapport_store_list_followups (store (), TODAY, NULL);
+    g_autoptr(GListModel) items = rapport_store_list_followups (rapport_test_app_store (app), TODAY, NULL);
     GListModel *lines = G_LIST_MODEL (gtk_grid_view_get_model (followups_list));
 
     g_assert_cmpuint (g_list_model_get_n_items (lines), >, g_list_model_get_n_items (items));
@@ -261,7 +220,7 @@ test_notification (void)
 static void
 test_keep_in_touch (void)
 {
-  g_autoptr(GListModel) items = rapport_store_list_followups (store (), TODAY, NULL);
+  g_autoptr(GListModel) items = rapport_store_list_followups (rapport_test_app_store (app), TODAY, NULL);
   g_autoptr(GListModel) after = NULL;
   RapportFollowupsView *followups = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "followups_view");
   guint due_before = rapport_followups_view_get_due_count (followups);
@@ -278,10 +237,10 @@ test_keep_in_touch (void)
 
   rapport_window_show_contact (window, contact_id);
   rapport_test_pump (100);
-  gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.log", "s", "call");
+  gtk_widget_activate_action (GTK_WIDGET (rapport_test_contact_page (window)), "card.log", "s", "call");
   rapport_test_pump (100);
 
-  after = rapport_store_list_followups (store (), TODAY, NULL);
+  after = rapport_store_list_followups (rapport_test_app_store (app), TODAY, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (items) - 1);
   for (guint i = 0; i < g_list_model_get_n_items (after); i++)
     {
@@ -297,8 +256,8 @@ static void
 test_filters (void)
 {
   RapportContactQuery query = { .relationship = -1 };
-  GtkWidget *view = GTK_WIDGET (contacts_view ());
-  g_auto(GStrv) tags = rapport_store_list_tags (store ());
+  GtkWidget *view = GTK_WIDGET (rapport_test_contacts_view (window));
+  g_auto(GStrv) tags = rapport_store_list_tags (rapport_test_app_store (app));
 
   gtk_widget_activate_action (view, "contacts.starred-only", NULL);
   rapport_test_pump (50);
@@ -344,35 +303,35 @@ test_restore_and_delete (void)
   g_autoptr(RapportContact) restored = NULL;
   g_autoptr(RapportContact) gone = NULL;
   gint64 keep_id, delete_id;
-  guint n_active = rapport_store_count_contacts (store (), FALSE);
+  guint n_active = rapport_store_count_contacts (rapport_test_app_store (app), FALSE);
 
-  g_assert_true (rapport_store_query_contact_ids (store (), &archive, archived, &error));
+  g_assert_true (rapport_store_query_contact_ids (rapport_test_app_store (app), &archive, archived, &error));
   g_assert_cmpuint (archived->len, >=, 2);
   keep_id = g_array_index (archived, gint64, 0);
   delete_id = g_array_index (archived, gint64, 1);
 
   rapport_window_show_contact (window, keep_id);
   rapport_test_pump (100);
-  gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.restore", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (rapport_test_contact_page (window)), "card.restore", NULL);
   rapport_test_pump (100);
-  restored = rapport_store_get_contact (store (), keep_id, &error);
+  restored = rapport_store_get_contact (rapport_test_app_store (app), keep_id, &error);
   g_assert_no_error (error);
   g_assert_false (rapport_contact_get_archived (restored));
-  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, n_active + 1);
+  g_assert_cmpuint (rapport_store_count_contacts (rapport_test_app_store (app), FALSE), ==, n_active + 1);
 
   rapport_window_show_contact (window, delete_id);
   rapport_test_pump (100);
-  gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (rapport_test_contact_page (window)), "card.delete", NULL);
   rapport_test_pump (100);
   answer ("_Cancel");
-  gone = rapport_store_get_contact (store (), delete_id, &error);
+  gone = rapport_store_get_contact (rapport_test_app_store (app), delete_id, &error);
   g_assert_no_error (error);
   g_clear_object (&gone);
 
-  gtk_widget_activate_action (GTK_WIDGET (contact_page ()), "card.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (rapport_test_contact_page (window)), "card.delete", NULL);
   rapport_test_pump (100);
   answer ("_Delete");
-  gone = rapport_store_get_contact (store (), delete_id, &error);
+  gone = rapport_store_get_contact (rapport_test_app_store (app), delete_id, &error);
   g_assert_null (gone);
   g_assert_nonnull (error);
 }
@@ -385,14 +344,14 @@ test_shortcuts_and_about (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   rapport_test_pump (100);
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = rapport_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, GTK_WINDOW (window));
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
   rapport_test_pump (50);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   rapport_test_pump (100);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = rapport_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, GTK_WINDOW (window));
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Rapport");
   gtk_window_destroy (about);
@@ -420,18 +379,18 @@ test_remove_sample (void)
 {
   GtkStack *faces = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "main_stack");
 
-  g_assert_true (rapport_sample_is_present (store ()));
+  g_assert_true (rapport_sample_is_present (rapport_test_app_store (app)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-sample", NULL));
   rapport_test_pump (100);
   answer ("_Cancel");
-  g_assert_true (rapport_store_has_contacts (store ()));
+  g_assert_true (rapport_store_has_contacts (rapport_test_app_store (app)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-sample", NULL);
   rapport_test_pump (100);
   answer ("_Remove");
 
-  g_assert_false (rapport_store_has_contacts (store ()));
-  g_assert_false (rapport_sample_is_present (store ()));
+  g_assert_false (rapport_store_has_contacts (rapport_test_app_store (app)));
+  g_assert_false (rapport_sample_is_present (rapport_test_app_store (app)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (faces), ==, "welcome");
 }
 
@@ -448,8 +407,8 @@ test_explore_sample (void)
   rapport_test_pump (200);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (faces), ==, "views");
-  g_assert_cmpuint (rapport_sample_count (store ()), ==, 240);
-  g_assert_cmpuint (g_list_model_get_n_items (contact_list ()), ==, rapport_store_count_contacts (store (), FALSE));
+  g_assert_cmpuint (rapport_sample_count (rapport_test_app_store (app)), ==, 240);
+  g_assert_cmpuint (g_list_model_get_n_items (contact_list ()), ==, rapport_store_count_contacts (rapport_test_app_store (app), FALSE));
 }
 
 static void

@@ -32,43 +32,11 @@ static char *tmp_dir;
 #define TODAY "2026-11-25"
 #define TOMORROW "2026-11-26"
 
-static RapportContactsView *
-contacts_view (void)
-{
-  return rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "contacts_view");
-}
-
-static RapportContactPage *
-contact_page (void)
-{
-  RapportContactPage *page = rapport_contacts_view_get_contact_page (contacts_view ());
-
-  g_assert_nonnull (page);
-  return page;
-}
-
+/* The contact editor on screen, if any. */
 static RapportContactEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (RAPPORT_IS_CONTACT_EDITOR (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return RAPPORT_CONTACT_EDITOR (item);
-    }
-  return NULL;
-}
-
-static void
-click (gpointer button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
-  g_signal_emit_by_name (button, "clicked");
-  rapport_test_pump (50);
+  return (RapportContactEditor *) rapport_test_find_toplevel (RAPPORT_TYPE_CONTACT_EDITOR, NULL);
 }
 
 static void
@@ -77,15 +45,6 @@ type_into (gpointer editable,
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
   rapport_test_pump (20);
-}
-
-static RapportStore *
-store (void)
-{
-  RapportStore *s = rapport_application_get_store (app);
-
-  g_assert_nonnull (s);
-  return s;
 }
 
 static const char *
@@ -100,7 +59,7 @@ static void
 test_welcome (void)
 {
   g_assert_cmpstr (face (), ==, "welcome");
-  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 0);
+  g_assert_cmpuint (rapport_store_count_contacts (rapport_test_app_store (app), FALSE), ==, 0);
 }
 
 static RapportContactEditor *
@@ -108,7 +67,7 @@ open_new_contact_editor (void)
 {
   RapportContactEditor *editor;
 
-  click (rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "welcome_add_button"));
+  rapport_test_click (rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "welcome_add_button"));
   editor = find_editor ();
   g_assert_nonnull (editor);
   return editor;
@@ -132,15 +91,15 @@ test_empty_name_refused (void)
 
   type_into (name_row, "   ");
   type_into (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "company_row"), "Nobody Inc.");
-  click (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
+  rapport_test_click (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
 
   /* Still open, the reason shown, the name row marked, nothing saved. */
   g_assert_true (find_editor () == editor);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (gtk_label_get_label (label), ==, "A contact needs a name.");
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 0);
-  g_assert_cmpuint (rapport_store_count_outbox (store ()), ==, 0);
+  g_assert_cmpuint (rapport_store_count_contacts (rapport_test_app_store (app), FALSE), ==, 0);
+  g_assert_cmpuint (rapport_store_count_outbox (rapport_test_app_store (app)), ==, 0);
 
   gtk_window_close (GTK_WINDOW (editor));
   rapport_test_pump (50);
@@ -180,20 +139,20 @@ test_create_contact (void)
   notes = rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "notes_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), long_notes->str, -1);
 
-  click (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
+  rapport_test_click (rapport_test_template_child (editor, RAPPORT_TYPE_CONTACT_EDITOR, "save_button"));
   rapport_test_pump (100);
   g_assert_null (find_editor ());
 
   /* The store holds exactly what was typed. */
-  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 1);
+  g_assert_cmpuint (rapport_store_count_contacts (rapport_test_app_store (app), FALSE), ==, 1);
   {
     g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     RapportContactQuery query = { .relationship = -1 };
 
-    g_assert_true (rapport_store_query_contact_ids (store (), &query, ids, NULL));
+    g_assert_true (rapport_store_query_contact_ids (rapport_test_app_store (app), &query, ids, NULL));
     zoe_id = g_array_index (ids, gint64, 0);
   }
-  zoe = rapport_store_get_contact (store (), zoe_id, NULL);
+  zoe = rapport_store_get_contact (rapport_test_app_store (app), zoe_id, NULL);
   g_assert_cmpstr (rapport_contact_get_display_name (zoe), ==, "Zoë Ångström");
   g_assert_cmpstr (rapport_contact_get_company (zoe), ==, "Nordlys Realty");
   g_assert_cmpstr (rapport_contact_get_job_title (zoe), ==, "Broker");
@@ -211,34 +170,34 @@ test_create_contact (void)
   g_assert_true (memcmp (rapport_contact_get_notes (zoe), long_notes->str, long_notes->len) == 0);
 
   /* Just met: a follow-up due the next day, and a "met" entry. */
-  followups = rapport_store_list_contact_followups (store (), zoe_id, NULL);
+  followups = rapport_store_list_contact_followups (rapport_test_app_store (app), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (followups), ==, 1);
   {
     g_autoptr(RapportFollowup) f = g_list_model_get_item (followups, 0);
     g_assert_cmpstr (rapport_followup_get_due (f), ==, TOMORROW);
   }
-  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  timeline = rapport_store_list_interactions (rapport_test_app_store (app), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 1);
 
   /* The window left the welcome page and shows her card. */
   g_assert_cmpstr (face (), ==, "views");
-  g_assert_true (rapport_contact_page_get_contact (contact_page ()) == zoe);
-  g_assert_cmpstr (gtk_label_get_label (rapport_test_template_child (contact_page (), RAPPORT_TYPE_CONTACT_PAGE, "name_label")),
+  g_assert_true (rapport_contact_page_get_contact (rapport_test_contact_page (window)) == zoe);
+  g_assert_cmpstr (gtk_label_get_label (rapport_test_template_child (rapport_test_contact_page (window), RAPPORT_TYPE_CONTACT_PAGE, "name_label")),
                    ==, "Zoë Ångström");
 }
 
 static void
 test_search (void)
 {
-  GtkWidget *entry = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry");
-  GtkGridView *list_view = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
-  GtkStack *list_stack = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "list_stack");
+  GtkWidget *entry = rapport_test_template_child (rapport_test_contacts_view (window), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry");
+  GtkGridView *list_view = rapport_test_template_child (rapport_test_contacts_view (window), RAPPORT_TYPE_CONTACTS_VIEW, "list_view");
+  GtkStack *list_stack = rapport_test_template_child (rapport_test_contacts_view (window), RAPPORT_TYPE_CONTACTS_VIEW, "list_stack");
   GListModel *model;
   g_autoptr(RapportContact) other = rapport_contact_new ("Olav Berg");
   g_autoptr(RapportContact) item = NULL;
 
   rapport_contact_set_company (other, "Fjord Insurance");
-  g_assert_true (rapport_store_create_contact (store (), other, NULL, NULL));
+  g_assert_true (rapport_store_create_contact (rapport_test_app_store (app), other, NULL, NULL));
   rapport_test_pump (50);
 
   model = G_LIST_MODEL (gtk_grid_view_get_model (list_view));
@@ -275,14 +234,14 @@ test_search (void)
 static void
 log_from_card (const char *kind)
 {
-  RapportContactPage *page = contact_page ();
+  RapportContactPage *page = rapport_test_contact_page (window);
   GtkMenuButton *log_button = rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_button");
   GtkWidget *popover = rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "log_popover");
 
   gtk_menu_button_popup (log_button);
   rapport_test_pump (50);
   g_assert_true (gtk_widget_get_visible (popover));
-  click (rapport_test_find_named (popover, kind));
+  rapport_test_click (rapport_test_find_named (popover, kind));
 }
 
 static void
@@ -295,7 +254,7 @@ test_log_interaction (void)
   rapport_test_pump (50);
   log_from_card ("call");
 
-  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  timeline = rapport_store_list_interactions (rapport_test_app_store (app), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
   newest = g_list_model_get_item (timeline, 0);
   g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_CALL);
@@ -333,7 +292,7 @@ click_undo (void)
   undo = find_last_button (overlay, "_Undo");
 
   g_assert_nonnull (undo);
-  click (undo);
+  rapport_test_click (undo);
   rapport_test_pump (50);
 }
 
@@ -343,16 +302,16 @@ test_undo_log (void)
 {
   g_autoptr(GListModel) timeline = NULL;
   g_autoptr(RapportInteraction) newest = NULL;
-  g_autoptr(RapportContact) zoe = rapport_store_get_contact (store (), zoe_id, NULL);
+  g_autoptr(RapportContact) zoe = rapport_store_get_contact (rapport_test_app_store (app), zoe_id, NULL);
   gint64 clock = rapport_contact_get_last_interaction (zoe);
 
   log_from_card ("email");
-  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  timeline = rapport_store_list_interactions (rapport_test_app_store (app), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 3);
   g_clear_object (&timeline);
 
   click_undo ();
-  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  timeline = rapport_store_list_interactions (rapport_test_app_store (app), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
   newest = g_list_model_get_item (timeline, 0);
   g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_CALL);
@@ -370,7 +329,7 @@ test_edit_shortcut (void)
   rapport_test_pump (50);
 
   /* Ctrl+E works wherever the focus is, here in the search entry. */
-  gtk_widget_grab_focus (rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry"));
+  gtk_widget_grab_focus (rapport_test_template_child (rapport_test_contacts_view (window), RAPPORT_TYPE_CONTACTS_VIEW, "search_entry"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-contact", NULL);
   rapport_test_pump (100);
   editor = find_editor ();
@@ -393,28 +352,28 @@ test_edit_shortcut (void)
 static void
 test_archive_and_undo (void)
 {
-  RapportContactPage *page = contact_page ();
-  g_autoptr(RapportContact) zoe = rapport_store_get_contact (store (), zoe_id, NULL);
+  RapportContactPage *page = rapport_test_contact_page (window);
+  g_autoptr(RapportContact) zoe = rapport_store_get_contact (rapport_test_app_store (app), zoe_id, NULL);
   GtkWidget *overlay = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "toast_overlay");
   GtkWidget *undo;
 
   rapport_window_show_contact (window, zoe_id);
   rapport_test_pump (50);
-  click (rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "archive_button"));
+  rapport_test_click (rapport_test_template_child (page, RAPPORT_TYPE_CONTACT_PAGE, "archive_button"));
   rapport_test_pump (100);
 
   g_assert_true (rapport_contact_get_archived (zoe));
-  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 1);
-  g_assert_cmpuint (rapport_store_count_contacts (store (), TRUE), ==, 1);
+  g_assert_cmpuint (rapport_store_count_contacts (rapport_test_app_store (app), FALSE), ==, 1);
+  g_assert_cmpuint (rapport_store_count_contacts (rapport_test_app_store (app), TRUE), ==, 1);
 
   undo = rapport_test_find_button (overlay, "_Undo");
   g_assert_nonnull (undo);
-  click (undo);
+  rapport_test_click (undo);
   rapport_test_pump (100);
 
   g_assert_false (rapport_contact_get_archived (zoe));
-  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 2);
-  g_assert_true (rapport_contact_page_get_contact (contact_page ()) == zoe);
+  g_assert_cmpuint (rapport_store_count_contacts (rapport_test_app_store (app), FALSE), ==, 2);
+  g_assert_true (rapport_contact_page_get_contact (rapport_test_contact_page (window)) == zoe);
 }
 
 static void
@@ -428,13 +387,13 @@ test_followup_done (void)
   GtkWidget *done;
 
   /* Make it due today so that it sits in the Today group. */
-  pending = rapport_store_list_contact_followups (store (), zoe_id, NULL);
+  pending = rapport_store_list_contact_followups (rapport_test_app_store (app), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pending), ==, 1);
   {
     g_autoptr(RapportFollowup) f = g_list_model_get_item (pending, 0);
-    g_assert_true (rapport_store_postpone_followup (store (), rapport_followup_get_id (f), TODAY, NULL));
+    g_assert_true (rapport_store_postpone_followup (rapport_test_app_store (app), rapport_followup_get_id (f), TODAY, NULL));
   }
-  g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 1);
+  g_assert_cmpuint (rapport_store_count_due (rapport_test_app_store (app), TODAY), ==, 1);
 
   rapport_window_show_followups (window);
   rapport_test_pump (100);
@@ -442,14 +401,14 @@ test_followup_done (void)
 
   done = rapport_test_find_named (GTK_WIDGET (view), "done-button");
   g_assert_nonnull (done);
-  click (done);
+  rapport_test_click (done);
   rapport_test_pump (100);
 
-  g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 0);
+  g_assert_cmpuint (rapport_store_count_due (rapport_test_app_store (app), TODAY), ==, 0);
   g_clear_object (&pending);
-  pending = rapport_store_list_contact_followups (store (), zoe_id, NULL);
+  pending = rapport_store_list_contact_followups (rapport_test_app_store (app), zoe_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pending), ==, 0);
-  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  timeline = rapport_store_list_interactions (rapport_test_app_store (app), zoe_id, NULL);
   newest = g_list_model_get_item (timeline, 0);
   g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_FOLLOW_UP);
   g_clear_object (&timeline);
@@ -458,24 +417,24 @@ test_followup_done (void)
   /* Undo brings it back, due today, and takes the entry off the timeline;
    * marking it done again works as the first time. */
   click_undo ();
-  g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 1);
+  g_assert_cmpuint (rapport_store_count_due (rapport_test_app_store (app), TODAY), ==, 1);
   g_assert_cmpuint (rapport_followups_view_get_due_count (view), ==, 1);
-  timeline = rapport_store_list_interactions (store (), zoe_id, NULL);
+  timeline = rapport_store_list_interactions (rapport_test_app_store (app), zoe_id, NULL);
   newest = g_list_model_get_item (timeline, 0);
   g_assert_cmpint (rapport_interaction_get_kind (newest), !=, RAPPORT_INTERACTION_FOLLOW_UP);
 
   done = rapport_test_find_named (GTK_WIDGET (view), "done-button");
   g_assert_nonnull (done);
-  click (done);
+  rapport_test_click (done);
   rapport_test_pump (100);
-  g_assert_cmpuint (rapport_store_count_due (store (), TODAY), ==, 0);
+  g_assert_cmpuint (rapport_store_count_due (rapport_test_app_store (app), TODAY), ==, 0);
 }
 
 static void
 test_narrow (void)
 {
-  AdwLeaflet *leaflet = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "leaflet");
-  GtkWidget *card_pane = rapport_test_template_child (contacts_view (), RAPPORT_TYPE_CONTACTS_VIEW, "card_pane");
+  AdwLeaflet *leaflet = rapport_test_template_child (rapport_test_contacts_view (window), RAPPORT_TYPE_CONTACTS_VIEW, "leaflet");
+  GtkWidget *card_pane = rapport_test_template_child (rapport_test_contacts_view (window), RAPPORT_TYPE_CONTACTS_VIEW, "card_pane");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   rapport_window_show_contact (window, zoe_id);
@@ -486,7 +445,7 @@ test_narrow (void)
   /* Opening a contact on a narrow window shows its card alone; Back
    * returns to the list. */
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == card_pane);
-  gtk_widget_activate_action (GTK_WIDGET (contacts_view ()), "contacts.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (rapport_test_contacts_view (window)), "contacts.back", NULL);
   rapport_test_pump (300);
   g_assert_false (adw_leaflet_get_visible_child (leaflet) == card_pane);
 
