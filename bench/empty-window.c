@@ -11,35 +11,8 @@
 #define G_LOG_DOMAIN "empty-window"
 
 #include <adwaita.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
-/* Read exactly as Rapport reads it, so that the two figures compare. */
-static void
-on_first_frame (GdkFrameClock *clock,
-                gpointer user_data)
-{
-  g_autofree char *status = NULL;
-  const char *hwm;
-
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame, user_data);
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
-      (hwm = strstr (status, "VmHWM:")) != NULL)
-    printf ("first-frame %ld\n", strtol (hwm + 6, NULL, 10));
-  else
-    printf ("first-frame 0\n");
-  fflush (stdout);
-  _exit (0);
-}
-
-static void
-on_window_realized (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_first_frame), NULL);
-}
+#include "rapport-first-frame.h"
 
 static void
 on_activate (GApplication *app)
@@ -50,8 +23,8 @@ on_activate (GApplication *app)
     {
       window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
       gtk_window_set_default_size (window, 980, 680);
-      if (g_getenv ("RAPPORT_EXIT_AFTER_FIRST_FRAME") != NULL)
-        g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
+      /* Read exactly as Rapport reads it, so that the two figures compare. */
+      rapport_first_frame_watch (window);
     }
   gtk_window_present (window);
 }

@@ -12,11 +12,10 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "rapport-application.h"
+#include "rapport-first-frame.h"
 #include "rapport-preferences-window.h"
 #include "rapport-sample.h"
 #include "rapport-text.h"
@@ -172,31 +171,6 @@ send_due_notification (RapportApplication *self,
   g_application_send_notification (G_APPLICATION (self), "followups-due", notification);
 }
 
-/* For bench/: report the first painted frame and peak memory, then leave. */
-static void
-on_first_frame (GdkFrameClock *clock,
-                gpointer user_data)
-{
-  g_autofree char *status = NULL;
-  const char *hwm;
-
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame, user_data);
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
-      (hwm = strstr (status, "VmHWM:")) != NULL)
-    printf ("first-frame %ld\n", strtol (hwm + 6, NULL, 10));
-  else
-    printf ("first-frame 0\n");
-  fflush (stdout);
-  _exit (0);
-}
-
-static void
-on_window_realized (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_first_frame), NULL);
-}
-
 static void
 rapport_application_activate (GApplication *app)
 {
@@ -206,8 +180,7 @@ rapport_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = rapport_window_new (self);
-      if (g_getenv ("RAPPORT_EXIT_AFTER_FIRST_FRAME") != NULL)
-        g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
+      rapport_first_frame_watch (GTK_WINDOW (window));
     }
   gtk_window_present (GTK_WINDOW (window));
   send_due_notification (self, window);
