@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-rapport.c: the figures of DESIGN.md §6, measured in one run.
+/* bench-rapport.c: start-up, memory and search figures against their
+ * targets, measured in one run.
  *
  * Fills a throw-away data folder with a generated network through
  * `rapport --sample-network`, then measures, on this machine and in this
@@ -43,7 +44,7 @@
 #define FIRST_FRAME_TIMEOUT_S 120
 #define FRAME_MS (1000.0 / 60.0)
 
-/* The targets of DESIGN.md §6. */
+/* The targets, from the project's design; bench/README.md lists them. */
 #define TARGET_START_RATIO 1.3
 #define TARGET_EXTRA_MB 30.0
 #define TARGET_SEARCH_P95_MS 2.0
@@ -887,7 +888,7 @@ main (int argc,
 
   g_set_print_handler (print_unconverted);
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, "Measures Rapport against the figures of DESIGN.md §6.");
+  g_option_context_set_summary (context, "Measures Rapport's start-up, memory and search against their targets.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -916,7 +917,7 @@ main (int argc,
   command_line = quote_command_line (original_argv);
   cpu = cpu_model ();
   uname (&uts);
-  g_print ("Rapport benchmark (targets: DESIGN.md §6)\n");
+  g_print ("Rapport benchmark (targets: bench/README.md)\n");
   g_print ("  command:      %s\n", command_line);
   g_print ("  machine:      %s, nproc %u, %.1f GB RAM, %s %s\n", cpu, g_get_num_processors (),
            memory_total_gb (), uts.sysname, uts.release);

@@ -670,8 +670,8 @@ delete_action (GtkWidget *widget,
   /* Translators: %s is the contact's name */
   heading = g_strdup_printf (_("Delete “%s” for Good?"), rapport_contact_get_display_name (self->contact));
   dialog = rapport_confirm_new (widget, heading,
-                                _("Their card, timeline and follow-ups will be erased from this computer "
-                                  "and from your other devices. This cannot be undone."),
+                                _("Their card, timeline and follow-ups will be erased for good. "
+                                  "This cannot be undone."),
                                    "delete", _("_Delete"));
   g_object_set_data (G_OBJECT (dialog), "contact-id", GSIZE_TO_POINTER ((gsize) rapport_contact_get_id (self->contact)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
