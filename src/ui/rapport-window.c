@@ -334,9 +334,9 @@ remove_sample_action (GtkWidget *widget,
     return;
   n = rapport_sample_count (self->store);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The %u made-up person of the sample network is deleted, with their "
+                                       "The %u made-up person of the sample network will be deleted, with their "
                                        "timeline and follow-ups. The contacts you added stay.",
-                                       "The %u made-up people of the sample network are deleted, with their "
+                                       "The %u made-up people of the sample network will be deleted, with their "
                                        "timelines and follow-ups. The contacts you added stay.",
                                        n),
                           n);

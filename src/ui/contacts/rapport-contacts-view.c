@@ -139,8 +139,12 @@ on_list_activate (RapportContactsView *self,
 {
   g_autoptr(RapportContact) contact = g_list_model_get_item (G_LIST_MODEL (self->list), position);
 
-  if (contact != NULL)
-    show_card (self, contact, TRUE);
+  if (contact == NULL)
+    return;
+  /* Enter on a row the keyboard reached selects it too, as a click does,
+   * so that the highlight follows the open card. */
+  show_card (self, contact, TRUE);
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
