@@ -652,6 +652,31 @@ test_reopen (RapportTestStore *fixture,
   again = find_for (model, lapsed);
   g_assert_nonnull (again);
   g_assert_cmpint (rapport_followup_get_kind (again), ==, RAPPORT_FOLLOWUP_KEEP_IN_TOUCH);
+
+  /* Undo never takes back another entry, or another person's. */
+  {
+    gint64 email = rapport_store_log_interaction (store, rapport_contact_get_id (lapsed), RAPPORT_INTERACTION_EMAIL,
+                                                  now_unix (), NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (rapport_store_reopen_followup (store, 0, email, &error));
+    g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    g_clear_object (&reminder);
+    g_clear_object (&model);
+    model = list (store, today);
+    reminder = find_for (model, ann);
+    logged = rapport_store_complete_followup (store, reminder, NULL, &error);
+    g_assert_no_error (error);
+    outbox = rapport_store_count_outbox (store);
+    g_assert_false (rapport_store_reopen_followup (store, id, email, &error));
+    g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpuint (rapport_store_count_outbox (store), ==, outbox);
+    g_assert_true (rapport_store_reopen_followup (store, id, logged, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void

@@ -90,6 +90,10 @@ test_remove (RapportTestStore *fixture,
   fill (store, 60, 3);
   fill (store, 40, 4);
   g_assert_cmpuint (rapport_sample_count (store), ==, 100);
+  /* Ranges written twice still count, and delete, each contact once. */
+  g_assert_true (rapport_store_exec (store, "UPDATE meta SET value = value || ' ' || value WHERE key = 'sample-contacts'",
+                                     NULL));
+  g_assert_cmpuint (rapport_sample_count (store), ==, 100);
   sample_id = rapport_test_sql_int (store, "SELECT min (id) FROM contacts WHERE id > %" G_GINT64_FORMAT,
                                     rapport_contact_get_id (before));
 
@@ -116,6 +120,10 @@ test_remove (RapportTestStore *fixture,
   /* Tombstones for sync: one per contact at least. */
   g_assert_cmpuint (rapport_store_count_outbox (store), >=, outbox_before + 100);
   g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM meta WHERE key = 'sample-contacts'"), ==, 0);
+  /* No record gets two changes with one stamp, which sync could not order. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM (SELECT 1 FROM outbox"
+                                                " GROUP BY entity, uuid, hlc HAVING count(*) > 1)"),
+                   ==, 0);
 
   /* Nothing left to remove, and removing again is harmless. */
   g_assert_true (rapport_sample_remove (store, &error));

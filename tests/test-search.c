@@ -310,6 +310,34 @@ test_other_connection (SearchFixture *fixture,
   assert_search (fixture, "z", END);
 }
 
+/* Another program may write ids Rapport never makes: huge or negative.
+ * Search still finds them, in name order, without a giant bitmap. */
+static void
+test_foreign_ids (SearchFixture *fixture,
+                  gconstpointer data)
+{
+  RapportStore *store = fixture->base.store;
+  RapportContactQuery all = { .relationship = -1 };
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->base.path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other,
+                                 "INSERT INTO contacts (id, uuid, display_name, created_at, sort_key, created, updated)"
+                                 " VALUES (9000000000000000000, 'huge-uuid', 'Zara Huge', 0, 'zara huge',"
+                                 " '000000000001-0000-0000000000000001', '000000000001-0000-0000000000000001'),"
+                                 " (-9, 'negative-uuid', 'Zack Negative', 0, 'zack negative',"
+                                 " '000000000001-0000-0000000000000001', '000000000001-0000-0000000000000001')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  assert_search (fixture, "za", (gint64) -9, G_GINT64_CONSTANT (9000000000000000000), END);
+  assert_search (fixture, "huge", G_GINT64_CONSTANT (9000000000000000000), END);
+  assert_search (fixture, "jo", fixture->johanna, fixture->john, fixture->jose, END);
+  assert_query (store, &all, fixture->johanna, fixture->john, fixture->jose, fixture->muller, fixture->priya,
+                (gint64) -9, G_GINT64_CONSTANT (9000000000000000000), END);
+}
+
 static void
 test_sync_after_update (SearchFixture *fixture,
                         gconstpointer data)
@@ -457,6 +485,7 @@ main (int argc,
   ADD ("/rapport/search/archived", test_archived);
   ADD ("/rapport/search/filters", test_filters);
   ADD ("/rapport/search/other-connection", test_other_connection);
+  ADD ("/rapport/search/foreign-ids", test_foreign_ids);
   ADD ("/rapport/search/sync-after-update", test_sync_after_update);
   ADD ("/rapport/search/sync-after-delete", test_sync_after_delete);
   ADD ("/rapport/search/contact-list", test_contact_list);

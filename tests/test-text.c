@@ -574,6 +574,27 @@ test_date_format (void)
   g_assert_null (rapport_date_format ("yesterday"));
 }
 
+/* A page of text pasted into the search entry looks for its first words
+ * only, instead of building a query that takes minutes. */
+static void
+test_fts_query_long (void)
+{
+  g_autoptr(GString) pasted = g_string_new (NULL);
+  g_autofree char *query = NULL;
+  g_autofree char *expected = NULL;
+  guint terms = 0;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (pasted, "lorem ipsum ");
+  query = rapport_text_fts_query (pasted->str);
+  g_assert_nonnull (query);
+  for (const char *p = query; (p = strstr (p, "\"*")) != NULL; p += 2)
+    terms++;
+  g_assert_cmpuint (terms, ==, RAPPORT_TEXT_MAX_SEARCH_WORDS);
+  expected = rapport_text_fts_query ("lorem ipsum lorem");
+  g_assert_true (g_str_has_prefix (query, expected));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -585,6 +606,7 @@ main (int argc,
   g_test_add_func ("/rapport/text/fts-query/words", test_fts_words);
   g_test_add_func ("/rapport/text/fts-query/operators", test_fts_operators);
   g_test_add_func ("/rapport/text/fts-query/no-words", test_fts_no_words);
+  g_test_add_func ("/rapport/text/fts-query/long", test_fts_query_long);
   g_test_add ("/rapport/text/fts-query/through-store", RapportTestStore, NULL,
               rapport_test_store_setup, test_fts_through_store, rapport_test_store_teardown);
   g_test_add ("/rapport/text/fts-query/fuzz", RapportTestStore, NULL,

@@ -1778,6 +1778,7 @@ collect_sample_ids (RapportStore *store,
                     GError **error)
 {
   sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT value FROM meta WHERE key = 'sample-contacts'", error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_auto(GStrv) ranges = NULL;
 
   if (stmt == NULL)
@@ -1800,7 +1801,10 @@ collect_sample_ids (RapportStore *store,
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
+
+          /* Overlapping ranges (a hand-edited file) list each id once. */
+          if (g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+            g_array_append_val (ids, id);
         }
       sqlite3_reset (stmt);
     }
@@ -1856,7 +1860,6 @@ rapport_sample_remove (RapportStore *store,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) relinked = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -1864,10 +1867,15 @@ rapport_sample_remove (RapportStore *store,
     return FALSE;
   if (!collect_sample_ids (store, ids, error))
     goto fail;
-  stamp = rapport_store_next_stamp (store);
+  /* A stamp per contact: one made-up person introduced by another is
+   * first unlinked, then deleted, and the deletion must be the newer. */
   for (guint i = 0; i < ids->len; i++)
-    if (!rapport_store_tombstone_contact (store, g_array_index (ids, gint64, i), stamp, relinked, error))
-      goto fail;
+    {
+      g_autofree char *stamp = rapport_store_next_stamp (store);
+
+      if (!rapport_store_tombstone_contact (store, g_array_index (ids, gint64, i), stamp, relinked, error))
+        goto fail;
+    }
   if (!rapport_store_exec (store, "DELETE FROM meta WHERE key = 'sample-contacts'", error) ||
       !rapport_store_commit (store, error))
     goto fail;

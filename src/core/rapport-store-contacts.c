@@ -1101,32 +1101,45 @@ query_in_list_order (RapportStore *self,
                      GError **error)
 {
   g_autofree guint8 *matched = NULL;
+  g_autoptr(GHashTable) matched_set = NULL;
   GArray *order;
-  gint64 max_id;
+  gint64 min_id, max_id;
+  gboolean dense;
   sqlite3_stmt *stmt;
   int rc;
 
-  order = rapport_store_get_contact_order (self, archived, &max_id, error);
+  order = rapport_store_get_contact_order (self, archived, &min_id, &max_id, error);
   if (order == NULL)
     return FALSE;
-  if (match == NULL)
+  if (match == NULL || order->len == 0)
     {
       g_array_append_vals (ids, order->data, order->len);
       return TRUE;
     }
 
+  /* Ids are dense in a file Rapport filled itself; ids written by other
+   * programs may be negative or huge, and get a hash set instead. */
+  dense = min_id > 0 && max_id <= (gint64) order->len * 4 + 65536;
+  if (dense)
+    matched = g_malloc0 (max_id / 8 + 1);
+  else
+    matched_set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
   stmt = rapport_store_prepare (self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", error);
   if (stmt == NULL)
     return FALSE;
-  matched = g_malloc0 (max_id / 8 + 1);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      /* A larger id is in neither list. */
-      if (id > 0 && id <= max_id)
+      /* An id outside the list's range is not in it. */
+      if (id < min_id || id > max_id)
+        continue;
+      if (dense)
         matched[id / 8] |= 1 << (id % 8);
+      else
+        g_hash_table_add (matched_set, g_memdup2 (&id, sizeof id));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -1139,7 +1152,7 @@ query_in_list_order (RapportStore *self,
     {
       gint64 id = g_array_index (order, gint64, i);
 
-      if (matched[id / 8] & (1 << (id % 8)))
+      if (dense ? (matched[id / 8] & (1 << (id % 8))) != 0 : g_hash_table_contains (matched_set, &id))
         g_array_append_val (ids, id);
     }
   return TRUE;

@@ -33,6 +33,7 @@ void rapport_store_adopt_contact (RapportStore *self, RapportContact *contact);
 RapportContact *rapport_store_load_contact (RapportStore *self, gint64 id, GError **error);
 GArray *rapport_store_get_contact_order (RapportStore *self,
                                          gboolean archived,
+                                         gint64 *min_id,
                                          gint64 *max_id,
                                          GError **error);
 gint64 rapport_store_insert_interaction (RapportStore *self,

@@ -505,6 +505,31 @@ rapport_store_reopen_followup (RapportStore *self,
 
   if (!rapport_store_begin (self, error))
     return FALSE;
+
+  /* Only the "followed up" entry of the same person is taken back. */
+  {
+    sqlite3_stmt *stmt = rapport_store_prepare (self,
+                                                "SELECT 1 FROM interactions i"
+                                                " WHERE i.id = ?1 AND i.deleted = 0 AND i.kind = ?3"
+                                                "  AND (?2 = 0 OR i.contact_id ="
+                                                "       (SELECT contact_id FROM followups WHERE id = ?2))",
+                                                error);
+    gboolean matches;
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, interaction_id);
+    sqlite3_bind_int64 (stmt, 2, followup_id);
+    sqlite3_bind_text (stmt, 3, rapport_interaction_kind_to_string (RAPPORT_INTERACTION_FOLLOW_UP), -1, SQLITE_STATIC);
+    matches = sqlite3_step (stmt) == SQLITE_ROW;
+    sqlite3_reset (stmt);
+    if (!matches)
+      {
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This follow-up can no longer be undone."));
+        goto fail;
+      }
+  }
+
   if (followup_id != 0)
     {
       g_autofree char *stamp = rapport_store_next_stamp (self);

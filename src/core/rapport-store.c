@@ -45,6 +45,7 @@ struct _RapportStore
   gint64 order_generation[2];
   gint64 order_data_version[2];
   gint64 order_max_id[2];
+  gint64 order_min_id[2];
 };
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
@@ -635,6 +636,10 @@ rapport_store_rollback (RapportStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* The rollback rewinds list_order_generation too, so a cached order
+   * read inside the transaction could pass for current. */
+  g_clear_pointer (&self->order[0], g_array_unref);
+  g_clear_pointer (&self->order[1], g_array_unref);
 }
 
 /* The payload is the record's whole state as JSON, with references written
@@ -925,6 +930,7 @@ get_data_version (RapportStore *self)
  * rapport_store_get_contact_order:
  * @self: a store
  * @archived: whether to list the archive
+ * @min_id: (out): the smallest id in the list
  * @max_id: (out): the largest id in the list
  * @error: return location for a #GError
  *
@@ -940,6 +946,7 @@ get_data_version (RapportStore *self)
 GArray *
 rapport_store_get_contact_order (RapportStore *self,
                                  gboolean archived,
+                                 gint64 *min_id,
                                  gint64 *max_id,
                                  GError **error)
 {
@@ -948,12 +955,14 @@ rapport_store_get_contact_order (RapportStore *self,
   gint64 data_version = get_data_version (self);
   sqlite3_stmt *stmt;
   GArray *order;
-  gint64 max = 0;
+  gint64 min = G_MAXINT64;
+  gint64 max = G_MININT64;
   int rc;
 
   if (self->order[slot] != NULL && self->order_generation[slot] == generation && generation != -1 &&
       self->order_data_version[slot] == data_version && data_version != -1)
     {
+      *min_id = self->order_min_id[slot];
       *max_id = self->order_max_id[slot];
       return self->order[slot];
     }
@@ -972,6 +981,7 @@ rapport_store_get_contact_order (RapportStore *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (order, id);
+      min = MIN (min, id);
       max = MAX (max, id);
     }
   sqlite3_reset (stmt);
@@ -985,7 +995,9 @@ rapport_store_get_contact_order (RapportStore *self,
   self->order[slot] = order;
   self->order_generation[slot] = generation;
   self->order_data_version[slot] = data_version;
+  self->order_min_id[slot] = min;
   self->order_max_id[slot] = max;
+  *min_id = min;
   *max_id = max;
   return order;
 }

@@ -61,7 +61,8 @@ rapport_text_fold (const char *text)
  *
  * Each word becomes a quoted prefix term, so that typing "jo sm" finds
  * "John Smith", and no FTS5 operator or quote in @user_text can break the
- * query.
+ * query. Only the first %RAPPORT_TEXT_MAX_SEARCH_WORDS words count: a page
+ * of text pasted into the search entry would otherwise take minutes.
  *
  * Returns: (transfer full) (nullable): an FTS5 MATCH expression, or %NULL
  *   when @user_text holds no word
@@ -78,7 +79,7 @@ rapport_text_fts_query (const char *user_text)
 
   valid = g_utf8_make_valid (user_text, -1);
   p = valid;
-  while (*p)
+  for (guint words = 0; *p && words < RAPPORT_TEXT_MAX_SEARCH_WORDS;)
     {
       const char *start;
 
@@ -90,6 +91,7 @@ rapport_text_fts_query (const char *user_text)
       if (p == start)
         continue;
 
+      words++;
       if (query->len > 0)
         g_string_append_c (query, ' ');
       /* Words contain only letters and digits, so no quote to escape. */

@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* How many words of a search are looked for. */
+#define RAPPORT_TEXT_MAX_SEARCH_WORDS 16
+
 char *rapport_text_fold (const char *text);
 char *rapport_text_fts_query (const char *user_text);
 char *rapport_text_initials (const char *name);

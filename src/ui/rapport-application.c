@@ -74,17 +74,20 @@ print_progress (guint done,
 
 /* rapport --sample-network N: fills the user's database and exits. */
 static int
-fill_sample_network (gint64 n)
+fill_sample_network (const char *count)
 {
   g_autofree char *path = rapport_store_get_default_path ();
   g_autofree char *today = rapport_date_today ();
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
+  gint64 n = 0;
 
-  if (n <= 0 || n > 10000000)
+  /* A string, read in decimal here: GApplication drops an integer option
+   * equal to its default, so "0" would otherwise open the window. */
+  if (!g_ascii_string_to_signed (count, 10, 1, 10000000, &n, NULL))
     {
-      g_printerr (_("The number of contacts must be between 1 and 10,000,000.\n"));
+      g_printerr (_("The number of contacts must be a whole number between 1 and 10,000,000.\n"));
       return 2;
     }
   store = rapport_store_open (path, &error);
@@ -110,15 +113,15 @@ static int
 rapport_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
-  gint64 n = 0;
+  const char *count = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("Rapport %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (g_variant_dict_lookup (options, "sample-network", "x", &n))
-    return fill_sample_network (n);
+  if (g_variant_dict_lookup (options, "sample-network", "&s", &count))
+    return fill_sample_network (count);
 
   return G_APPLICATION_CLASS (rapport_application_parent_class)->handle_local_options (app, options);
 }
@@ -318,7 +321,7 @@ rapport_application_init (RapportApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-      { "sample-network", 0, 0, G_OPTION_ARG_INT64, NULL,
+      { "sample-network", 0, 0, G_OPTION_ARG_STRING, NULL,
         N_("Add N generated contacts, with their timelines and follow-ups, to your database and exit"), "N" },
         { NULL } };
 
