@@ -24,6 +24,7 @@
 #include "rapport-followups-view.h"
 #include "rapport-sample.h"
 #include "rapport-test-ui.h"
+#include "rapport-text.h"
 #include "rapport-window.h"
 
 #define TODAY "2026-11-25"
@@ -251,6 +252,63 @@ test_keep_in_touch (void)
   g_assert_cmpuint (rapport_followups_view_get_due_count (followups), ==, due_before - 1);
 }
 
+/* The first label under @root whose text starts with @prefix. */
+static GtkWidget *
+find_label_prefix (GtkWidget *root,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Postponing a reminder from its menu moves it a week on and says so. */
+static void
+test_postpone (void)
+{
+  RapportFollowupsView *followups = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "followups_view");
+  GtkWidget *overlay = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "toast_overlay");
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(RapportFollowup) reminder = NULL;
+  g_autofree char *next_week = rapport_date_add_days (TODAY, 7);
+
+  rapport_window_show_followups (window);
+  rapport_test_pump (100);
+  items = rapport_store_list_followups (rapport_test_app_store (app), TODAY, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (items) && reminder == NULL; i++)
+    {
+      g_autoptr(RapportFollowup) item = g_list_model_get_item (items, i);
+
+      if (rapport_followup_get_kind (item) == RAPPORT_FOLLOWUP_REMINDER &&
+          rapport_followup_get_section (item) == RAPPORT_FOLLOWUP_OVERDUE)
+        reminder = g_object_ref (item);
+    }
+  g_assert_nonnull (reminder);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (followups), "followups.postpone", "(xi)",
+                                             rapport_followup_get_id (reminder), 7));
+  rapport_test_pump (500);
+
+  after = rapport_store_list_contact_followups (rapport_test_app_store (app),
+                                                rapport_followup_get_contact_id (reminder), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (after); i++)
+    {
+      g_autoptr(RapportFollowup) item = g_list_model_get_item (after, i);
+
+      if (rapport_followup_get_id (item) == rapport_followup_get_id (reminder))
+        g_assert_cmpstr (rapport_followup_get_due (item), ==, next_week);
+    }
+  g_assert_nonnull (find_label_prefix (overlay, "Postponed to "));
+}
+
 /* Each filter as its menu item sets it. */
 static void
 test_filters (void)
@@ -457,6 +515,7 @@ main (int argc,
 
   g_test_add_func ("/rapport/ui/network/notification", test_notification);
   g_test_add_func ("/rapport/ui/network/keep-in-touch", test_keep_in_touch);
+  g_test_add_func ("/rapport/ui/network/postpone", test_postpone);
   g_test_add_func ("/rapport/ui/network/filters", test_filters);
   g_test_add_func ("/rapport/ui/network/restore-and-delete", test_restore_and_delete);
   g_test_add_func ("/rapport/ui/network/shortcuts-and-about", test_shortcuts_and_about);

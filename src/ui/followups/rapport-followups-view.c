@@ -409,7 +409,17 @@ postpone_action (GtkWidget *widget,
 
   due = rapport_date_add_days (today, days);
   if (!rapport_store_postpone_followup (self->store, id, due, &error))
-    show_toast (self, error->message);
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  {
+    g_autofree char *date = rapport_date_format (due);
+    /* Translators: a toast after postponing; %s is a date, like "Friday 27 November 2026" */
+    g_autofree char *message = g_strdup_printf (_("Postponed to %s"), date);
+
+    show_toast (self, message);
+  }
 }
 
 /* Fills the lines put off while hidden; after a night asleep, the midnight
