@@ -22,58 +22,102 @@ rapport_test_pump (guint ms)
   while (g_get_monotonic_time () < end);
 }
 
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+/* Walks the widgets under @root in tree order for one that @match accepts:
+ * the first, or with @last the last; with @shown_only, not into hidden
+ * widgets. */
+static GtkWidget *
+find (GtkWidget *root,
+      Match match,
+      gconstpointer data,
+      gboolean shown_only,
+      gboolean last)
+{
+  GtkWidget *found = match (root, data) ? root : NULL;
+
+  if (found != NULL && !last)
+    return found;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *below;
+
+      if (shown_only && !gtk_widget_get_visible (child))
+        continue;
+      below = find (child, match, data, shown_only, last);
+      if (below != NULL && !last)
+        return below;
+      if (below != NULL)
+        found = below;
+    }
+  return found;
+}
+
+static gboolean
+is_named (GtkWidget *widget,
+          gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget,
+                    gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_label_starting (GtkWidget *widget,
+                   gconstpointer prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
 /* The first widget under @root named @name that is not hidden: a list
  * view keeps recycled rows whose parts are hidden, and nobody clicks those. */
 GtkWidget *
 rapport_test_find_named (GtkWidget *root,
                          const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      found = rapport_test_find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find (root, is_named, name, TRUE, FALSE);
 }
 
 GtkWidget *
 rapport_test_find_type (GtkWidget *root,
                         GType type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = rapport_test_find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find (root, is_of_type, GSIZE_TO_POINTER (type), FALSE, FALSE);
 }
 
 GtkWidget *
 rapport_test_find_button (GtkWidget *root,
                           const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = rapport_test_find_button (child, label);
+  return find (root, is_button_labelled, label, FALSE, FALSE);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+/* The last such button: the newest of several toasts, say. */
+GtkWidget *
+rapport_test_find_last_button (GtkWidget *root,
+                               const char *label)
+{
+  return find (root, is_button_labelled, label, FALSE, TRUE);
+}
+
+/* The first label whose text starts with @prefix. */
+GtkWidget *
+rapport_test_find_label (GtkWidget *root,
+                         const char *prefix)
+{
+  return find (root, is_label_starting, prefix, FALSE, FALSE);
 }
 
 gpointer

@@ -252,23 +252,6 @@ test_keep_in_touch (void)
   g_assert_cmpuint (rapport_followups_view_get_due_count (followups), ==, due_before - 1);
 }
 
-/* The first label under @root whose text starts with @prefix. */
-static GtkWidget *
-find_label_prefix (GtkWidget *root,
-                   const char *prefix)
-{
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_prefix (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Postponing a reminder from its menu moves it a week on and says so. */
 static void
 test_postpone (void)
@@ -306,7 +289,7 @@ test_postpone (void)
       if (rapport_followup_get_id (item) == rapport_followup_get_id (reminder))
         g_assert_cmpstr (rapport_followup_get_due (item), ==, next_week);
     }
-  g_assert_nonnull (find_label_prefix (overlay, "Postponed to "));
+  g_assert_nonnull (rapport_test_find_label (overlay, "Postponed to "));
 }
 
 /* Each filter as its menu item sets it. */

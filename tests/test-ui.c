@@ -260,25 +260,6 @@ test_log_interaction (void)
   g_assert_cmpint (rapport_interaction_get_kind (newest), ==, RAPPORT_INTERACTION_CALL);
 }
 
-/* The last button labelled @label under @root, in tree order. */
-static GtkWidget *
-find_last_button (GtkWidget *root,
-                  const char *label)
-{
-  GtkWidget *found = NULL;
-
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    found = root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *last = find_last_button (child, label);
-
-      if (last != NULL)
-        found = last;
-    }
-  return found;
-}
-
 /* The Undo of the newest toast, as a person clicks it once it is on
  * screen: a toast that follows one that just left comes a moment later,
  * and an older one may still be on its way out underneath. */
@@ -289,7 +270,7 @@ click_undo (void)
   GtkWidget *undo;
 
   rapport_test_pump (400);
-  undo = find_last_button (overlay, "_Undo");
+  undo = rapport_test_find_last_button (overlay, "_Undo");
 
   g_assert_nonnull (undo);
   rapport_test_click (undo);
