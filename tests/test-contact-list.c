@@ -120,7 +120,7 @@ test_lazy (RapportTestStore *fixture,
   g_assert_cmpuint (g_hash_table_size (counter.alive), ==, 0);
 
   /* Ids come without objects. */
-  g_assert_cmpint (rapport_contact_list_get_id (list, 1500), >, 0);
+  g_assert_cmpint (rapport_id_list_get_id (RAPPORT_ID_LIST (list), 1500), >, 0);
   g_assert_cmpuint (counter.loads, ==, 0);
 
   /* One row asked for, one row made. */
@@ -312,7 +312,7 @@ test_items_changed (RapportTestStore *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (rapport_store_add_followup (store, rapport_contact_get_id (gus), "2026-12-01", NULL, &error), >, 0);
   g_assert_no_error (error);
-  rapport_contact_list_reload (list);
+  rapport_id_list_reload (RAPPORT_ID_LIST (list));
   assert_log (&log, "");
 
   g_signal_handlers_disconnect_by_data (list, &log);
@@ -390,7 +390,7 @@ test_lifetime (RapportTestStore *fixture,
   RapportContactList *list = rapport_contact_list_new (fixture->store);
   RapportContact *row;
 
-  g_assert_true (rapport_contact_list_get_store (list) == fixture->store);
+  g_assert_true (rapport_id_list_get_store (RAPPORT_ID_LIST (list)) == fixture->store);
   row = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_finalize_object (list);
   g_assert_cmpstr (rapport_contact_get_display_name (row), ==, "Ann");

@@ -422,7 +422,7 @@ list_ids_equal (RapportContactList *list,
   while ((id = va_arg (args, gint64)) != 0)
     {
       g_assert_cmpuint (n, <, g_list_model_get_n_items (G_LIST_MODEL (list)));
-      g_assert_cmpint (rapport_contact_list_get_id (list, n), ==, id);
+      g_assert_cmpint (rapport_id_list_get_id (RAPPORT_ID_LIST (list), n), ==, id);
       n++;
     }
   va_end (args);

@@ -4,15 +4,14 @@
 
 #include <gio/gio.h>
 
-#include "rapport-store.h"
+#include "rapport-id-list.h"
 
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_CONTACT_LIST (rapport_contact_list_get_type ())
-G_DECLARE_FINAL_TYPE (RapportContactList, rapport_contact_list, RAPPORT, CONTACT_LIST, GObject)
+G_DECLARE_FINAL_TYPE (RapportContactList, rapport_contact_list, RAPPORT, CONTACT_LIST, RapportIdList)
 
 RapportContactList *rapport_contact_list_new (RapportStore *store);
-RapportStore *rapport_contact_list_get_store (RapportContactList *self);
 const char *rapport_contact_list_get_search (RapportContactList *self);
 void rapport_contact_list_set_search (RapportContactList *self, const char *search);
 int rapport_contact_list_get_relationship (RapportContactList *self);
@@ -23,8 +22,5 @@ gboolean rapport_contact_list_get_starred_only (RapportContactList *self);
 void rapport_contact_list_set_starred_only (RapportContactList *self, gboolean starred_only);
 gboolean rapport_contact_list_get_archived (RapportContactList *self);
 void rapport_contact_list_set_archived (RapportContactList *self, gboolean archived);
-gint64 rapport_contact_list_get_id (RapportContactList *self, guint position);
-gboolean rapport_contact_list_find (RapportContactList *self, gint64 id, guint *position);
-void rapport_contact_list_reload (RapportContactList *self);
 
 G_END_DECLS

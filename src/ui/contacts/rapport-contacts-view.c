@@ -184,7 +184,7 @@ on_items_changed (RapportContactsView *self)
   update_list_state (self);
   if (self->shown_id == 0)
     return;
-  if (rapport_contact_list_find (self->list, self->shown_id, &position))
+  if (rapport_id_list_find (RAPPORT_ID_LIST (self->list), self->shown_id, &position))
     {
       if (gtk_single_selection_get_selected (self->selection) != position)
         gtk_single_selection_set_selected (self->selection, position);
@@ -338,7 +338,7 @@ rapport_contacts_view_show_contact (RapportContactsView *self,
   if (contact == NULL)
     return;
 
-  if (!rapport_contact_list_find (self->list, contact_id, &position))
+  if (!rapport_id_list_find (RAPPORT_ID_LIST (self->list), contact_id, &position))
     {
       /* Whatever hides the contact goes, so that its row can be shown. */
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -353,7 +353,7 @@ rapport_contacts_view_show_contact (RapportContactsView *self,
     }
 
   show_card (self, contact, TRUE);
-  if (rapport_contact_list_find (self->list, contact_id, &position))
+  if (rapport_id_list_find (RAPPORT_ID_LIST (self->list), contact_id, &position))
     {
       gtk_single_selection_set_selected (self->selection, position);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
