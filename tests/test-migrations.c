@@ -161,10 +161,24 @@ check_v1 (RapportStore *store)
   g_assert_cmpstr (next, >, "000000000007-0000-" V1_NODE);
 }
 
+/* Version 2 only added derived columns and indexes: version 1's rows are
+ * written the same way. Upgrading it to 3 leaves contacts and their
+ * timeline unlinked from any event, and the events empty. */
+static void
+check_v2 (RapportStore *store)
+{
+  check_v1 (store);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contacts WHERE met_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE event_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM events"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM groups"), ==, 0);
+}
+
 /* fixtures[v] fills a file at schema version v; version 0 is a new file. */
 static const VersionFixture fixtures[] = {
   { NULL, NULL },
   { insert_v1, check_v1 },
+  { insert_v1, check_v2 },
 };
 
 /* Every version that can be upgraded from needs its fixture. */

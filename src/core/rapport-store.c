@@ -194,6 +194,112 @@ static const char *const migrations[] = {
   ");"
   "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');"
   "CREATE INDEX outbox_by_stamp ON outbox (hlc);",
+
+  /* 2 → 3: the groups that host events, the events, the people met there
+   * and the user's own profile. An event's quality (0–100) is derived
+   * from its four scorecard answers (1–5 each), so every aggregate reads
+   * the same number: (sum − 4) × 100 / 16, rounded half up. Money is in
+   * cents, times in minutes; the CHECKs are a last line behind the
+   * store's own validation. */
+  "CREATE TABLE groups ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  audience TEXT NOT NULL DEFAULT '[]',"
+  "  dues_cents INTEGER NOT NULL DEFAULT 0 CHECK (dues_cents >= 0),"
+  "  website TEXT,"
+  "  notes TEXT,"
+  "  verdict TEXT NOT NULL DEFAULT 'undecided',"
+  "  verdict_reason TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0,"
+  "  sort_key TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX groups_by_name ON groups (archived, sort_key, id) WHERE deleted = 0;"
+
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  group_id INTEGER REFERENCES groups (id),"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  starts_at INTEGER NOT NULL,"
+  "  duration_min INTEGER NOT NULL DEFAULT 60 CHECK (duration_min >= 0),"
+  "  travel_min INTEGER NOT NULL DEFAULT 0 CHECK (travel_min >= 0),"
+  "  location TEXT,"
+  "  cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),"
+  "  room_size INTEGER CHECK (room_size >= 0),"
+  "  notes TEXT,"
+  "  score_people INTEGER CHECK (score_people BETWEEN 1 AND 5),"
+  "  score_new INTEGER CHECK (score_new BETWEEN 1 AND 5),"
+  "  score_help INTEGER CHECK (score_help BETWEEN 1 AND 5),"
+  "  score_time INTEGER CHECK (score_time BETWEEN 1 AND 5),"
+  "  go_again INTEGER CHECK (go_again IN (0, 1)),"
+  "  quality INTEGER GENERATED ALWAYS AS"
+  "    (((score_people + score_new + score_help + score_time - 4) * 25 + 2) / 4) VIRTUAL,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX events_by_start ON events (starts_at, id) WHERE deleted = 0;"
+  "CREATE INDEX events_by_group ON events (group_id, starts_at, id) WHERE deleted = 0;"
+  "CREATE INDEX events_unscored ON events (starts_at, id) WHERE deleted = 0 AND score_people IS NULL;"
+  "CREATE VIRTUAL TABLE events_fts USING fts5 ("
+  "  title, location, notes,"
+  "  content = 'events', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2'"
+  ");"
+  "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
+  "  INSERT INTO events_fts (rowid, title, location, notes)"
+  "  VALUES (new.id, new.title, new.location, new.notes);"
+  "END;"
+  "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN"
+  "  INSERT INTO events_fts (events_fts, rowid, title, location, notes)"
+  "  VALUES ('delete', old.id, old.title, old.location, old.notes);"
+  "END;"
+  "CREATE TRIGGER events_fts_update AFTER UPDATE OF title, location, notes ON events BEGIN"
+  "  INSERT INTO events_fts (events_fts, rowid, title, location, notes)"
+  "  VALUES ('delete', old.id, old.title, old.location, old.notes);"
+  "  INSERT INTO events_fts (rowid, title, location, notes)"
+  "  VALUES (new.id, new.title, new.location, new.notes);"
+  "END;"
+
+  "CREATE TABLE event_people ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  meaningful INTEGER NOT NULL DEFAULT 0,"
+  "  note TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX event_people_pair ON event_people (event_id, contact_id) WHERE deleted = 0;"
+  "CREATE INDEX event_people_by_event ON event_people (event_id, meaningful) WHERE deleted = 0;"
+  "CREATE INDEX event_people_by_contact ON event_people (contact_id) WHERE deleted = 0;"
+
+  "ALTER TABLE contacts ADD COLUMN met_at INTEGER REFERENCES events (id);"
+  "ALTER TABLE interactions ADD COLUMN event_id INTEGER REFERENCES events (id);"
+  "CREATE INDEX interactions_by_event ON interactions (event_id) WHERE event_id IS NOT NULL;"
+  "CREATE INDEX contacts_by_event ON contacts (met_at) WHERE met_at IS NOT NULL;"
+
+  "CREATE TABLE profile ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT,"
+  "  services TEXT,"
+  "  audience TEXT NOT NULL DEFAULT '[]',"
+  "  goal_min INTEGER NOT NULL DEFAULT 5,"
+  "  goal_max INTEGER NOT NULL DEFAULT 8,"
+  "  hours_per_month INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -656,6 +762,7 @@ rapport_store_rollback (RapportStore *self)
   "   'linkedin', c.linkedin, 'city', c.city, 'tags', json(c.tags),"                          \
   "   'relationship', c.relationship, 'help_them', c.help_them, 'help_me', c.help_me,"        \
   "   'notes', c.notes, 'met_on', c.met_on,"                                                  \
+  "   'met_at', (SELECT e.uuid FROM events e WHERE e.id = c.met_at),"                         \
   "   'introduced_by', (SELECT i.uuid FROM contacts i WHERE i.id = c.introduced_by),"         \
   "   'starred', json(CASE c.starred WHEN 0 THEN 'false' ELSE 'true' END),"                   \
   "   'archived', json(CASE c.archived WHEN 0 THEN 'false' ELSE 'true' END),"                 \
@@ -668,6 +775,7 @@ rapport_store_rollback (RapportStore *self)
   " SELECT 'interaction', x.uuid, x.updated, CASE x.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
   "  CASE x.deleted WHEN 0 THEN json_object("                                                     \
   "   'contact', c.uuid, 'kind', x.kind, 'happened_at', x.happened_at, 'note', x.note,"           \
+  "   'event', (SELECT e.uuid FROM events e WHERE e.id = x.event_id),"                            \
   "   'created', x.created)"                                                                      \
   "  ELSE '{}' END"                                                                               \
   " FROM interactions x JOIN contacts c ON c.id = x.contact_id WHERE x.id" where
@@ -681,6 +789,50 @@ rapport_store_rollback (RapportStore *self)
   "  ELSE '{}' END"                                                                            \
   " FROM followups f JOIN contacts c ON c.id = f.contact_id WHERE f.id" where
 
+#define OUTBOX_GROUP_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                     \
+  " SELECT 'group', g.uuid, g.updated, CASE g.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE g.deleted WHEN 0 THEN json_object("                                               \
+  "   'name', g.name, 'kind', g.kind, 'audience', json(g.audience),"                        \
+  "   'dues_cents', g.dues_cents, 'website', g.website, 'notes', g.notes,"                  \
+  "   'verdict', g.verdict, 'verdict_reason', g.verdict_reason,"                            \
+  "   'archived', json(CASE g.archived WHEN 0 THEN 'false' ELSE 'true' END),"               \
+  "   'created', g.created)"                                                                \
+  "  ELSE '{}' END"                                                                         \
+  " FROM groups g WHERE g.id" where
+
+#define OUTBOX_EVENT_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                     \
+  " SELECT 'event', e.uuid, e.updated, CASE e.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE e.deleted WHEN 0 THEN json_object("                                               \
+  "   'title', e.title, 'group', (SELECT g.uuid FROM groups g WHERE g.id = e.group_id),"    \
+  "   'kind', e.kind, 'starts_at', e.starts_at, 'duration_min', e.duration_min,"            \
+  "   'travel_min', e.travel_min, 'location', e.location, 'cost_cents', e.cost_cents,"      \
+  "   'room_size', e.room_size, 'notes', e.notes, 'score_people', e.score_people,"          \
+  "   'score_new', e.score_new, 'score_help', e.score_help, 'score_time', e.score_time,"    \
+  "   'go_again', e.go_again, 'created', e.created)"                                        \
+  "  ELSE '{}' END"                                                                         \
+  " FROM events e WHERE e.id" where
+
+#define OUTBOX_EVENT_PERSON_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                            \
+  " SELECT 'event_person', p.uuid, p.updated, CASE p.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE p.deleted WHEN 0 THEN json_object("                                                      \
+  "   'event', e.uuid, 'contact', c.uuid,"                                                         \
+  "   'meaningful', json(CASE p.meaningful WHEN 0 THEN 'false' ELSE 'true' END),"                  \
+  "   'note', p.note, 'created', p.created)"                                                       \
+  "  ELSE '{}' END"                                                                                \
+  " FROM event_people p JOIN events e ON e.id = p.event_id JOIN contacts c ON c.id = p.contact_id" \
+  " WHERE p.id" where
+
+#define OUTBOX_PROFILE_SQL(where)                                            \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                      \
+  " SELECT 'profile', p.uuid, p.updated, 'put', json_object("                \
+  "   'name', p.name, 'services', p.services, 'audience', json(p.audience)," \
+  "   'goal_min', p.goal_min, 'goal_max', p.goal_max,"                       \
+  "   'hours_per_month', p.hours_per_month, 'created', p.created)"           \
+  " FROM profile p WHERE p.id" where
+
 static const char *
 outbox_sql_for (const char *entity,
                 gboolean range)
@@ -691,6 +843,14 @@ outbox_sql_for (const char *entity,
     return range ? OUTBOX_INTERACTION_SQL (" BETWEEN ?1 AND ?2 ORDER BY x.id") : OUTBOX_INTERACTION_SQL (" = ?1");
   if (g_str_equal (entity, "followup"))
     return range ? OUTBOX_FOLLOWUP_SQL (" BETWEEN ?1 AND ?2 ORDER BY f.id") : OUTBOX_FOLLOWUP_SQL (" = ?1");
+  if (g_str_equal (entity, "group"))
+    return range ? OUTBOX_GROUP_SQL (" BETWEEN ?1 AND ?2 ORDER BY g.id") : OUTBOX_GROUP_SQL (" = ?1");
+  if (g_str_equal (entity, "event"))
+    return range ? OUTBOX_EVENT_SQL (" BETWEEN ?1 AND ?2 ORDER BY e.id") : OUTBOX_EVENT_SQL (" = ?1");
+  if (g_str_equal (entity, "event_person"))
+    return range ? OUTBOX_EVENT_PERSON_SQL (" BETWEEN ?1 AND ?2 ORDER BY p.id") : OUTBOX_EVENT_PERSON_SQL (" = ?1");
+  if (g_str_equal (entity, "profile"))
+    return range ? OUTBOX_PROFILE_SQL (" BETWEEN ?1 AND ?2 ORDER BY p.id") : OUTBOX_PROFILE_SQL (" = ?1");
   g_return_val_if_reached (NULL);
 }
 

@@ -112,6 +112,110 @@ rapport_interaction_kind_get_icon_name (RapportInteractionKind kind)
     }
 }
 
+const char *
+rapport_group_kind_to_string (RapportGroupKind kind)
+{
+  return enum_to_nick (RAPPORT_TYPE_GROUP_KIND, kind);
+}
+
+RapportGroupKind
+rapport_group_kind_from_string (const char *str)
+{
+  return enum_from_nick (RAPPORT_TYPE_GROUP_KIND, str, RAPPORT_GROUP_OTHER);
+}
+
+const char *
+rapport_group_kind_get_label (RapportGroupKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_GROUP_CHAMBER: return _("Chamber of commerce");
+    case RAPPORT_GROUP_LEADS_GROUP: return _("Leads group");
+    case RAPPORT_GROUP_B2B: return _("B2B networking group");
+    case RAPPORT_GROUP_SERVICE_CLUB: return _("Service club");
+    case RAPPORT_GROUP_MEETUP: return _("Meetup");
+    case RAPPORT_GROUP_INDUSTRY_ASSOCIATION: return _("Industry association");
+    case RAPPORT_GROUP_ALUMNI: return _("Alumni network");
+    case RAPPORT_GROUP_OTHER:
+    default:
+      return _("Other");
+    }
+}
+
+const char *
+rapport_verdict_to_string (RapportVerdict verdict)
+{
+  return enum_to_nick (RAPPORT_TYPE_VERDICT, verdict);
+}
+
+RapportVerdict
+rapport_verdict_from_string (const char *str)
+{
+  return enum_from_nick (RAPPORT_TYPE_VERDICT, str, RAPPORT_VERDICT_UNDECIDED);
+}
+
+const char *
+rapport_verdict_get_label (RapportVerdict verdict)
+{
+  switch (verdict)
+    {
+    case RAPPORT_VERDICT_KEEP: return _("Keep going");
+    case RAPPORT_VERDICT_TRIAL: return _("On trial");
+    case RAPPORT_VERDICT_DROP: return _("Drop");
+    case RAPPORT_VERDICT_UNDECIDED:
+    default:
+      return _("Not decided");
+    }
+}
+
+const char *
+rapport_event_kind_to_string (RapportEventKind kind)
+{
+  return enum_to_nick (RAPPORT_TYPE_EVENT_KIND, kind);
+}
+
+RapportEventKind
+rapport_event_kind_from_string (const char *str)
+{
+  return enum_from_nick (RAPPORT_TYPE_EVENT_KIND, str, RAPPORT_EVENT_OTHER);
+}
+
+const char *
+rapport_event_kind_get_label (RapportEventKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_EVENT_MIXER: return _("Mixer");
+    case RAPPORT_EVENT_LUNCH: return _("Lunch");
+    case RAPPORT_EVENT_BREAKFAST: return _("Breakfast");
+    case RAPPORT_EVENT_HAPPY_HOUR: return _("Happy hour");
+    case RAPPORT_EVENT_COFFEE_TALK: return _("Coffee talk");
+    case RAPPORT_EVENT_RIBBON_CUTTING: return _("Ribbon cutting");
+    case RAPPORT_EVENT_OPEN_HOUSE: return _("Open house");
+    case RAPPORT_EVENT_CONFERENCE: return _("Conference");
+    case RAPPORT_EVENT_TRADE_SHOW: return _("Trade show");
+    case RAPPORT_EVENT_WORKSHOP: return _("Workshop");
+    case RAPPORT_EVENT_ONLINE: return _("Online");
+    case RAPPORT_EVENT_OTHER:
+    default:
+      return _("Other");
+    }
+}
+
+const char *
+rapport_score_question_get_text (RapportScoreQuestion question)
+{
+  switch (question)
+    {
+    case RAPPORT_SCORE_QUALITY_PEOPLE: return _("Were quality professionals in attendance?");
+    case RAPPORT_SCORE_NEW_PEOPLE: return _("Did I meet new, interesting people?");
+    case RAPPORT_SCORE_MUTUAL_HELP: return _("Am I able to support or help others here, and they me?");
+    case RAPPORT_SCORE_GOOD_USE: return _("Was this a good use of my time?");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
 /**
  * rapport_label_get_display:
  * @label: (nullable): the label of an email address or phone number as

@@ -13,6 +13,9 @@ typedef struct _RapportInteraction RapportInteraction;
 typedef struct _RapportFollowup RapportFollowup;
 typedef struct _RapportLabeled RapportLabeled;
 typedef struct _RapportHlc RapportHlc;
+typedef struct _RapportGroup RapportGroup;
+typedef struct _RapportEvent RapportEvent;
+typedef struct _RapportEventPerson RapportEventPerson;
 
 /**
  * RapportRelationship:
@@ -78,6 +81,68 @@ typedef enum {
   RAPPORT_FOLLOWUP_WINDOW_NEXT_DAY, /*< nick=next-day >*/
 } RapportFollowupWindow;
 
+/**
+ * RapportGroupKind:
+ *
+ * The kinds of organisation that host networking events.
+ */
+typedef enum {
+  RAPPORT_GROUP_OTHER,                /*< nick=other >*/
+  RAPPORT_GROUP_CHAMBER,              /*< nick=chamber >*/
+  RAPPORT_GROUP_LEADS_GROUP,          /*< nick=leads-group >*/
+  RAPPORT_GROUP_B2B,                  /*< nick=b2b >*/
+  RAPPORT_GROUP_SERVICE_CLUB,         /*< nick=service-club >*/
+  RAPPORT_GROUP_MEETUP,               /*< nick=meetup >*/
+  RAPPORT_GROUP_INDUSTRY_ASSOCIATION, /*< nick=industry-association >*/
+  RAPPORT_GROUP_ALUMNI,               /*< nick=alumni >*/
+} RapportGroupKind;
+
+/**
+ * RapportVerdict:
+ *
+ * Whether the user keeps going to a group.
+ */
+typedef enum {
+  RAPPORT_VERDICT_UNDECIDED, /*< nick=undecided >*/
+  RAPPORT_VERDICT_KEEP,      /*< nick=keep >*/
+  RAPPORT_VERDICT_TRIAL,     /*< nick=trial >*/
+  RAPPORT_VERDICT_DROP,      /*< nick=drop >*/
+} RapportVerdict;
+
+/**
+ * RapportEventKind:
+ *
+ * The formats networking events come in.
+ */
+typedef enum {
+  RAPPORT_EVENT_OTHER,          /*< nick=other >*/
+  RAPPORT_EVENT_MIXER,          /*< nick=mixer >*/
+  RAPPORT_EVENT_LUNCH,          /*< nick=lunch >*/
+  RAPPORT_EVENT_BREAKFAST,      /*< nick=breakfast >*/
+  RAPPORT_EVENT_HAPPY_HOUR,     /*< nick=happy-hour >*/
+  RAPPORT_EVENT_COFFEE_TALK,    /*< nick=coffee-talk >*/
+  RAPPORT_EVENT_RIBBON_CUTTING, /*< nick=ribbon-cutting >*/
+  RAPPORT_EVENT_OPEN_HOUSE,     /*< nick=open-house >*/
+  RAPPORT_EVENT_CONFERENCE,     /*< nick=conference >*/
+  RAPPORT_EVENT_TRADE_SHOW,     /*< nick=trade-show >*/
+  RAPPORT_EVENT_WORKSHOP,       /*< nick=workshop >*/
+  RAPPORT_EVENT_ONLINE,         /*< nick=online >*/
+} RapportEventKind;
+
+/**
+ * RapportScoreQuestion:
+ *
+ * The four questions of an event's scorecard, each answered from 1 to 5.
+ */
+typedef enum {
+  RAPPORT_SCORE_QUALITY_PEOPLE, /*< nick=quality-people >*/
+  RAPPORT_SCORE_NEW_PEOPLE,     /*< nick=new-people >*/
+  RAPPORT_SCORE_MUTUAL_HELP,    /*< nick=mutual-help >*/
+  RAPPORT_SCORE_GOOD_USE,       /*< nick=good-use >*/
+} RapportScoreQuestion;
+
+#define RAPPORT_N_SCORE_QUESTIONS 4
+
 const char *rapport_relationship_to_string (RapportRelationship relationship);
 RapportRelationship rapport_relationship_from_string (const char *str);
 const char *rapport_relationship_get_label (RapportRelationship relationship);
@@ -86,5 +151,16 @@ const char *rapport_interaction_kind_to_string (RapportInteractionKind kind);
 RapportInteractionKind rapport_interaction_kind_from_string (const char *str);
 const char *rapport_interaction_kind_get_label (RapportInteractionKind kind);
 const char *rapport_interaction_kind_get_icon_name (RapportInteractionKind kind);
+
+const char *rapport_group_kind_to_string (RapportGroupKind kind);
+RapportGroupKind rapport_group_kind_from_string (const char *str);
+const char *rapport_group_kind_get_label (RapportGroupKind kind);
+const char *rapport_verdict_to_string (RapportVerdict verdict);
+RapportVerdict rapport_verdict_from_string (const char *str);
+const char *rapport_verdict_get_label (RapportVerdict verdict);
+const char *rapport_event_kind_to_string (RapportEventKind kind);
+RapportEventKind rapport_event_kind_from_string (const char *str);
+const char *rapport_event_kind_get_label (RapportEventKind kind);
+const char *rapport_score_question_get_text (RapportScoreQuestion question);
 
 G_END_DECLS
