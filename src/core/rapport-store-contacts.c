@@ -57,9 +57,9 @@ parse_labeled (RapportStore *self,
   return array;
 }
 
-static GStrv
-parse_tags (RapportStore *self,
-            const char *json)
+GStrv
+rapport_store_parse_strv (RapportStore *self,
+                          const char *json)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
@@ -146,7 +146,7 @@ rapport_store_load_contact (RapportStore *self,
    * parsing reuses the connection's other cached statements. */
   emails = parse_labeled (self, emails_json);
   phones = parse_labeled (self, phones_json);
-  tags = parse_tags (self, tags_json);
+  tags = rapport_store_parse_strv (self, tags_json);
   rapport_contact_set_emails (contact, emails);
   rapport_contact_set_phones (contact, phones);
   rapport_contact_set_tags (contact, (const char *const *) tags);
@@ -182,11 +182,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Normalized, normalized_clear)
 /* @what is marked with N_() and translated only for an error message, so
  * that checking 100,000 imported cards does not look up a dozen
  * translations each. */
-static gboolean
-check_text (const char *text,
-            const char *what,
-            gsize max_bytes,
-            GError **error)
+gboolean
+rapport_store_check_text (const char *text,
+                          const char *what,
+                          gsize max_bytes,
+                          GError **error)
 {
   if (text == NULL)
     return TRUE;
@@ -207,8 +207,8 @@ check_text (const char *text,
 
 /* g_strstrip() only knows ASCII spaces; a name of no-break spaces is just
  * as empty. */
-static gboolean
-is_blank (const char *text)
+gboolean
+rapport_text_is_blank (const char *text)
 {
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
@@ -256,8 +256,8 @@ labeled_to_json (GPtrArray *array,
 
       if (*value == '\0')
         continue;
-      if (!check_text (value, is_email ? N_("An email address") : N_("A phone number"), 1024, error) ||
-                       !check_text (label, N_("A label"), 1024, error))
+      if (!rapport_store_check_text (value, is_email ? N_("An email address") : N_("A phone number"), 1024, error) ||
+                                     !rapport_store_check_text (label, N_("A label"), 1024, error))
         return NULL;
       if (is_email && !looks_like_email (value))
         {
@@ -324,10 +324,10 @@ normalize_contact (RapportStore *self,
                         { rapport_contact_get_notes (contact), N_("The notes") },
                       };
 
-  if (!check_text (name, N_("The name"), MAX_TEXT_BYTES, error))
+  if (!rapport_store_check_text (name, N_("The name"), MAX_TEXT_BYTES, error))
     return FALSE;
   out->display_name = g_strstrip (g_strdup (name ? name : ""));
-  if (is_blank (out->display_name))
+  if (rapport_text_is_blank (out->display_name))
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("A contact needs a name."));
       return FALSE;
@@ -340,7 +340,7 @@ normalize_contact (RapportStore *self,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!check_text (texts[i].value, texts[i].what, MAX_TEXT_BYTES, error))
+    if (!rapport_store_check_text (texts[i].value, texts[i].what, MAX_TEXT_BYTES, error))
       return FALSE;
 
   if (since != 0)
@@ -410,7 +410,7 @@ normalize_contact (RapportStore *self,
     {
       g_autofree char *tag = NULL;
 
-      if (!check_text (tags[i], N_("A tag"), 1024, error))
+      if (!rapport_store_check_text (tags[i], N_("A tag"), 1024, error))
         return FALSE;
       tag = g_strstrip (g_strdup (tags[i]));
       if (*tag == '\0' || tag_present (out->tags, tag))

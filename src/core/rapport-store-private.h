@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 sqlite3 *rapport_store_get_db (RapportStore *self);
 sqlite3_stmt *rapport_store_prepare (RapportStore *self, const char *sql, GError **error);
 gint64 rapport_store_query_int (RapportStore *self, const char *sql, gint64 fallback);
+gboolean rapport_store_collect_ids (RapportStore *self, sqlite3_stmt *stmt, GArray *ids, GError **error);
 gboolean rapport_store_exec (RapportStore *self, const char *sql, GError **error);
 gboolean rapport_store_step_done (RapportStore *self, sqlite3_stmt *stmt, GError **error);
 void rapport_store_set_sqlite_error (RapportStore *self, GError **error);
@@ -82,6 +83,12 @@ gboolean rapport_store_outbox_append_range (RapportStore *self,
                                             gint64 first_id,
                                             gint64 last_id,
                                             GError **error);
+
+GStrv rapport_store_parse_strv (RapportStore *self, const char *json);
+gboolean rapport_store_check_text (const char *text, const char *what, gsize max_bytes, GError **error);
+gboolean rapport_text_is_blank (const char *text);
+
+gint64 rapport_store_insert_event_row (RapportStore *self, RapportEvent *event, GError **error);
 
 /* Migrations, exposed so the upgrade test can build every earlier schema. */
 gboolean rapport_store_migrate_db (sqlite3 *db, int target_version, GError **error);

@@ -956,6 +956,37 @@ rapport_store_query_int (RapportStore *self,
   return value;
 }
 
+/**
+ * rapport_store_collect_ids:
+ * @self: a store
+ * @stmt: a prepared, bound statement whose first column is an id
+ * @ids: (element-type gint64): receives the ids, in the order read
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when every row was read
+ */
+gboolean
+rapport_store_collect_ids (RapportStore *self,
+                           sqlite3_stmt *stmt,
+                           GArray *ids,
+                           GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 guint
 rapport_store_count_outbox (RapportStore *self)
 {

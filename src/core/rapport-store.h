@@ -5,6 +5,8 @@
 #include <gio/gio.h>
 
 #include "rapport-contact.h"
+#include "rapport-event.h"
+#include "rapport-group.h"
 #include "rapport-followup.h"
 #include "rapport-interaction.h"
 #include "rapport-types.h"
@@ -33,6 +35,82 @@ typedef struct
   gboolean starred_only;
   gboolean archived;
 } RapportContactQuery;
+
+/**
+ * RapportEventWhen:
+ * @RAPPORT_EVENTS_UPCOMING: not ended yet, soonest first
+ * @RAPPORT_EVENTS_PAST: ended, latest first
+ * @RAPPORT_EVENTS_UNSCORED: ended without a scorecard, latest first
+ * @RAPPORT_EVENTS_ALL: all of them, latest first
+ */
+typedef enum {
+  RAPPORT_EVENTS_UPCOMING,
+  RAPPORT_EVENTS_PAST,
+  RAPPORT_EVENTS_UNSCORED,
+  RAPPORT_EVENTS_ALL,
+} RapportEventWhen;
+
+/**
+ * RapportEventQuery:
+ * @when: which part of the calendar
+ * @now: the moment that divides upcoming from past (Unix seconds)
+ * @search: (nullable): words of the title, location, notes or group name
+ * @group_id: only this group's events, or 0 for all
+ *
+ * Which events a list shows.
+ */
+typedef struct
+{
+  RapportEventWhen when;
+  gint64 now;
+  const char *search;
+  gint64 group_id;
+} RapportEventQuery;
+
+/**
+ * RapportGroupStats:
+ *
+ * What a group has cost and given, from its events that have started by
+ * the moment asked for. Money is in cents, time in minutes; "quality"
+ * figures are averages of the 0–100 score, -1 without scored events.
+ */
+typedef struct
+{
+  guint n_events;
+  guint n_scored;
+  double quality;         /* over every scored event */
+  double recent_quality;  /* over the latest three scored */
+  double earlier_quality; /* over the three before those */
+  gint64 cost_cents;      /* the events' costs */
+  gint64 dues_cents;      /* yearly dues times the years with an event */
+  gint64 event_minutes;   /* time at the events */
+  gint64 travel_minutes;  /* time getting there and back */
+  guint n_people;
+  guint n_meaningful;
+  guint n_go_again;
+  guint n_stay_away;
+  gint64 first_event;
+  gint64 last_event;
+} RapportGroupStats;
+
+/**
+ * RapportProfile:
+ *
+ * The user as Rapport knows them: what they sell, to whom, and their
+ * networking goals.
+ */
+typedef struct
+{
+  char *name;
+  char *services;
+  GStrv audience;
+  int goal_min; /* meaningful conversations per event */
+  int goal_max;
+  int hours_per_month;
+} RapportProfile;
+
+void rapport_profile_free (RapportProfile *profile);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportProfile, rapport_profile_free)
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -91,6 +169,62 @@ gboolean rapport_store_postpone_followup (RapportStore *self, gint64 id, const c
 GListModel *rapport_store_list_followups (RapportStore *self, const char *today, GError **error);
 GListModel *rapport_store_list_contact_followups (RapportStore *self, gint64 contact_id, GError **error);
 guint rapport_store_count_due (RapportStore *self, const char *today);
+
+/* Groups */
+RapportGroup *rapport_store_get_group (RapportStore *self, gint64 id, GError **error);
+gint64 rapport_store_save_group (RapportStore *self, RapportGroup *draft, GError **error);
+gboolean rapport_store_set_group_archived (RapportStore *self, gint64 id, gboolean archived, GError **error);
+gboolean rapport_store_delete_group (RapportStore *self, gint64 id, GError **error);
+gboolean rapport_store_query_group_ids (RapportStore *self, gboolean archived, GArray *ids, GError **error);
+gboolean rapport_store_get_group_stats (RapportStore *self,
+                                        gint64 group_id,
+                                        gint64 until,
+                                        RapportGroupStats *stats,
+                                        GError **error);
+RapportVerdict rapport_group_stats_suggest_verdict (const RapportGroupStats *stats);
+double rapport_group_stats_meaningful_per_hour (const RapportGroupStats *stats);
+
+/* Events */
+RapportEvent *rapport_store_get_event (RapportStore *self, gint64 id, GError **error);
+gint64 rapport_store_save_event (RapportStore *self, RapportEvent *draft, GError **error);
+gboolean rapport_store_delete_event (RapportStore *self, gint64 id, GError **error);
+gboolean rapport_store_set_scorecard (RapportStore *self,
+                                      gint64 event_id,
+                                      const int answers[RAPPORT_N_SCORE_QUESTIONS],
+                                      int go_again,
+                                      GError **error);
+gboolean rapport_store_query_event_ids (RapportStore *self,
+                                        const RapportEventQuery *query,
+                                        GArray *ids,
+                                        GError **error);
+guint rapport_store_count_unscored (RapportStore *self, gint64 now);
+
+/* People met at events */
+gint64 rapport_store_capture_person (RapportStore *self,
+                                     gint64 event_id,
+                                     const char *name,
+                                     const char *company,
+                                     const char *context,
+                                     gboolean meaningful,
+                                     const char *followup_due,
+                                     GError **error);
+gboolean rapport_store_mark_met (RapportStore *self,
+                                 gint64 event_id,
+                                 gint64 contact_id,
+                                 gboolean meaningful,
+                                 const char *context,
+                                 GError **error);
+gboolean rapport_store_set_meaningful (RapportStore *self,
+                                       gint64 event_id,
+                                       gint64 contact_id,
+                                       gboolean meaningful,
+                                       GError **error);
+gboolean rapport_store_unmark_met (RapportStore *self, gint64 event_id, gint64 contact_id, GError **error);
+GListModel *rapport_store_list_event_people (RapportStore *self, gint64 event_id, GError **error);
+
+/* Profile */
+RapportProfile *rapport_store_get_profile (RapportStore *self);
+gboolean rapport_store_save_profile (RapportStore *self, const RapportProfile *profile, GError **error);
 
 /* Sync */
 guint rapport_store_count_outbox (RapportStore *self);
