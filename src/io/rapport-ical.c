@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-ical.c: events as iCalendar (RFC 5545) text, so that a person can
+ * put one event, or a whole group's calendar, into the calendar app they
+ * already use.
+ *
+ * libical builds and writes the components: it escapes commas, semicolons
+ * and line breaks in text and folds long lines, which is where hand-written
+ * iCalendar goes wrong. Times are written in UTC, as the store keeps them,
+ * so no VTIMEZONE is needed. The UID comes from the event's UUID, so that
+ * importing the same event again updates it instead of adding a copy.
+ */
+#define G_LOG_DOMAIN "rapport-ical"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+#include "rapport-error.h"
+#include "rapport-ical.h"
+
+#define PRODID "-//We&Co//Rapport//EN"
+/* RFC 5545 suggests a domain on the right of a UID, so that UIDs made by
+ * different programs never collide. */
+#define UID_DOMAIN "rapport.weandco.org"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+/* libical's own messages name its internals; the person gets plain words
+ * and the detail goes to the debug log. */
+static gboolean
+ical_failed (GError **error)
+{
+  g_debug ("libical failed: %s", icalerror_strerror (icalerrno));
+  g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("The calendar file could not be made."));
+  return FALSE;
+}
+
+/* libical's constructors report a failure only by returning NULL. */
+static gboolean
+add_property (icalcomponent *component,
+              icalproperty *property,
+              GError **error)
+{
+  if (property == NULL)
+    return ical_failed (error);
+  icalcomponent_add_property (component, property);
+  return TRUE;
+}
+
+/* Empty text is left out rather than written as an empty property. */
+static gboolean
+add_text (icalcomponent *component,
+          icalproperty *(*new_property) (const char *text),
+          const char *text,
+          GError **error)
+{
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  return add_property (component, new_property (text), error);
+}
+
+static struct icaltimetype
+utc_time (gint64 unix_seconds)
+{
+  return icaltime_from_timet_with_zone ((time_t) unix_seconds, 0, icaltimezone_get_utc_timezone ());
+}
+
+static icalcomponent *
+new_calendar (const char *calendar_name,
+              GError **error)
+{
+  g_autoptr(icalcomponent) calendar = icalcomponent_new_vcalendar ();
+
+  if (calendar == NULL)
+    {
+      ical_failed (error);
+      return NULL;
+    }
+  if (!add_property (calendar, icalproperty_new_version ("2.0"), error) ||
+      !add_property (calendar, icalproperty_new_prodid (PRODID), error) ||
+      !add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH), error))
+    return NULL;
+
+  /* Not in RFC 5545, but the name that Google Calendar, Apple Calendar
+   * and Thunderbird give a subscribed or imported calendar. */
+  if (calendar_name != NULL && *calendar_name != '\0')
+    {
+      icalproperty *name = icalproperty_new_x (calendar_name);
+
+      if (name != NULL)
+        icalproperty_set_x_name (name, "X-WR-CALNAME");
+      if (!add_property (calendar, name, error))
+        return NULL;
+    }
+  return g_steal_pointer (&calendar);
+}
+
+/* Adds @event to @calendar as a VEVENT stamped @now. */
+static gboolean
+add_event (icalcomponent *calendar,
+           RapportEvent *event,
+           gint64 now,
+           GError **error)
+{
+  const char *uuid = rapport_event_get_uuid (event);
+  g_autoptr(icalcomponent) vevent = NULL;
+  g_autofree char *uid = NULL;
+
+  if (uuid == NULL || *uuid == '\0')
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("Only a saved event can be exported."));
+      return FALSE;
+    }
+
+  vevent = icalcomponent_new_vevent ();
+  if (vevent == NULL)
+    return ical_failed (error);
+  uid = g_strconcat (uuid, "@" UID_DOMAIN, NULL);
+  if (!add_property (vevent, icalproperty_new_uid (uid), error) ||
+      !add_property (vevent, icalproperty_new_dtstamp (utc_time (now)), error) ||
+      !add_property (vevent, icalproperty_new_dtstart (utc_time (rapport_event_get_starts_at (event))), error))
+    return FALSE;
+  /* RFC 5545 wants DTEND after DTSTART; without one, an event that takes
+   * no time ends when it starts. */
+  if (rapport_event_get_duration_min (event) > 0 &&
+      !add_property (vevent, icalproperty_new_dtend (utc_time (rapport_event_get_ends_at (event))), error))
+    return FALSE;
+  if (!add_text (vevent, icalproperty_new_summary, rapport_event_get_title (event), error) ||
+      !add_text (vevent, icalproperty_new_location, rapport_event_get_location (event), error) ||
+      !add_text (vevent, icalproperty_new_description, rapport_event_get_notes (event), error))
+    return FALSE;
+  /* One CATEGORIES each. libical 3 writes commas in this property as list
+   * separators, never escaped, so a group called "Rotary, Lakeside" shows
+   * as two categories; the other text properties keep their commas. */
+  if (!add_text (vevent, icalproperty_new_categories, rapport_event_kind_get_label (rapport_event_get_kind (event)), error) ||
+      !add_text (vevent, icalproperty_new_categories, rapport_event_get_group_name (event), error))
+    return FALSE;
+
+  icalcomponent_add_component (calendar, g_steal_pointer (&vevent));
+  return TRUE;
+}
+
+/* The text is copied so that callers free it with g_free(), not with
+ * libical's allocator. */
+static char *
+calendar_to_text (icalcomponent *calendar,
+                  GError **error)
+{
+  char *text = icalcomponent_as_ical_string_r (calendar);
+  char *copy;
+
+  if (text == NULL)
+    {
+      ical_failed (error);
+      return NULL;
+    }
+  copy = g_strdup (text);
+  icalmemory_free_buffer (text);
+  return copy;
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/**
+ * rapport_ical_export_event:
+ * @event: a saved event
+ * @error: return location for a #GError
+ *
+ * Writes @event as an iCalendar object with one VEVENT, published
+ * (METHOD:PUBLISH) so that calendar apps import it. Its UID is the event's
+ * UUID, so exporting the same event twice gives the same UID and importing
+ * it again updates the copy in the calendar. Times are in UTC; the title,
+ * location and notes become SUMMARY, LOCATION and DESCRIPTION, and the
+ * event's kind and group become CATEGORIES.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, or %NULL with
+ *   @error set (%RAPPORT_ERROR_INVALID) if the event has never been saved
+ *   or libical failed
+ */
+char *
+rapport_ical_export_event (RapportEvent *event,
+                           GError **error)
+{
+  g_autoptr(icalcomponent) calendar = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_EVENT (event), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  calendar = new_calendar (NULL, error);
+  if (calendar == NULL || !add_event (calendar, event, now_seconds (), error))
+    return NULL;
+  return calendar_to_text (calendar, error);
+}
+
+/**
+ * rapport_ical_export_events:
+ * @store: the store
+ * @event_ids: (element-type gint64): the ids of the events to export
+ * @calendar_name: (nullable): the name calendar apps give the calendar,
+ *   such as the group's name
+ * @error: return location for a #GError
+ *
+ * Writes the events as one iCalendar object with a VEVENT each, as
+ * rapport_ical_export_event() writes one, all with the same DTSTAMP. This
+ * is how a group's calendar is exported: its event ids come from
+ * rapport_store_query_event_ids() with the group's id.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, or %NULL with
+ *   @error set: %RAPPORT_ERROR_INVALID if @event_ids is empty (a calendar
+ *   needs an event) or libical failed, or the store's error if an event
+ *   cannot be read
+ */
+char *
+rapport_ical_export_events (RapportStore *store,
+                            GArray *event_ids,
+                            const char *calendar_name,
+                            GError **error)
+{
+  g_autoptr(icalcomponent) calendar = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (event_ids != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (event_ids->len == 0)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("There are no events to export."));
+      return NULL;
+    }
+
+  calendar = new_calendar (calendar_name, error);
+  if (calendar == NULL)
+    return NULL;
+  for (guint i = 0; i < event_ids->len; i++)
+    {
+      g_autoptr(RapportEvent) event = rapport_store_get_event (store, g_array_index (event_ids, gint64, i), error);
+
+      if (event == NULL || !add_event (calendar, event, now, error))
+        return NULL;
+    }
+  return calendar_to_text (calendar, error);
+}
+
+/**
+ * rapport_ical_write_file:
+ * @ics_text: iCalendar text, as the export functions return it
+ * @file: where to write it
+ * @error: return location for a #GError
+ *
+ * Writes @ics_text to @file, replacing the file whole: a failure part-way
+ * leaves any earlier file as it was, never half-written.
+ *
+ * Returns: %TRUE on success, or %FALSE with @error set by GIO
+ */
+gboolean
+rapport_ical_write_file (const char *ics_text,
+                         GFile *file,
+                         GError **error)
+{
+  g_return_val_if_fail (ics_text != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_file_replace_contents (file, ics_text, strlen (ics_text), NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+}
