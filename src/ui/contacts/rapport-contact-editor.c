@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "rapport-contact-editor.h"
+#include "rapport-format.h"
 #include "rapport-enums.h"
 #include "rapport-error.h"
 #include "rapport-text.h"
@@ -129,17 +130,7 @@ static void on_met_on_day_selected (RapportContactEditor *self);
 static char *
 followup_due (RapportContactEditor *self)
 {
-  g_autofree char *today = rapport_date_today ();
-  g_autofree char *window = g_settings_get_string (self->settings, "followup-window");
-  g_autofree char *due = NULL;
-
-  due = rapport_followup_due_after_meeting (self->met_on ? self->met_on : today,
-                                            g_str_equal (window, "same-day") ? RAPPORT_FOLLOWUP_WINDOW_SAME_DAY
-                                                                             : RAPPORT_FOLLOWUP_WINDOW_NEXT_DAY);
-  /* A follow-up is never planned in the past: late is today. */
-  if (due == NULL || g_strcmp0 (due, today) < 0)
-    return g_steal_pointer (&today);
-  return g_steal_pointer (&due);
+  return rapport_followup_due_for (self->settings, self->met_on);
 }
 
 /* The calendar opens on the date the row shows, or on today. */

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-event-editor.c: the dialog that adds or edits an event.
+ *
+ * The user gives a day and a start and end time, as on an invitation;
+ * the store keeps a start and a duration. An end before the start, a
+ * negative cost or a missing title is answered in the dialog, in the
+ * store's words, and nothing is saved until it is right. The form is
+ * built in code because its group list comes from the store.
+ */
+#define G_LOG_DOMAIN "rapport-event-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "rapport-event-editor.h"
+#include "rapport-enums.h"
+
+struct _RapportEventEditor
+{
+  AdwWindow parent_instance;
+
+  RapportStore *store;
+  RapportEvent *draft;
+  GArray *group_ids; /* position in the group row → id; 0 is "no group" */
+
+  AdwEntryRow *title_row;
+  AdwComboRow *group_row;
+  AdwComboRow *kind_row;
+  AdwEntryRow *date_row;
+  AdwEntryRow *start_row;
+  AdwEntryRow *end_row;
+  GtkSpinButton *travel_spin;
+  AdwEntryRow *location_row;
+  GtkSpinButton *cost_spin;
+  GtkSpinButton *room_spin;
+  AdwEntryRow *notes_row;
+  GtkLabel *error_label;
+  GtkButton *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (RapportEventEditor, rapport_event_editor, ADW_TYPE_WINDOW)
+
+static void
+show_error (RapportEventEditor *self,
+            const char *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static gboolean
+parse_time (const char *text,
+            int *hour,
+            int *minute)
+{
+  char *end = NULL;
+  long h = strtol (text, &end, 10);
+  long m = 0;
+
+  if (end == text)
+    return FALSE;
+  if (*end == ':' || *end == '.' || *end == 'h')
+    {
+      const char *rest = end + 1;
+
+      m = *rest ? strtol (rest, &end, 10) : 0;
+      if (*rest && end == rest)
+        return FALSE;
+    }
+  if (*end != '\0' || h < 0 || h > 23 || m < 0 || m > 59)
+    return FALSE;
+  *hour = h;
+  *minute = m;
+  return TRUE;
+}
+
+static void
+on_save (RapportEventEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = NULL;
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  int y, mo, d, sh, sm, eh, em, minutes;
+  guint group = adw_combo_row_get_selected (self->group_row);
+
+  if (sscanf (date, "%d-%d-%d", &y, &mo, &d) != 3 ||
+      (start = g_date_time_new (tz, y, mo, d, 0, 0, 0)) == NULL)
+    {
+      show_error (self, _("Write the day as year-month-day, like 2026-03-10."));
+      return;
+    }
+  if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &sh, &sm) ||
+      !parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &eh, &em))
+    {
+      show_error (self, _("Write times as hours and minutes, like 18:30."));
+      return;
+    }
+  g_clear_pointer (&start, g_date_time_unref);
+  start = g_date_time_new (tz, y, mo, d, sh, sm, 0);
+  minutes = (eh * 60 + em) - (sh * 60 + sm);
+
+  rapport_event_set_title (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  rapport_event_set_group_id (self->draft, group < self->group_ids->len ? g_array_index (self->group_ids, gint64, group) : 0);
+  rapport_event_set_kind (self->draft, adw_combo_row_get_selected (self->kind_row));
+  rapport_event_set_starts_at (self->draft, g_date_time_to_unix (start));
+  rapport_event_set_duration_min (self->draft, minutes);
+  rapport_event_set_travel_min (self->draft, gtk_spin_button_get_value_as_int (self->travel_spin));
+  rapport_event_set_location (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
+  rapport_event_set_cost_cents (self->draft, (gint64) (gtk_spin_button_get_value (self->cost_spin) * 100 + 0.5));
+  rapport_event_set_room_size (self->draft, gtk_spin_button_get_value_as_int (self->room_spin));
+  rapport_event_set_notes (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+
+  if (rapport_store_save_event (self->store, self->draft, &error) == 0)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static AdwEntryRow *
+add_entry (AdwPreferencesGroup *group,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static GtkSpinButton *
+add_spin (AdwPreferencesGroup *group,
+          const char *title,
+          double max,
+          double step,
+          int digits,
+          double value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, step);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+fill_groups (RapportEventEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("No group"));
+  g_array_append_val (self->group_ids, none);
+  rapport_store_query_group_ids (self->store, FALSE, self->group_ids, NULL);
+  for (guint i = 1; i < self->group_ids->len; i++)
+    {
+      gint64 id = g_array_index (self->group_ids, gint64, i);
+      g_autoptr(RapportGroup) group = rapport_store_get_group (self->store, id, NULL);
+
+      gtk_string_list_append (names, group ? rapport_group_get_name (group) : "");
+      if (id == rapport_event_get_group_id (self->draft))
+        selected = i;
+    }
+  /* An archived group stays the event's group. */
+  if (selected == 0 && rapport_event_get_group_id (self->draft) != 0)
+    {
+      gint64 id = rapport_event_get_group_id (self->draft);
+
+      gtk_string_list_append (names, rapport_event_get_group_name (self->draft));
+      g_array_append_val (self->group_ids, id);
+      selected = self->group_ids->len - 1;
+    }
+  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->group_row, selected);
+}
+
+static void
+build (RapportEventEditor *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *what = adw_preferences_group_new ();
+  GtkWidget *when = adw_preferences_group_new ();
+  GtkWidget *cost = adw_preferences_group_new ();
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (rapport_event_get_starts_at (self->draft));
+  g_autoptr(GDateTime) end = g_date_time_new_from_unix_local (rapport_event_get_ends_at (self->draft));
+  g_autofree char *date = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *from = g_date_time_format (start, "%H:%M");
+  g_autofree char *to = g_date_time_format (end, "%H:%M");
+  GEnumClass *kind_class = g_type_class_ref (RAPPORT_TYPE_EVENT_KIND);
+
+  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (rapport_event_get_id (self->draft) ? _("_Save") : _("_Add")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "editor-error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  self->title_row = add_entry (ADW_PREFERENCES_GROUP (what), _("Title"), rapport_event_get_title (self->draft));
+  self->group_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), _("Group"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), GTK_WIDGET (self->group_row));
+  fill_groups (self);
+  for (guint i = 0; i < kind_class->n_values; i++)
+    gtk_string_list_append (kinds, rapport_event_kind_get_label (i));
+  g_type_class_unref (kind_class);
+  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_selected (self->kind_row, rapport_event_get_kind (self->draft));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), GTK_WIDGET (self->kind_row));
+  self->location_row = add_entry (ADW_PREFERENCES_GROUP (what), _("Location"), rapport_event_get_location (self->draft));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (when), _("When"));
+  self->date_row = add_entry (ADW_PREFERENCES_GROUP (when), _("Day (year-month-day)"), date);
+  self->start_row = add_entry (ADW_PREFERENCES_GROUP (when), _("Starts"), from);
+  self->end_row = add_entry (ADW_PREFERENCES_GROUP (when), _("Ends"), to);
+  self->travel_spin = add_spin (ADW_PREFERENCES_GROUP (when), _("Travel there and back (minutes)"), 2 * 24 * 60, 5, 0,
+                                                                 rapport_event_get_travel_min (self->draft));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (cost), _("Cost and Room"));
+  self->cost_spin = add_spin (ADW_PREFERENCES_GROUP (cost), _("Cost"), 1e9, 1, 2,
+                                                               rapport_event_get_cost_cents (self->draft) / 100.0);
+  self->room_spin = add_spin (ADW_PREFERENCES_GROUP (cost), _("People in the room (about)"), 100000, 5, 0,
+                                                               rapport_event_get_room_size (self->draft));
+  self->notes_row = add_entry (ADW_PREFERENCES_GROUP (cost), _("Notes"), rapport_event_get_notes (self->draft));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (cost), GTK_WIDGET (self->error_label));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (what));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (when));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (cost));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_title (GTK_WINDOW (self), rapport_event_get_id (self->draft) ? _("Edit Event") : _("New Event"));
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+}
+
+static void
+rapport_event_editor_dispose (GObject *object)
+{
+  RapportEventEditor *self = RAPPORT_EVENT_EDITOR (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->group_ids, g_array_unref);
+  G_OBJECT_CLASS (rapport_event_editor_parent_class)->dispose (object);
+}
+
+static void
+rapport_event_editor_class_init (RapportEventEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_event_editor_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rapport_event_editor_init (RapportEventEditor *self)
+{
+  self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
+}
+
+/**
+ * rapport_event_editor_new:
+ * @parent: the window it belongs to
+ * @store: where to save
+ * @event: (nullable): the event to edit, or %NULL for a new one (at the
+ *   next full hour)
+ *
+ * Returns: (transfer floating): the dialog, to present
+ */
+GtkWidget *
+rapport_event_editor_new (GtkWindow *parent,
+                          RapportStore *store,
+                          RapportEvent *event)
+{
+  RapportEventEditor *self = g_object_new (RAPPORT_TYPE_EVENT_EDITOR, "transient-for", parent, NULL);
+
+  self->store = g_object_ref (store);
+  if (event != NULL)
+    self->draft = rapport_event_copy (event);
+  else
+    {
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+      self->draft = rapport_event_new (NULL, now - now % 3600 + 3600);
+    }
+  build (self);
+  return GTK_WIDGET (self);
+}

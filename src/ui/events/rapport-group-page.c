@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-group-page.c: one group.
+ *
+ * The figures come from rapport_store_get_group_stats() in one query:
+ * quality and its trend, money (dues and costs) and hours (events and
+ * travel), meaningful conversations per hour, and, after two scored
+ * visits, a suggested verdict. A hint says when the group's audience has
+ * nothing in common with the user's target audience. The page is built
+ * in code: most of it is a list of figures.
+ */
+#define G_LOG_DOMAIN "rapport-group-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-format.h"
+#include "rapport-group-editor.h"
+#include "rapport-group-page.h"
+#include "rapport-toast.h"
+
+/* The group's latest events listed on its page. */
+#define RECENT_EVENTS 12
+
+struct _RapportGroupPage
+{
+  GtkWidget parent_instance;
+
+  RapportStore *store;
+  RapportGroup *group;
+
+  GtkWidget *scrolled;
+  GtkLabel *title_label;
+  GtkLabel *details_label;
+  GtkLabel *hint_label;
+  AdwPreferencesGroup *figures;
+  AdwPreferencesGroup *events;
+  GtkButton *archive_button;
+  GPtrArray *rows; /* what fill() added, removed on the next fill */
+};
+
+G_DEFINE_FINAL_TYPE (RapportGroupPage, rapport_group_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN_EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+add_figure (RapportGroupPage *self,
+            const char *title,
+            const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (self->figures, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static char *
+describe_quality (const RapportGroupStats *stats)
+{
+  if (stats->quality < 0)
+    return g_strdup (_("Not scored yet"));
+  if (stats->earlier_quality < 0)
+    return g_strdup_printf ("%.0f", stats->quality);
+  /* TRANSLATORS: the average quality, then how the latest three visits
+   * compare with the three before */
+  return g_strdup_printf (_("%.0f (latest visits %+.0f)"), stats->quality,
+                             stats->recent_quality - stats->earlier_quality);
+}
+
+static void
+fill_figures (RapportGroupPage *self,
+              const RapportGroupStats *stats)
+{
+  g_autofree char *quality = describe_quality (stats);
+  g_autofree char *money = rapport_format_money (stats->cost_cents + stats->dues_cents);
+  g_autofree char *money_detail = NULL;
+  g_autofree char *hours = rapport_format_minutes (stats->event_minutes + stats->travel_minutes);
+  g_autofree char *rate = g_strdup_printf ("%.1f", rapport_group_stats_meaningful_per_hour (stats));
+  g_autofree char *visits = g_strdup_printf ("%u", stats->n_events);
+  g_autofree char *met = g_strdup_printf (_("%u, %u meaningful"), stats->n_people, stats->n_meaningful);
+  RapportVerdict suggestion = rapport_group_stats_suggest_verdict (stats);
+  g_autofree char *dues = rapport_format_money (stats->dues_cents);
+  g_autofree char *costs = rapport_format_money (stats->cost_cents);
+
+  money_detail = g_strdup_printf (_("%s (dues %s, events %s)"), money, dues, costs);
+  add_figure (self, _("Events attended"), visits);
+  add_figure (self, _("Average quality"), quality);
+  add_figure (self, _("Money spent"), money_detail);
+  add_figure (self, _("Time spent, travel included"), hours);
+  add_figure (self, _("People met"), met);
+  add_figure (self, _("Meaningful conversations per hour"), rate);
+  add_figure (self, _("Suggested verdict"),
+                       suggestion == RAPPORT_VERDICT_UNDECIDED ? _("After two scored visits")
+                                                               : rapport_verdict_get_label (suggestion));
+}
+
+static void
+on_event_row_activated (AdwActionRow *row,
+                        RapportGroupPage *self)
+{
+  g_signal_emit (self, signals[OPEN_EVENT], 0,
+                 (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "event-id")));
+}
+
+static void
+fill_events (RapportGroupPage *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RapportEventQuery query = { RAPPORT_EVENTS_ALL, 0, NULL, rapport_group_get_id (self->group) };
+
+  rapport_store_query_event_ids (self->store, &query, ids, NULL);
+  for (guint i = 0; i < MIN (ids->len, RECENT_EVENTS); i++)
+    {
+      g_autoptr(RapportEvent) event = rapport_store_get_event (self->store, g_array_index (ids, gint64, i), NULL);
+      g_autofree char *when = NULL;
+      GtkWidget *row, *badge;
+
+      if (event == NULL)
+        continue;
+      when = rapport_format_event_when (event);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_event_get_title (event));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      badge = gtk_label_new (NULL);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "quality-badge");
+      rapport_format_quality_badge (badge, rapport_event_get_quality (event));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      g_object_set_data (G_OBJECT (row), "event-id", GSIZE_TO_POINTER ((gsize) g_array_index (ids, gint64, i)));
+      g_signal_connect (row, "activated", G_CALLBACK (on_event_row_activated), self);
+      adw_preferences_group_add (self->events, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  adw_preferences_group_set_description (self->events, ids->len == 0 ? _("No events of this group yet.") : NULL);
+}
+
+static void
+update (RapportGroupPage *self)
+{
+  g_autoptr(RapportProfile) profile = rapport_store_get_profile (self->store);
+  const char *const *audience = rapport_group_get_audience (self->group);
+  g_autofree char *details = NULL;
+  g_autofree char *theirs = NULL;
+  RapportGroupStats stats;
+  gboolean mismatch;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *parent = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (parent), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+
+  gtk_label_set_label (self->title_label, rapport_group_get_name (self->group));
+  theirs = rapport_audience_to_text (audience);
+  details = g_strdup_printf ("%s · %s%s%s", rapport_group_kind_get_label (rapport_group_get_kind (self->group)),
+                             rapport_verdict_get_label (rapport_group_get_verdict (self->group)),
+                             *theirs ? " · " : "", theirs);
+  gtk_label_set_label (self->details_label, details);
+
+  mismatch = audience != NULL && audience[0] != NULL && profile->audience[0] != NULL &&
+             rapport_audience_overlap ((const char *const *) profile->audience, audience) == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), mismatch);
+  if (mismatch)
+    {
+      g_autofree char *mine = rapport_audience_to_text ((const char *const *) profile->audience);
+      g_autofree char *hint = g_strdup_printf (_("This group may not serve you: it gathers %s, and you sell to %s."),
+                                                  theirs, mine);
+
+      gtk_label_set_label (self->hint_label, hint);
+    }
+
+  if (rapport_store_get_group_stats (self->store, rapport_group_get_id (self->group),
+                                     g_get_real_time () / G_USEC_PER_SEC, &stats, NULL))
+    fill_figures (self, &stats);
+  fill_events (self);
+  gtk_button_set_label (self->archive_button, rapport_group_get_archived (self->group) ? _("_Restore Group")
+                                                                                       : _("_Archive Group"));
+}
+
+static void
+reload (RapportGroupPage *self)
+{
+  g_autoptr(RapportGroup) fresh = NULL;
+
+  if (self->group == NULL)
+    return;
+  fresh = rapport_store_get_group (self->store, rapport_group_get_id (self->group), NULL);
+  if (fresh == NULL)
+    return;
+  g_set_object (&self->group, fresh);
+  update (self);
+}
+
+void
+rapport_group_page_set_group_id (RapportGroupPage *self,
+                                 gint64 group_id)
+{
+  g_autoptr(RapportGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RAPPORT_IS_GROUP_PAGE (self));
+
+  group = rapport_store_get_group (self->store, group_id, &error);
+  if (group == NULL)
+    {
+      rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (error->message));
+      return;
+    }
+  g_set_object (&self->group, group);
+  update (self);
+}
+
+gint64
+rapport_group_page_get_group_id (RapportGroupPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_GROUP_PAGE (self), 0);
+  return self->group ? rapport_group_get_id (self->group) : 0;
+}
+
+static void
+on_edit (RapportGroupPage *self)
+{
+  GtkWidget *editor = rapport_group_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                                self->group);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_archive (RapportGroupPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_store_set_group_archived (self->store, rapport_group_get_id (self->group),
+                                         !rapport_group_get_archived (self->group), &error))
+    rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (error->message));
+}
+
+static void
+build (RapportGroupPage *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit Group"));
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-1");
+  self->details_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->details_label, 0);
+  gtk_label_set_wrap (self->details_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "dim-label");
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->details_label));
+  gtk_box_append (GTK_BOX (box), heading);
+
+  self->archive_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Archive Group")));
+  gtk_button_set_use_underline (self->archive_button, TRUE);
+  g_signal_connect_swapped (edit, "clicked", G_CALLBACK (on_edit), self);
+  g_signal_connect_swapped (self->archive_button, "clicked", G_CALLBACK (on_archive), self);
+  gtk_box_append (GTK_BOX (buttons), edit);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->archive_button));
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  self->hint_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->hint_label, 0);
+  gtk_label_set_wrap (self->hint_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "audience-hint");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint_label));
+
+  self->figures = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->figures, _("What It Cost and Gave"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->figures));
+  self->events = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->events, _("Latest Events"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->events));
+}
+
+static void
+rapport_group_page_constructed (GObject *object)
+{
+  RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
+
+  G_OBJECT_CLASS (rapport_group_page_parent_class)->constructed (object);
+  g_signal_connect_object (self->store, "changed::groups", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::events", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::profile", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+}
+
+static void
+rapport_group_page_dispose (GObject *object)
+{
+  RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->group);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (rapport_group_page_parent_class)->dispose (object);
+}
+
+static void
+rapport_group_page_set_property (GObject *object,
+                                 guint prop_id,
+                                 const GValue *value,
+                                 GParamSpec *pspec)
+{
+  RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: self->store = g_value_dup_object (value); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_group_page_get_property (GObject *object,
+                                 guint prop_id,
+                                 GValue *value,
+                                 GParamSpec *pspec)
+{
+  RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_group_page_class_init (RapportGroupPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rapport_group_page_constructed;
+  object_class->dispose = rapport_group_page_dispose;
+  object_class->get_property = rapport_group_page_get_property;
+  object_class->set_property = rapport_group_page_set_property;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RapportGroupPage::open-event:
+   * @event_id: one of the group's events
+   *
+   * The user asked to see an event.
+   */
+  signals[OPEN_EVENT] = g_signal_new ("open-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rapport_group_page_init (RapportGroupPage *self)
+{
+  self->rows = g_ptr_array_new ();
+  build (self);
+}

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-format.c: how the views word dates, money, time and quality,
+ * and when a new follow-up falls due; one place, so that the list, the
+ * pages and the editors say the same thing the same way. */
+#define G_LOG_DOMAIN "rapport-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-format.h"
+#include "rapport-text.h"
+
+/**
+ * rapport_format_event_when:
+ * @event: an event
+ *
+ * Returns: (transfer full): its day and hours in local time, like
+ *   "Tue 10 Mar 2026, 18:00–20:00"
+ */
+char *
+rapport_format_event_when (RapportEvent *event)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (rapport_event_get_starts_at (event));
+  g_autoptr(GDateTime) end = g_date_time_new_from_unix_local (rapport_event_get_ends_at (event));
+  g_autofree char *day = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (start == NULL || end == NULL)
+    return g_strdup ("");
+  /* TRANSLATORS: the day of an event, see the strftime() manual */
+  day = g_date_time_format (start, _("%a %e %b %Y"));
+  from = g_date_time_format (start, "%H:%M");
+  to = g_date_time_format (end, "%H:%M");
+  g_strstrip (day);
+  /* TRANSLATORS: an event's day, start and end time */
+  return g_strdup_printf (_("%s, %s–%s"), day, from, to);
+}
+
+/**
+ * rapport_format_event_details:
+ * @event: an event
+ *
+ * Returns: (transfer full): one line for a list: when, the group, the kind
+ */
+char *
+rapport_format_event_details (RapportEvent *event)
+{
+  g_autofree char *when = rapport_format_event_when (event);
+  GString *line = g_string_new (when);
+
+  if (rapport_event_get_group_name (event) != NULL)
+    g_string_append_printf (line, " · %s", rapport_event_get_group_name (event));
+  if (rapport_event_get_kind (event) != RAPPORT_EVENT_OTHER)
+    g_string_append_printf (line, " · %s", rapport_event_kind_get_label (rapport_event_get_kind (event)));
+  return g_string_free (line, FALSE);
+}
+
+/**
+ * rapport_format_money:
+ * @cents: an amount in hundredths
+ *
+ * Rapport does not know the user's currency; it shows the amount in the
+ * locale's digits with two decimals.
+ *
+ * Returns: (transfer full): the amount, like "1,250.00"
+ */
+char *
+rapport_format_money (gint64 cents)
+{
+  return g_strdup_printf ("%'.2f", cents / 100.0);
+}
+
+/**
+ * rapport_format_minutes:
+ * @minutes: a duration
+ *
+ * Returns: (transfer full): like "45 min", "3 h" or "12 h 30 min"
+ */
+char *
+rapport_format_minutes (gint64 minutes)
+{
+  gint64 hours = minutes / 60;
+
+  if (hours == 0)
+    return g_strdup_printf (_("%d min"), (int) minutes);
+  if (minutes % 60 == 0)
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
+  return g_strdup_printf (_("%" G_GINT64_FORMAT " h %d min"), hours, (int) (minutes % 60));
+}
+
+/**
+ * rapport_format_quality_badge:
+ * @label: a #GtkLabel with the "quality-badge" style class
+ * @quality: a quality score 0–100, or -1 for none
+ *
+ * Shows the score, coloured by band (70 and up good, under 45 poor), or
+ * hides the badge when there is no score.
+ */
+void
+rapport_format_quality_badge (GtkWidget *label,
+                              int quality)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (label, quality >= 0);
+  gtk_widget_remove_css_class (label, "good");
+  gtk_widget_remove_css_class (label, "poor");
+  if (quality < 0)
+    return;
+  text = g_strdup_printf ("%d", quality);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (quality >= 70)
+    gtk_widget_add_css_class (label, "good");
+  else if (quality < 45)
+    gtk_widget_add_css_class (label, "poor");
+  /* TRANSLATORS: the tooltip of a quality score, %d is 0–100 */
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf (_("Quality %d out of 100"), quality);
+  gtk_widget_set_tooltip_text (label, text);
+}
+
+/**
+ * rapport_followup_due_for:
+ * @settings: the app's settings (for the follow-up window)
+ * @met_on: (nullable): the day the user met someone (YYYY-MM-DD), or
+ *   %NULL for today
+ *
+ * Returns: (transfer full): when to follow up, by the user's preference
+ *   (the same day or the next); never before today
+ */
+char *
+rapport_followup_due_for (GSettings *settings,
+                          const char *met_on)
+{
+  g_autofree char *today = rapport_date_today ();
+  g_autofree char *window = g_settings_get_string (settings, "followup-window");
+  g_autofree char *due = NULL;
+
+  due = rapport_followup_due_after_meeting (met_on ? met_on : today,
+                                            g_str_equal (window, "same-day") ? RAPPORT_FOLLOWUP_WINDOW_SAME_DAY
+                                                                             : RAPPORT_FOLLOWUP_WINDOW_NEXT_DAY);
+  /* A follow-up is never planned in the past: late is today. */
+  if (due == NULL || g_strcmp0 (due, today) < 0)
+    return g_steal_pointer (&today);
+  return g_steal_pointer (&due);
+}
