@@ -19,7 +19,9 @@
 #include "rapport-contact-list.h"
 #include "rapport-event-editor.h"
 #include "rapport-event-page.h"
+#include "rapport-export.h"
 #include "rapport-format.h"
+#include "rapport-ical.h"
 #include "rapport-toast.h"
 
 #define SCORE_MAX 5
@@ -37,6 +39,7 @@ struct _RapportEventPage
   GtkToggleButton *go_again_buttons[2];
   GtkLabel *quality_label;
 
+  GtkWidget *scrolled;
   GtkLabel *title_label;
   GtkLabel *details_label;
   GtkButton *group_button;
@@ -46,6 +49,7 @@ struct _RapportEventPage
   AdwEntryRow *company_row;
   AdwEntryRow *context_row;
   GtkSwitch *meaningful_switch;
+  GtkButton *add_button;
   GtkLabel *goal_label;
   GtkLevelBar *goal_bar;
   AdwPreferencesGroup *people_group;
@@ -71,7 +75,6 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   OPEN_GROUP,
-  OPEN_CONTACT,
   N_SIGNALS
 };
 
@@ -387,7 +390,7 @@ on_person_activated (RapportEventPage *self,
 {
   RapportEventPerson *person = g_object_get_data (G_OBJECT (row), "person");
 
-  g_signal_emit (self, signals[OPEN_CONTACT], 0, rapport_event_person_get_contact_id (person));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "x", rapport_event_person_get_contact_id (person));
 }
 
 static void
@@ -522,6 +525,24 @@ edit_action (GtkWidget *widget,
 }
 
 static void
+export_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *parameter)
+{
+  RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  char *ics;
+
+  if (self->event == NULL)
+    return;
+  ics = rapport_ical_export_event (self->event, &error);
+  if (ics == NULL)
+    show_error (self, error);
+  else
+    rapport_export_save (widget, _("Export Event"), rapport_event_get_title (self->event), ics);
+}
+
+static void
 on_delete_response (RapportEventPage *self,
                     const char *response)
 {
@@ -630,17 +651,10 @@ rapport_event_page_class_init (RapportEventPageClass *klass)
    */
   signals[OPEN_GROUP] = g_signal_new ("open-group", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                       NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  /**
-   * RapportEventPage::open-contact:
-   * @contact_id: someone met at the event
-   *
-   * The user asked to see a contact's card.
-   */
-  signals[OPEN_CONTACT] = g_signal_new ("open-contact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                        NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weandco/Rapport/events/rapport-event-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportEventPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, group_button);
@@ -650,6 +664,7 @@ rapport_event_page_class_init (RapportEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, company_row);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, context_row);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, meaningful_switch);
+  gtk_widget_class_bind_template_child (widget_class, RapportEventPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, goal_label);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, goal_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, people_group);
@@ -671,6 +686,7 @@ rapport_event_page_class_init (RapportEventPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_scorecard);
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "event.export", NULL, export_action);
 }
 
 static void

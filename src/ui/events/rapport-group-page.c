@@ -16,7 +16,9 @@
 
 #include "rapport-format.h"
 #include "rapport-group-editor.h"
+#include "rapport-export.h"
 #include "rapport-group-page.h"
+#include "rapport-ical.h"
 #include "rapport-toast.h"
 
 /* The group's latest events listed on its page. */
@@ -259,6 +261,22 @@ on_archive (RapportGroupPage *self)
 }
 
 static void
+on_export (RapportGroupPage *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  RapportEventQuery query = { RAPPORT_EVENTS_ALL, 0, NULL, rapport_group_get_id (self->group) };
+  char *ics = NULL;
+
+  if (rapport_store_query_event_ids (self->store, &query, ids, &error))
+    ics = rapport_ical_export_events (self->store, ids, rapport_group_get_name (self->group), &error);
+  if (ics == NULL)
+    rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (error->message));
+  else
+    rapport_export_save (GTK_WIDGET (self), _("Export the Group’s Calendar"), rapport_group_get_name (self->group), ics);
+}
+
+static void
 build (RapportGroupPage *self)
 {
   GtkWidget *clamp = adw_clamp_new ();
@@ -266,6 +284,7 @@ build (RapportGroupPage *self)
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit Group"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("E_xport to Calendar…"));
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -296,6 +315,8 @@ build (RapportGroupPage *self)
   g_signal_connect_swapped (self->archive_button, "clicked", G_CALLBACK (on_archive), self);
   gtk_box_append (GTK_BOX (buttons), edit);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->archive_button));
+  g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export), self);
+  gtk_box_append (GTK_BOX (buttons), export);
   gtk_box_append (GTK_BOX (box), buttons);
 
   self->hint_label = GTK_LABEL (gtk_label_new (NULL));

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-export.c: asks where to save an export and writes it there.
+ *
+ * GTK 4.8 has no GtkFileDialog; GtkFileChooserNative goes through the
+ * file chooser portal inside Flatpak. The file is replaced whole, and the
+ * outcome is told in a toast.
+ */
+#define G_LOG_DOMAIN "rapport-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-export.h"
+#include "rapport-ical.h"
+#include "rapport-toast.h"
+
+typedef struct
+{
+  GtkWidget *from;
+  char *text;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_object (&export->from);
+  g_free (export->text);
+  g_free (export);
+}
+
+static void
+on_response (GtkNativeDialog *chooser,
+             int response,
+             Export *export)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (rapport_ical_write_file (export->text, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          /* TRANSLATORS: %s is a file name */
+          message = g_strdup_printf (_("Saved “%s”; open it in your calendar"), name);
+        }
+      else
+        message = g_strdup_printf (_("Could not save the calendar file: %s"), error->message);
+      rapport_toast_show (export->from, rapport_toast_new (message));
+    }
+  export_free (export);
+  g_object_unref (chooser);
+}
+
+/* File names cannot hold a slash, and some systems refuse a few more. */
+static char *
+file_name_for (const char *base_name)
+{
+  g_autofree char *name = g_strdup (base_name && *base_name ? base_name : _("Events"));
+
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  return g_strconcat (name, ".ics", NULL);
+}
+
+/**
+ * rapport_export_save:
+ * @from: the widget that asked (its window owns the dialog)
+ * @title: the dialog's title
+ * @base_name: the file name to suggest, without ".ics"
+ * @ics_text: (transfer full): the calendar text to save
+ *
+ * Asks where to save @ics_text and saves it there.
+ */
+void
+rapport_export_save (GtkWidget *from,
+                     const char *title,
+                     const char *base_name,
+                     char *ics_text)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = file_name_for (base_name);
+  Export *export = g_new0 (Export, 1);
+
+  export->from = g_object_ref (from);
+  export->text = ics_text;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (from)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("Calendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_response), export);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
