@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rapport-preferences-window.c: the Preferences window.
  *
- * Every row is bound to its GSettings key, so a change applies at once and
- * there is nothing to save. The keys hold stable nicks while the rows show
- * translated labels; a NULL-terminated list of nicks, in row order, maps
- * one onto the other.
+ * General rows are bound to their GSettings key, so a change applies at
+ * once and there is nothing to save. The keys hold stable nicks while the
+ * rows show translated labels; a NULL-terminated list of nicks, in row
+ * order, maps one onto the other.
+ *
+ * The profile lives in the database, since it travels with the network
+ * between devices: a goal is saved as soon as it changes, a text when its
+ * row's apply button (or Enter) confirms it. The store's refusal, like a
+ * lowest goal above the highest, is shown in a toast.
  */
 #define G_LOG_DOMAIN "rapport-preferences-window"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "rapport-preferences-window.h"
 
@@ -16,8 +23,16 @@ struct _RapportPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
+  RapportStore *store;
+  gboolean loading;
+
   AdwComboRow *followup_window_row;
   AdwComboRow *style_row;
+  AdwEntryRow *services_row;
+  AdwEntryRow *audience_row;
+  GtkSpinButton *goal_min_spin;
+  GtkSpinButton *goal_max_spin;
+  GtkSpinButton *hours_spin;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -69,6 +84,41 @@ bind_combo_row (GSettings *settings,
                                 (gpointer) nicks, NULL);
 }
 
+static void
+save_profile (RapportPreferencesWindow *self)
+{
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->loading)
+    return;
+  profile = rapport_store_get_profile (self->store);
+  g_free (profile->services);
+  profile->services = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->services_row)));
+  g_strfreev (profile->audience);
+  profile->audience = rapport_audience_parse (gtk_editable_get_text (GTK_EDITABLE (self->audience_row)));
+  profile->goal_min = gtk_spin_button_get_value_as_int (self->goal_min_spin);
+  profile->goal_max = gtk_spin_button_get_value_as_int (self->goal_max_spin);
+  profile->hours_per_month = gtk_spin_button_get_value_as_int (self->hours_spin);
+  if (!rapport_store_save_profile (self->store, profile, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+load_profile (RapportPreferencesWindow *self)
+{
+  g_autoptr(RapportProfile) profile = rapport_store_get_profile (self->store);
+  g_autofree char *audience = rapport_audience_to_text ((const char *const *) profile->audience);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->services_row), profile->services ? profile->services : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->audience_row), audience);
+  gtk_spin_button_set_value (self->goal_min_spin, profile->goal_min);
+  gtk_spin_button_set_value (self->goal_max_spin, profile->goal_max);
+  gtk_spin_button_set_value (self->hours_spin, profile->hours_per_month);
+  self->loading = FALSE;
+}
+
 GtkWindow *
 rapport_preferences_window_new (RapportApplication *app)
 {
@@ -84,6 +134,16 @@ rapport_preferences_window_new (RapportApplication *app)
       bind_combo_row (settings, "followup-window", self->followup_window_row, followup_window_nicks);
       bind_combo_row (settings, "style-variant", self->style_row, style_variant_nicks);
     }
+  self->store = rapport_application_get_store (app);
+  if (self->store != NULL)
+    {
+      g_object_ref (self->store);
+      load_profile (self);
+    }
+  else
+    adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self),
+                                   ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->services_row),
+                                                                                  ADW_TYPE_PREFERENCES_PAGE)));
   return GTK_WINDOW (self);
 }
 
@@ -91,6 +151,7 @@ static void
 rapport_preferences_window_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RAPPORT_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&RAPPORT_PREFERENCES_WINDOW (object)->store);
   G_OBJECT_CLASS (rapport_preferences_window_parent_class)->dispose (object);
 }
 
@@ -106,6 +167,12 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
                                                "/org/weandco/Rapport/preferences/rapport-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, followup_window_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, services_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, audience_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, goal_min_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, goal_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, hours_spin);
+  gtk_widget_class_bind_template_callback (widget_class, save_profile);
 }
 
 static void
