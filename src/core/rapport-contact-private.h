@@ -10,6 +10,8 @@ void rapport_contact_set_id (RapportContact *self, gint64 id);
 void rapport_contact_set_uuid (RapportContact *self, const char *uuid);
 void rapport_contact_set_archived (RapportContact *self, gboolean value);
 void rapport_contact_set_introduced_by_name (RapportContact *self, const char *value);
+void rapport_contact_set_met_at (RapportContact *self, gint64 event_id);
+void rapport_contact_set_met_at_title (RapportContact *self, const char *value);
 void rapport_contact_set_last_interaction (RapportContact *self, gint64 unix_time);
 
 G_END_DECLS

@@ -35,6 +35,8 @@ struct _RapportContact
   char *met_on;
   gint64 introduced_by;
   char *introduced_by_name;
+  gint64 met_at;
+  char *met_at_title;
   gboolean starred;
   gboolean archived;
   int cadence_days;
@@ -69,6 +71,8 @@ enum {
   PROP_MET_ON,
   PROP_INTRODUCED_BY,
   PROP_INTRODUCED_BY_NAME,
+  PROP_MET_AT,
+  PROP_MET_AT_TITLE,
   PROP_STARRED,
   PROP_ARCHIVED,
   PROP_CADENCE_DAYS,
@@ -199,6 +203,7 @@ rapport_contact_finalize (GObject *object)
   g_free (self->notes);
   g_free (self->met_on);
   g_free (self->introduced_by_name);
+  g_free (self->met_at_title);
   g_free (self->subtitle);
   g_clear_pointer (&self->emails, g_ptr_array_unref);
   g_clear_pointer (&self->phones, g_ptr_array_unref);
@@ -236,6 +241,8 @@ rapport_contact_get_property (GObject *object,
     case PROP_MET_ON: g_value_set_string (value, self->met_on); break;
     case PROP_INTRODUCED_BY: g_value_set_int64 (value, self->introduced_by); break;
     case PROP_INTRODUCED_BY_NAME: g_value_set_string (value, self->introduced_by_name); break;
+    case PROP_MET_AT: g_value_set_int64 (value, self->met_at); break;
+    case PROP_MET_AT_TITLE: g_value_set_string (value, self->met_at_title); break;
     case PROP_STARRED: g_value_set_boolean (value, self->starred); break;
     case PROP_ARCHIVED: g_value_set_boolean (value, self->archived); break;
     case PROP_CADENCE_DAYS: g_value_set_int (value, self->cadence_days); break;
@@ -317,6 +324,10 @@ rapport_contact_class_init (RapportContactClass *klass)
   properties[PROP_MET_ON] = g_param_spec_string ("met-on", NULL, NULL, NULL, rw);
   properties[PROP_INTRODUCED_BY] = g_param_spec_int64 ("introduced-by", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_INTRODUCED_BY_NAME] = g_param_spec_string ("introduced-by-name", NULL, NULL, NULL, ro);
+  /* Where the user first met them; set by capture at an event, not by the editor. */
+  properties[PROP_MET_AT] = g_param_spec_int64 ("met-at", NULL, NULL, 0, G_MAXINT64, 0,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MET_AT_TITLE] = g_param_spec_string ("met-at-title", NULL, NULL, NULL, ro);
   properties[PROP_STARRED] = g_param_spec_boolean ("starred", NULL, NULL, FALSE, rw);
   properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, ro);
   properties[PROP_CADENCE_DAYS] = g_param_spec_int ("cadence-days", NULL, NULL, 0, 3650, 0, rw);
@@ -390,6 +401,8 @@ rapport_contact_update_from (RapportContact *self,
   rapport_contact_set_met_on (self, other->met_on);
   rapport_contact_set_introduced_by (self, other->introduced_by);
   rapport_contact_set_introduced_by_name (self, other->introduced_by_name);
+  rapport_contact_set_met_at (self, other->met_at);
+  rapport_contact_set_met_at_title (self, other->met_at_title);
   rapport_contact_set_starred (self, other->starred);
   rapport_contact_set_archived (self, other->archived);
   rapport_contact_set_cadence_days (self, other->cadence_days);
@@ -445,6 +458,7 @@ STRING_ACCESSORS (help_me, PROP_HELP_ME)
 STRING_ACCESSORS (notes, PROP_NOTES)
 STRING_ACCESSORS (met_on, PROP_MET_ON)
 STRING_ACCESSORS (introduced_by_name, PROP_INTRODUCED_BY_NAME)
+STRING_ACCESSORS (met_at_title, PROP_MET_AT_TITLE)
 
 #define SCALAR_ACCESSORS(type, field, PROP)                           \
   type rapport_contact_get_##field (RapportContact *self)             \
@@ -465,6 +479,7 @@ SCALAR_ACCESSORS (gint64, id, PROP_ID)
 SCALAR_ACCESSORS (int, industry_since, PROP_INDUSTRY_SINCE)
 SCALAR_ACCESSORS (RapportRelationship, relationship, PROP_RELATIONSHIP)
 SCALAR_ACCESSORS (gint64, introduced_by, PROP_INTRODUCED_BY)
+SCALAR_ACCESSORS (gint64, met_at, PROP_MET_AT)
 SCALAR_ACCESSORS (int, cadence_days, PROP_CADENCE_DAYS)
 SCALAR_ACCESSORS (gint64, last_interaction, PROP_LAST_INTERACTION)
 

@@ -61,6 +61,8 @@ void rapport_contact_set_met_on (RapportContact *self, const char *iso_date);
 gint64 rapport_contact_get_introduced_by (RapportContact *self);
 void rapport_contact_set_introduced_by (RapportContact *self, gint64 contact_id);
 const char *rapport_contact_get_introduced_by_name (RapportContact *self);
+gint64 rapport_contact_get_met_at (RapportContact *self);
+const char *rapport_contact_get_met_at_title (RapportContact *self);
 gboolean rapport_contact_get_starred (RapportContact *self);
 void rapport_contact_set_starred (RapportContact *self, gboolean value);
 gboolean rapport_contact_get_archived (RapportContact *self);

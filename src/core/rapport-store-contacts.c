@@ -28,7 +28,8 @@
   " c.job_title, c.industry, c.industry_since, c.emails, c.phones, c.website," \
   " c.linkedin, c.city, c.tags, c.relationship, c.help_them, c.help_me,"       \
   " c.notes, c.met_on, c.introduced_by, i.display_name, c.starred,"            \
-  " c.archived, c.cadence_days, c.last_interaction"
+  " c.archived, c.cadence_days, c.last_interaction, c.met_at,"                 \
+  " (SELECT e.title FROM events e WHERE e.id = c.met_at AND e.deleted = 0)"
 
 static const char *
 column_text (sqlite3_stmt *stmt,
@@ -140,6 +141,8 @@ rapport_store_load_contact (RapportStore *self,
   rapport_contact_set_archived (contact, sqlite3_column_int (stmt, 23));
   rapport_contact_set_cadence_days (contact, sqlite3_column_int (stmt, 24));
   rapport_contact_set_last_interaction (contact, sqlite3_column_int64 (stmt, 25));
+  rapport_contact_set_met_at (contact, column_text (stmt, 27) ? sqlite3_column_int64 (stmt, 26) : 0);
+  rapport_contact_set_met_at_title (contact, column_text (stmt, 27));
   sqlite3_reset (stmt);
 
   /* The JSON columns are parsed after the row statement is reset, since

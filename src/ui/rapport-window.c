@@ -261,6 +261,17 @@ show_contact_action (GtkWidget *widget,
 }
 
 static void
+show_event_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "events");
+  rapport_events_view_show_event (self->events_view, g_variant_get_int64 (parameter));
+}
+
+static void
 restore_contact_action (GtkWidget *widget,
                         const char *action_name,
                         GVariant *parameter)
@@ -453,6 +464,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-contact", NULL, edit_contact_action);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.show-event", "x", show_event_action);
   gtk_widget_class_install_action (widget_class, "win.restore-contact", "x", restore_contact_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);

@@ -187,6 +187,33 @@ on_introducer_activated (AdwActionRow *row,
 }
 
 static void
+on_event_activated (AdwActionRow *row,
+                    gpointer user_data)
+{
+  RapportContactPage *self = user_data;
+
+  if (self->contact != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-event", "x", rapport_contact_get_met_at (self->contact));
+}
+
+/* A detail row that opens something else, like the introducer's card. */
+static GtkWidget *
+link_to_row (const char *title,
+             const char *value,
+             const char *tooltip,
+             GCallback on_activated,
+             RapportContactPage *self)
+{
+  GtkWidget *row = text_row (title, value);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_tooltip_text (row, tooltip);
+  g_signal_connect (row, "activated", on_activated, self);
+  return row;
+}
+
+static void
 build_details (RapportContactPage *self)
 {
   RapportContact *c = self->contact;
@@ -253,15 +280,16 @@ build_details (RapportContactPage *self)
       add_row (self, self->details_group, text_row (_("Met On"), day));
       any = TRUE;
     }
+  if (rapport_contact_get_met_at (c) != 0)
+    {
+      add_row (self, self->details_group,
+               link_to_row (_("Met At"), rapport_contact_get_met_at_title (c), _("Open the event"), G_CALLBACK (on_event_activated), self));
+      any = TRUE;
+    }
   if (rapport_contact_get_introduced_by (c) != 0)
     {
-      GtkWidget *row = text_row (_("Introduced By"), rapport_contact_get_introduced_by_name (c));
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_widget_set_tooltip_text (row, _("Open their card"));
-      g_signal_connect (row, "activated", G_CALLBACK (on_introducer_activated), self);
-      add_row (self, self->details_group, row);
+      add_row (self, self->details_group,
+               link_to_row (_("Introduced By"), rapport_contact_get_introduced_by_name (c), _("Open their card"), G_CALLBACK (on_introducer_activated), self));
       any = TRUE;
     }
   if (rapport_contact_get_cadence_days (c) > 0)
