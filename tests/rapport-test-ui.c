@@ -81,6 +81,26 @@ is_label_starting (GtkWidget *widget,
   return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
+static gboolean
+is_row_titled (GtkWidget *widget,
+               gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The first list row (an entry, combo or action row) titled @title: forms
+ * built in code have no template children to look up. */
+GtkWidget *
+rapport_test_find_row (GtkWidget *root,
+                       const char *title)
+{
+  GtkWidget *row = find (root, is_row_titled, title, FALSE, FALSE);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
 /* The first widget under @root named @name that is not hidden: a list
  * view keeps recycled rows whose parts are hidden, and nobody clicks those. */
 GtkWidget *

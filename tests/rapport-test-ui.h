@@ -17,6 +17,7 @@ GtkWidget *rapport_test_find_type (GtkWidget *root, GType type);
 GtkWidget *rapport_test_find_button (GtkWidget *root, const char *label);
 GtkWidget *rapport_test_find_last_button (GtkWidget *root, const char *label);
 GtkWidget *rapport_test_find_label (GtkWidget *root, const char *prefix);
+GtkWidget *rapport_test_find_row (GtkWidget *root, const char *title);
 gpointer rapport_test_template_child (gpointer widget, GType type, const char *name);
 GtkWindow *rapport_test_find_toplevel (GType type, GtkWindow *except);
 void rapport_test_click (gpointer button);
