@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "rapport-event-editor.h"
+#include "rapport-form.h"
 #include "rapport-enums.h"
 
 struct _RapportEventEditor
@@ -37,7 +38,6 @@ struct _RapportEventEditor
   GtkSpinButton *room_spin;
   AdwEntryRow *notes_row;
   GtkLabel *error_label;
-  GtkButton *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (RapportEventEditor, rapport_event_editor, ADW_TYPE_WINDOW)
@@ -46,8 +46,7 @@ static void
 show_error (RapportEventEditor *self,
             const char *message)
 {
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  rapport_form_show_error (self->error_label, message);
 }
 
 static gboolean
@@ -121,40 +120,6 @@ on_save (RapportEventEditor *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static AdwEntryRow *
-add_entry (AdwPreferencesGroup *group,
-           const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
-static GtkSpinButton *
-add_spin (AdwPreferencesGroup *group,
-          const char *title,
-          double max,
-          double step,
-          int digits,
-          double value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, step);
-
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  return GTK_SPIN_BUTTON (spin);
-}
-
 static void
 fill_groups (RapportEventEditor *self)
 {
@@ -191,75 +156,44 @@ static void
 build (RapportEventEditor *self)
 {
   GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *what = adw_preferences_group_new ();
-  GtkWidget *when = adw_preferences_group_new ();
-  GtkWidget *cost = adw_preferences_group_new ();
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *when = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *cost = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (rapport_event_get_starts_at (self->draft));
   g_autoptr(GDateTime) end = g_date_time_new_from_unix_local (rapport_event_get_ends_at (self->draft));
   g_autofree char *date = g_date_time_format (start, "%Y-%m-%d");
   g_autofree char *from = g_date_time_format (start, "%H:%M");
   g_autofree char *to = g_date_time_format (end, "%H:%M");
-  GEnumClass *kind_class = g_type_class_ref (RAPPORT_TYPE_EVENT_KIND);
+  gboolean is_new = rapport_event_get_id (self->draft) == 0;
 
-  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (rapport_event_get_id (self->draft) ? _("_Save") : _("_Add")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "editor-error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  self->title_row = add_entry (ADW_PREFERENCES_GROUP (what), _("Title"), rapport_event_get_title (self->draft));
+  self->title_row = rapport_form_add_entry (what, _("Title"), rapport_event_get_title (self->draft));
   self->group_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), _("Group"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), GTK_WIDGET (self->group_row));
+  adw_preferences_group_add (what, GTK_WIDGET (self->group_row));
   fill_groups (self);
-  for (guint i = 0; i < kind_class->n_values; i++)
-    gtk_string_list_append (kinds, rapport_event_kind_get_label (i));
-  g_type_class_unref (kind_class);
-  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  adw_combo_row_set_selected (self->kind_row, rapport_event_get_kind (self->draft));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), GTK_WIDGET (self->kind_row));
-  self->location_row = add_entry (ADW_PREFERENCES_GROUP (what), _("Location"), rapport_event_get_location (self->draft));
+  self->kind_row = rapport_form_add_enum_combo (what, _("Kind"), RAPPORT_TYPE_EVENT_KIND,
+                                                         (RapportLabelFunc) rapport_event_kind_get_label,
+                                                         rapport_event_get_kind (self->draft));
+  self->location_row = rapport_form_add_entry (what, _("Location"), rapport_event_get_location (self->draft));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (when), _("When"));
-  self->date_row = add_entry (ADW_PREFERENCES_GROUP (when), _("Day (year-month-day)"), date);
-  self->start_row = add_entry (ADW_PREFERENCES_GROUP (when), _("Starts"), from);
-  self->end_row = add_entry (ADW_PREFERENCES_GROUP (when), _("Ends"), to);
-  self->travel_spin = add_spin (ADW_PREFERENCES_GROUP (when), _("Travel there and back (minutes)"), 2 * 24 * 60, 5, 0,
-                                                                 rapport_event_get_travel_min (self->draft));
+  adw_preferences_group_set_title (when, _("When"));
+  self->date_row = rapport_form_add_entry (when, _("Day (year-month-day)"), date);
+  self->start_row = rapport_form_add_entry (when, _("Starts"), from);
+  self->end_row = rapport_form_add_entry (when, _("Ends"), to);
+  self->travel_spin = rapport_form_add_spin (when, _("Travel there and back (minutes)"), 2 * 24 * 60, 5, 0,
+                                                      rapport_event_get_travel_min (self->draft));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (cost), _("Cost and Room"));
-  self->cost_spin = add_spin (ADW_PREFERENCES_GROUP (cost), _("Cost"), 1e9, 1, 2,
-                                                               rapport_event_get_cost_cents (self->draft) / 100.0);
-  self->room_spin = add_spin (ADW_PREFERENCES_GROUP (cost), _("People in the room (about)"), 100000, 5, 0,
-                                                               rapport_event_get_room_size (self->draft));
-  self->notes_row = add_entry (ADW_PREFERENCES_GROUP (cost), _("Notes"), rapport_event_get_notes (self->draft));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (cost), GTK_WIDGET (self->error_label));
+  adw_preferences_group_set_title (cost, _("Cost and Room"));
+  self->cost_spin = rapport_form_add_spin (cost, _("Cost"), 1e9, 1, 2, rapport_event_get_cost_cents (self->draft) / 100.0);
+  self->room_spin = rapport_form_add_spin (cost, _("People in the room (about)"), 100000, 5, 0,
+                                                    rapport_event_get_room_size (self->draft));
+  self->notes_row = rapport_form_add_entry (cost, _("Notes"), rapport_event_get_notes (self->draft));
+  self->error_label = rapport_form_add_error_label (cost);
 
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (what));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (when));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (cost));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_title (GTK_WINDOW (self), rapport_event_get_id (self->draft) ? _("Edit Event") : _("New Event"));
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), what);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), when);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), cost);
+  rapport_form_set_content (ADW_WINDOW (self), is_new ? _("New Event") : _("Edit Event"), is_new ? _("_Add") : _("_Save"), G_CALLBACK (on_save), page);
 }
 
 static void
@@ -276,18 +210,13 @@ rapport_event_editor_dispose (GObject *object)
 static void
 rapport_event_editor_class_init (RapportEventEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = rapport_event_editor_dispose;
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  G_OBJECT_CLASS (klass)->dispose = rapport_event_editor_dispose;
 }
 
 static void
 rapport_event_editor_init (RapportEventEditor *self)
 {
   self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
 }
 

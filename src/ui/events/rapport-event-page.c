@@ -30,9 +30,9 @@
 
 struct _RapportEventPage
 {
-  GtkWidget parent_instance;
+  RapportStorePage parent_instance;
 
-  RapportStore *store;
+  RapportStore *store; /* the page's, for short */
   RapportEvent *event;
   RapportContactList *matches;
   GtkToggleButton *score_buttons[RAPPORT_N_SCORE_QUESTIONS][SCORE_MAX];
@@ -63,15 +63,7 @@ struct _RapportEventPage
   GtkLabel *notes_label;
 };
 
-G_DEFINE_FINAL_TYPE (RapportEventPage, rapport_event_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RapportEventPage, rapport_event_page, RAPPORT_TYPE_STORE_PAGE)
 
 enum {
   OPEN_GROUP,
@@ -579,6 +571,7 @@ rapport_event_page_constructed (GObject *object)
   RapportEventPage *self = RAPPORT_EVENT_PAGE (object);
 
   G_OBJECT_CLASS (rapport_event_page_parent_class)->constructed (object);
+  self->store = rapport_store_page_get_store (RAPPORT_STORE_PAGE (self));
   g_signal_connect_object (self->store, "changed::events", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::contacts", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::profile", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
@@ -592,40 +585,7 @@ rapport_event_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_EVENT_PAGE);
   g_clear_object (&self->event);
   g_clear_object (&self->matches);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (rapport_event_page_parent_class)->dispose (object);
-}
-
-static void
-rapport_event_page_set_property (GObject *object,
-                                 guint prop_id,
-                                 const GValue *value,
-                                 GParamSpec *pspec)
-{
-  RapportEventPage *self = RAPPORT_EVENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: self->store = g_value_dup_object (value); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rapport_event_page_get_property (GObject *object,
-                                 guint prop_id,
-                                 GValue *value,
-                                 GParamSpec *pspec)
-{
-  RapportEventPage *self = RAPPORT_EVENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -636,12 +596,6 @@ rapport_event_page_class_init (RapportEventPageClass *klass)
 
   object_class->constructed = rapport_event_page_constructed;
   object_class->dispose = rapport_event_page_dispose;
-  object_class->get_property = rapport_event_page_get_property;
-  object_class->set_property = rapport_event_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RapportEventPage::open-group:
@@ -652,7 +606,6 @@ rapport_event_page_class_init (RapportEventPageClass *klass)
   signals[OPEN_GROUP] = g_signal_new ("open-group", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                       NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weandco/Rapport/events/rapport-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RapportEventPage, title_label);

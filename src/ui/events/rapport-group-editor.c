@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-enums.h"
+#include "rapport-form.h"
 #include "rapport-group-editor.h"
 
 struct _RapportGroupEditor
@@ -48,102 +49,41 @@ on_save (RapportGroupEditor *self)
   rapport_group_set_notes (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
   if (rapport_store_save_group (self->store, self->draft, &error) == 0)
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      rapport_form_show_error (self->error_label, error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static AdwEntryRow *
-add_entry (AdwPreferencesGroup *group,
-           const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
-static AdwComboRow *
-add_combo (AdwPreferencesGroup *group,
-           const char *title,
-           GType enum_type,
-           const char *(*label) (int),
-           int selected)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GEnumClass *klass = g_type_class_ref (enum_type);
-  GtkWidget *row = adw_combo_row_new ();
-
-  for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, label (i));
-  g_type_class_unref (klass);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  adw_preferences_group_add (group, row);
-  return ADW_COMBO_ROW (row);
 }
 
 static void
 build (RapportGroupEditor *self)
 {
   GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *about = adw_preferences_group_new ();
-  GtkWidget *verdict = adw_preferences_group_new ();
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (rapport_group_get_id (self->draft) ? _("_Save") : _("_Add"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *dues_row = adw_action_row_new ();
+  AdwPreferencesGroup *about = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *verdict = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   g_autofree char *audience = rapport_audience_to_text (rapport_group_get_audience (self->draft));
+  gboolean is_new = rapport_group_get_id (self->draft) == 0;
 
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_save), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  self->name_row = rapport_form_add_entry (about, _("Name"), rapport_group_get_name (self->draft));
+  self->kind_row = rapport_form_add_enum_combo (about, _("Kind"), RAPPORT_TYPE_GROUP_KIND,
+                                                          (RapportLabelFunc) rapport_group_kind_get_label,
+                                                          rapport_group_get_kind (self->draft));
+  self->audience_row = rapport_form_add_entry (about, _("Who goes there (separate with commas)"), audience);
+  self->dues_spin = rapport_form_add_spin (about, _("Yearly dues"), 1e9, 10, 2,
+                                                     rapport_group_get_dues_cents (self->draft) / 100.0);
+  self->website_row = rapport_form_add_entry (about, _("Website"), rapport_group_get_website (self->draft));
+  self->notes_row = rapport_form_add_entry (about, _("Notes"), rapport_group_get_notes (self->draft));
 
-  self->name_row = add_entry (ADW_PREFERENCES_GROUP (about), _("Name"), rapport_group_get_name (self->draft));
-  self->kind_row = add_combo (ADW_PREFERENCES_GROUP (about), _("Kind"), RAPPORT_TYPE_GROUP_KIND,
-                                                                (const char *(*) (int) ) rapport_group_kind_get_label, rapport_group_get_kind (self->draft));
-  self->audience_row = add_entry (ADW_PREFERENCES_GROUP (about), _("Who goes there (separate with commas)"), audience);
-  self->dues_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1e9, 10));
-  gtk_spin_button_set_digits (self->dues_spin, 2);
-  gtk_spin_button_set_value (self->dues_spin, rapport_group_get_dues_cents (self->draft) / 100.0);
-  gtk_widget_set_valign (GTK_WIDGET (self->dues_spin), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dues_row), _("Yearly dues"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (dues_row), GTK_WIDGET (self->dues_spin));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), dues_row);
-  self->website_row = add_entry (ADW_PREFERENCES_GROUP (about), _("Website"), rapport_group_get_website (self->draft));
-  self->notes_row = add_entry (ADW_PREFERENCES_GROUP (about), _("Notes"), rapport_group_get_notes (self->draft));
+  adw_preferences_group_set_title (verdict, _("Verdict"));
+  self->verdict_row = rapport_form_add_enum_combo (verdict, _("Keep going?"), RAPPORT_TYPE_VERDICT,
+                                                               (RapportLabelFunc) rapport_verdict_get_label,
+                                                               rapport_group_get_verdict (self->draft));
+  self->reason_row = rapport_form_add_entry (verdict, _("Why"), rapport_group_get_verdict_reason (self->draft));
+  self->error_label = rapport_form_add_error_label (verdict);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (verdict), _("Verdict"));
-  self->verdict_row = add_combo (ADW_PREFERENCES_GROUP (verdict), _("Keep going?"), RAPPORT_TYPE_VERDICT,
-                                                                     (const char *(*) (int) ) rapport_verdict_get_label, rapport_group_get_verdict (self->draft));
-  self->reason_row = add_entry (ADW_PREFERENCES_GROUP (verdict), _("Why"), rapport_group_get_verdict_reason (self->draft));
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "editor-error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (verdict), GTK_WIDGET (self->error_label));
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (about));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (verdict));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_title (GTK_WINDOW (self), rapport_group_get_id (self->draft) ? _("Edit Group") : _("New Group"));
-  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), about);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), verdict);
+  rapport_form_set_content (ADW_WINDOW (self), is_new ? _("New Group") : _("Edit Group"), is_new ? _("_Add") : _("_Save"), G_CALLBACK (on_save), page);
 }
 
 static void
@@ -160,13 +100,11 @@ static void
 rapport_group_editor_class_init (RapportGroupEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = rapport_group_editor_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 rapport_group_editor_init (RapportGroupEditor *self)
 {
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 600);
 }
 

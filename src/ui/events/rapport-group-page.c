@@ -26,9 +26,9 @@
 
 struct _RapportGroupPage
 {
-  GtkWidget parent_instance;
+  RapportStorePage parent_instance;
 
-  RapportStore *store;
+  RapportStore *store; /* the page's, for short */
   RapportGroup *group;
 
   GtkWidget *scrolled;
@@ -41,15 +41,7 @@ struct _RapportGroupPage
   GPtrArray *rows; /* what fill() added, removed on the next fill */
 };
 
-G_DEFINE_FINAL_TYPE (RapportGroupPage, rapport_group_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RapportGroupPage, rapport_group_page, RAPPORT_TYPE_STORE_PAGE)
 
 enum {
   OPEN_EVENT,
@@ -339,6 +331,7 @@ rapport_group_page_constructed (GObject *object)
   RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
 
   G_OBJECT_CLASS (rapport_group_page_parent_class)->constructed (object);
+  self->store = rapport_store_page_get_store (RAPPORT_STORE_PAGE (self));
   g_signal_connect_object (self->store, "changed::groups", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::events", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::profile", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
@@ -349,59 +342,18 @@ rapport_group_page_dispose (GObject *object)
 {
   RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
 
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->group);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rapport_group_page_parent_class)->dispose (object);
-}
-
-static void
-rapport_group_page_set_property (GObject *object,
-                                 guint prop_id,
-                                 const GValue *value,
-                                 GParamSpec *pspec)
-{
-  RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: self->store = g_value_dup_object (value); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rapport_group_page_get_property (GObject *object,
-                                 guint prop_id,
-                                 GValue *value,
-                                 GParamSpec *pspec)
-{
-  RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 rapport_group_page_class_init (RapportGroupPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = rapport_group_page_constructed;
   object_class->dispose = rapport_group_page_dispose;
-  object_class->get_property = rapport_group_page_get_property;
-  object_class->set_property = rapport_group_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RapportGroupPage::open-event:
@@ -411,7 +363,6 @@ rapport_group_page_class_init (RapportGroupPageClass *klass)
    */
   signals[OPEN_EVENT] = g_signal_new ("open-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                       NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -4,12 +4,12 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-store-page.h"
 
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_GROUP_PAGE (rapport_group_page_get_type ())
-G_DECLARE_FINAL_TYPE (RapportGroupPage, rapport_group_page, RAPPORT, GROUP_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RapportGroupPage, rapport_group_page, RAPPORT, GROUP_PAGE, RapportStorePage)
 
 void rapport_group_page_set_group_id (RapportGroupPage *self, gint64 group_id);
 gint64 rapport_group_page_get_group_id (RapportGroupPage *self);

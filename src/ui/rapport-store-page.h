@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-store-page.h: the base of pages that show one record of a store. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_STORE_PAGE (rapport_store_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (RapportStorePage, rapport_store_page, RAPPORT, STORE_PAGE, GtkWidget)
+
+struct _RapportStorePageClass
+{
+  GtkWidgetClass parent_class;
+};
+
+RapportStore *rapport_store_page_get_store (RapportStorePage *self);
+
+G_END_DECLS
