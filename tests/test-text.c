@@ -540,6 +540,20 @@ test_date_today_override (void)
   today = rapport_date_today ();
   g_assert_cmpstr (today, ==, "2031-07-04");
   g_clear_pointer (&today, g_free);
+  /* The clock for events takes the same day, at the time of day it is. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (rapport_time_now ());
+    g_autoptr(GDateTime) real = g_date_time_new_now_local ();
+
+    today = g_date_time_format (now, "%Y-%m-%d");
+    g_assert_cmpstr (today, ==, "2031-07-04");
+    int apart = ABS (g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now) -
+                     (g_date_time_get_hour (real) * 60 + g_date_time_get_minute (real)));
+
+    /* A minute apart at most, across midnight too. */
+    g_assert_true (apart <= 1 || apart >= 24 * 60 - 1);
+    g_clear_pointer (&today, g_free);
+  }
 
   /* An override that is not a date is ignored, not trusted. */
   g_setenv ("RAPPORT_TODAY", "2031-02-30", TRUE);
@@ -553,6 +567,7 @@ test_date_today_override (void)
   g_clear_pointer (&after, g_free);
 
   g_unsetenv ("RAPPORT_TODAY");
+  g_assert_cmpint (ABS (rapport_time_now () - g_get_real_time () / G_USEC_PER_SEC), <=, 1);
   before = real_today ();
   today = rapport_date_today ();
   after = real_today ();

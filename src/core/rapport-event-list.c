@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "rapport-text.h"
 #include "rapport-event-list.h"
 
 struct _RapportEventList
@@ -32,7 +33,7 @@ rapport_event_list_query (RapportIdList *list,
   RapportEventList *self = RAPPORT_EVENT_LIST (list);
   RapportEventQuery query = {
     .when = self->when,
-    .now = g_get_real_time () / G_USEC_PER_SEC,
+    .now = rapport_time_now (),
     .search = self->search,
     .group_id = self->group_id,
   };

@@ -233,6 +233,28 @@ rapport_date_today (void)
 }
 
 /**
+ * rapport_time_now:
+ *
+ * Returns: the current time in Unix seconds; with RAPPORT_TODAY in the
+ *   environment, the current local time of day on that date, so that
+ *   "upcoming" and "past" agree with rapport_date_today()
+ */
+gint64
+rapport_time_now (void)
+{
+  const char *fixed = g_getenv ("RAPPORT_TODAY");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = NULL;
+  int y, m, d;
+
+  if (!rapport_date_is_valid (fixed) || sscanf (fixed, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_date_time_to_unix (now);
+  then = g_date_time_new_local (y, m, d, g_date_time_get_hour (now), g_date_time_get_minute (now),
+                                g_date_time_get_second (now));
+  return then ? g_date_time_to_unix (then) : g_date_time_to_unix (now);
+}
+
+/**
  * rapport_date_add_days:
  * @iso_date: a valid date
  * @days: days to add, may be negative

@@ -16,6 +16,7 @@ char *rapport_text_json_quote (const char *text);
 
 gboolean rapport_date_is_valid (const char *iso_date);
 char *rapport_date_today (void);
+gint64 rapport_time_now (void);
 char *rapport_date_format (const char *iso_date);
 char *rapport_cadence_describe (int days);
 char *rapport_date_add_days (const char *iso_date, int days);

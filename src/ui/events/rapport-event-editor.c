@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "rapport-text.h"
 #include "rapport-event-editor.h"
 #include "rapport-form.h"
 #include "rapport-enums.h"
@@ -241,7 +242,7 @@ rapport_event_editor_new (GtkWindow *parent,
     self->draft = rapport_event_copy (event);
   else
     {
-      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+      gint64 now = rapport_time_now ();
 
       self->draft = rapport_event_new (NULL, now - now % 3600 + 3600);
     }

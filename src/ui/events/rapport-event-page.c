@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-text.h"
 #include "rapport-application.h"
 #include "rapport-confirm.h"
 #include "rapport-contact-list.h"
@@ -235,7 +236,7 @@ on_score_toggled (RapportEventPage *self)
 static void
 update_scorecard (RapportEventPage *self)
 {
-  gboolean started = rapport_event_get_starts_at (self->event) <= g_get_real_time () / G_USEC_PER_SEC;
+  gboolean started = rapport_event_get_starts_at (self->event) <= rapport_time_now ();
   int go_again = rapport_event_get_go_again (self->event);
 
   gtk_widget_set_visible (GTK_WIDGET (self->scorecard_group), started);

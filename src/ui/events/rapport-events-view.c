@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-text.h"
 #include "rapport-event-editor.h"
 #include "rapport-event-list.h"
 #include "rapport-event-page.h"
@@ -165,7 +166,7 @@ update_empty (RapportEventsView *self)
 static void
 update_unscored (RapportEventsView *self)
 {
-  guint n = self->store ? rapport_store_count_unscored (self->store, g_get_real_time () / G_USEC_PER_SEC) : 0;
+  guint n = self->store ? rapport_store_count_unscored (self->store, rapport_time_now ()) : 0;
   g_autofree char *label = NULL;
 
   gtk_revealer_set_reveal_child (self->unscored_revealer, n > 0);
@@ -279,7 +280,7 @@ static void
 on_unscored_clicked (RapportEventsView *self)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  RapportEventQuery query = { RAPPORT_EVENTS_UNSCORED, g_get_real_time () / G_USEC_PER_SEC, NULL, 0 };
+  RapportEventQuery query = { RAPPORT_EVENTS_UNSCORED, rapport_time_now (), NULL, 0 };
 
   if (rapport_store_query_event_ids (self->store, &query, ids, NULL) && ids->len > 0)
     rapport_events_view_show_event (self, g_array_index (ids, gint64, 0));

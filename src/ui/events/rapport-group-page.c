@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-text.h"
 #include "rapport-format.h"
 #include "rapport-group-editor.h"
 #include "rapport-export.h"
@@ -187,7 +188,7 @@ update (RapportGroupPage *self)
     }
 
   if (rapport_store_get_group_stats (self->store, rapport_group_get_id (self->group),
-                                     g_get_real_time () / G_USEC_PER_SEC, &stats, NULL))
+                                     rapport_time_now (), &stats, NULL))
     fill_figures (self, &stats);
   fill_events (self);
   gtk_button_set_label (self->archive_button, rapport_group_get_archived (self->group) ? _("_Restore Group")
