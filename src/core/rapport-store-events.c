@@ -235,6 +235,18 @@ update_group_row (RapportStore *self,
   return TRUE;
 }
 
+/* Inside a transaction: validates and writes a new group, for a bulk write
+ * that records it in the outbox itself. Returns its id, or 0. */
+gint64
+rapport_store_insert_group_row (RapportStore *self,
+                                RapportGroup *group,
+                                GError **error)
+{
+  if (!check_group (group, error))
+    return 0;
+  return insert_group_row (self, group, error);
+}
+
 /**
  * rapport_store_save_group:
  * @self: a store
@@ -341,6 +353,33 @@ rapport_store_set_group_archived (RapportStore *self,
   return TRUE;
 }
 
+/* Inside a transaction: leaves a tombstone of a group that no event
+ * belongs to any more, stamped @stamp and recorded; a group that still
+ * has events keeps them and stays. @deleted tells which. */
+gboolean
+rapport_store_tombstone_group (RapportStore *self,
+                               gint64 id,
+                               const char *stamp,
+                               gboolean *deleted,
+                               GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self,
+                                "UPDATE groups SET deleted = 1, name = '', audience = '[]', website = NULL, notes = NULL,"
+                                " verdict_reason = NULL, sort_key = '', updated = ?1 WHERE id = ?2 AND deleted = 0"
+                                " AND NOT EXISTS (SELECT 1 FROM events WHERE group_id = ?2 AND deleted = 0)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+  *deleted = sqlite3_changes (rapport_store_get_db (self)) == 1;
+  return !*deleted || rapport_store_outbox_append (self, "group", id, error);
+}
+
 /**
  * rapport_store_delete_group:
  * @self: a store
@@ -358,6 +397,8 @@ rapport_store_delete_group (RapportStore *self,
                             GError **error)
 {
   g_autoptr(RapportGroup) group = NULL;
+  g_autofree char *stamp = NULL;
+  gboolean deleted = FALSE;
   int n_events;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
@@ -376,13 +417,24 @@ rapport_store_delete_group (RapportStore *self,
                    rapport_group_get_name (group), n_events);
       return FALSE;
     }
-  if (!set_column (self,
-                   "UPDATE groups SET deleted = ?, name = '', audience = '[]', website = NULL, notes = NULL,"
-                   " verdict_reason = NULL, sort_key = '', updated = ? WHERE id = ? AND deleted = 0",
-                   "group", id, 1, _("This group no longer exists."), error))
+  if (!rapport_store_begin (self, error))
     return FALSE;
+  stamp = rapport_store_next_stamp (self);
+  if (!rapport_store_tombstone_group (self, id, stamp, &deleted, error))
+    goto fail;
+  if (!deleted)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This group no longer exists."));
+      goto fail;
+    }
+  if (!rapport_store_commit (self, error))
+    goto fail;
   rapport_store_emit_changed (self, "groups", id);
   return TRUE;
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
 }
 
 /**
@@ -664,29 +716,40 @@ check_event (RapportStore *self,
                                                              rapport_store_check_text (rapport_event_get_notes (event), N_("The notes"), MAX_NOTES_BYTES, error);
 }
 
+/* Binds the editable columns to parameters @base + 1 to @base + 11. */
+static void
+bind_event_fields_at (sqlite3_stmt *stmt,
+                      int base,
+                      RapportEvent *event,
+                      const char *title,
+                      const char *stamp)
+{
+  sqlite3_bind_text (stmt, base + 1, title, -1, SQLITE_STATIC);
+  if (rapport_event_get_group_id (event) != 0)
+    sqlite3_bind_int64 (stmt, base + 2, rapport_event_get_group_id (event));
+  else
+    sqlite3_bind_null (stmt, base + 2);
+  sqlite3_bind_text (stmt, base + 3, rapport_event_kind_to_string (rapport_event_get_kind (event)), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, base + 4, rapport_event_get_starts_at (event));
+  sqlite3_bind_int (stmt, base + 5, rapport_event_get_duration_min (event));
+  sqlite3_bind_int (stmt, base + 6, rapport_event_get_travel_min (event));
+  bind_text_or_null (stmt, base + 7, rapport_event_get_location (event));
+  sqlite3_bind_int64 (stmt, base + 8, rapport_event_get_cost_cents (event));
+  if (rapport_event_get_room_size (event) > 0)
+    sqlite3_bind_int (stmt, base + 9, rapport_event_get_room_size (event));
+  else
+    sqlite3_bind_null (stmt, base + 9);
+  bind_text_or_null (stmt, base + 10, rapport_event_get_notes (event));
+  sqlite3_bind_text (stmt, base + 11, stamp, -1, SQLITE_STATIC);
+}
+
 static void
 bind_event_fields (sqlite3_stmt *stmt,
                    RapportEvent *event,
                    const char *title,
                    const char *stamp)
 {
-  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
-  if (rapport_event_get_group_id (event) != 0)
-    sqlite3_bind_int64 (stmt, 2, rapport_event_get_group_id (event));
-  else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_text (stmt, 3, rapport_event_kind_to_string (rapport_event_get_kind (event)), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, rapport_event_get_starts_at (event));
-  sqlite3_bind_int (stmt, 5, rapport_event_get_duration_min (event));
-  sqlite3_bind_int (stmt, 6, rapport_event_get_travel_min (event));
-  bind_text_or_null (stmt, 7, rapport_event_get_location (event));
-  sqlite3_bind_int64 (stmt, 8, rapport_event_get_cost_cents (event));
-  if (rapport_event_get_room_size (event) > 0)
-    sqlite3_bind_int (stmt, 9, rapport_event_get_room_size (event));
-  else
-    sqlite3_bind_null (stmt, 9);
-  bind_text_or_null (stmt, 10, rapport_event_get_notes (event));
-  sqlite3_bind_text (stmt, 11, stamp, -1, SQLITE_STATIC);
+  bind_event_fields_at (stmt, 0, event, title, stamp);
 }
 
 /* Inside a transaction: writes a new event row (without scorecard) and
@@ -713,6 +776,83 @@ rapport_store_insert_event_row (RapportStore *self,
   if (!rapport_store_step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (rapport_store_get_db (self));
+}
+
+#define INSERT_EVENT_COLUMNS 17
+
+/* Inside a transaction: validates @events and writes them as new rows,
+ * scorecards included, for a bulk write (the sample network, an import)
+ * that records its rows with rapport_store_outbox_append_range(). The rows
+ * go in with one statement, so that the full-text index takes the batch
+ * at once. Returns the first new id (the others follow it), or 0. */
+gint64
+rapport_store_insert_event_rows (RapportStore *self,
+                                 RapportEvent **events,
+                                 guint n_events,
+                                 GError **error)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (n_events > 0 && n_events <= 256, 0);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      int answers[RAPPORT_N_SCORE_QUESTIONS];
+
+      if (!check_event (self, events[i], error))
+        return 0;
+      for (int q = 0; q < RAPPORT_N_SCORE_QUESTIONS; q++)
+        answers[q] = rapport_event_get_score (events[i], q);
+      if (rapport_event_has_scorecard (events[i]) && rapport_quality_score (answers) < 0)
+        {
+          invalid (error, _("Each scorecard answer is a number from 1 to 5."));
+          return 0;
+        }
+    }
+
+  sql = g_string_new ("INSERT INTO events (title, group_id, kind, starts_at, duration_min, travel_min,"
+                      " location, cost_cents, room_size, notes, updated, created, uuid,"
+                      " score_people, score_new, score_help, score_time, go_again) VALUES ");
+  for (guint i = 0; i < n_events; i++)
+    {
+      int base = i * INSERT_EVENT_COLUMNS;
+
+      g_string_append (sql, i ? ", (" : "(");
+      for (int k = 1; k <= 11; k++)
+        g_string_append_printf (sql, "?%d, ", base + k);
+      g_string_append_printf (sql, "?%d", base + 11);
+      for (int k = 12; k <= INSERT_EVENT_COLUMNS; k++)
+        g_string_append_printf (sql, ", ?%d", base + k);
+      g_string_append_c (sql, ')');
+    }
+  stmt = rapport_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return 0;
+  for (guint i = 0; i < n_events; i++)
+    {
+      RapportEvent *event = events[i];
+      int base = i * INSERT_EVENT_COLUMNS;
+      char *title = g_strstrip (g_strdup (rapport_event_get_title (event)));
+      char *stamp = rapport_store_next_stamp (self);
+      char *uuid = g_uuid_string_random ();
+
+      g_ptr_array_add (owned, title);
+      g_ptr_array_add (owned, stamp);
+      g_ptr_array_add (owned, uuid);
+      bind_event_fields_at (stmt, base, event, title, stamp);
+      sqlite3_bind_text (stmt, base + 12, uuid, -1, SQLITE_STATIC);
+      if (rapport_event_has_scorecard (event))
+        for (int q = 0; q < RAPPORT_N_SCORE_QUESTIONS; q++)
+          sqlite3_bind_int (stmt, base + 13 + q, rapport_event_get_score (event, q));
+      if (rapport_event_get_go_again (event) >= 0)
+        sqlite3_bind_int (stmt, base + 17, rapport_event_get_go_again (event) != 0);
+    }
+  if (!rapport_store_step_done (self, stmt, error))
+    return 0;
+  /* Rowids are handed out one past the largest, in the order written. */
+  return sqlite3_last_insert_rowid (rapport_store_get_db (self)) - n_events + 1;
 }
 
 /**
@@ -898,6 +1038,52 @@ tombstone_selected (RapportStore *self,
   return TRUE;
 }
 
+/* Inside a transaction: leaves a tombstone of the event and of the people
+ * marked as met there, and unlinks the cards and timeline entries that
+ * point at it, all stamped @stamp and recorded. Contacts and entries that
+ * are tombstones already are left alone: they carry no fields to sync. */
+gboolean
+rapport_store_tombstone_event (RapportStore *self,
+                               gint64 id,
+                               const char *stamp,
+                               GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!tombstone_selected (self, "SELECT id FROM event_people WHERE event_id = ? AND deleted = 0", id, 0,
+                           "UPDATE event_people SET deleted = 1, note = NULL, updated = ? WHERE id = ?",
+                           "event_person", stamp, error) ||
+      !tombstone_selected (self, "SELECT id FROM contacts WHERE met_at = ? AND deleted = 0", id, 0,
+                           "UPDATE contacts SET met_at = NULL, updated = ? WHERE id = ?",
+                           "contact", stamp, error) ||
+      !tombstone_selected (self, "SELECT id FROM interactions WHERE event_id = ? AND deleted = 0", id, 0,
+                           "UPDATE interactions SET event_id = NULL, updated = ? WHERE id = ?",
+                           "interaction", stamp, error))
+    return FALSE;
+  stmt = rapport_store_prepare (self,
+                                "UPDATE events SET deleted = 1, title = '', location = NULL, notes = NULL,"
+                                " updated = ? WHERE id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return rapport_store_step_done (self, stmt, error) && rapport_store_outbox_append (self, "event", id, error);
+}
+
+/* Inside a transaction: takes @contact_id off every event they were
+ * marked as met at, stamped @stamp and recorded. */
+gboolean
+rapport_store_tombstone_event_people_of (RapportStore *self,
+                                         gint64 contact_id,
+                                         const char *stamp,
+                                         GError **error)
+{
+  return tombstone_selected (self, "SELECT id FROM event_people WHERE contact_id = ? AND deleted = 0", contact_id, 0,
+                             "UPDATE event_people SET deleted = 1, note = NULL, updated = ? WHERE id = ?",
+                             "event_person", stamp, error);
+}
+
 /**
  * rapport_store_delete_event:
  * @self: a store
@@ -917,7 +1103,6 @@ rapport_store_delete_event (RapportStore *self,
 {
   g_autofree char *stamp = NULL;
   g_autoptr(RapportEvent) event = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
@@ -925,27 +1110,7 @@ rapport_store_delete_event (RapportStore *self,
   if (event == NULL || !rapport_store_begin (self, error))
     return FALSE;
   stamp = rapport_store_next_stamp (self);
-  if (!tombstone_selected (self, "SELECT id FROM event_people WHERE event_id = ? AND deleted = 0", id, 0,
-                           "UPDATE event_people SET deleted = 1, note = NULL, updated = ? WHERE id = ?",
-                           "event_person", stamp, error) ||
-      !tombstone_selected (self, "SELECT id FROM contacts WHERE met_at = ?", id, 0,
-                           "UPDATE contacts SET met_at = NULL, updated = ? WHERE id = ?",
-                           "contact", stamp, error) ||
-      !tombstone_selected (self, "SELECT id FROM interactions WHERE event_id = ?", id, 0,
-                           "UPDATE interactions SET event_id = NULL, updated = ? WHERE id = ?",
-                           "interaction", stamp, error))
-    goto fail;
-  stmt = rapport_store_prepare (self,
-                                "UPDATE events SET deleted = 1, title = '', location = NULL, notes = NULL,"
-                                " updated = ? WHERE id = ?",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!rapport_store_step_done (self, stmt, error) ||
-      !rapport_store_outbox_append (self, "event", id, error) ||
-      !rapport_store_commit (self, error))
+  if (!rapport_store_tombstone_event (self, id, stamp, error) || !rapport_store_commit (self, error))
     goto fail;
   rapport_store_emit_changed (self, "events", id);
   rapport_store_emit_changed (self, "groups", rapport_event_get_group_id (event));
@@ -1082,51 +1247,52 @@ local_date (gint64 unix_time)
   return dt ? g_date_time_format (dt, "%Y-%m-%d") : NULL;
 }
 
-/* Inside a transaction: links @contact_id to the event, logs the meeting
- * on their timeline and, when the card does not say yet where and when
- * they were met, fills that in. */
-static gboolean
-link_person (RapportStore *self,
-             gint64 event_id,
-             gint64 starts_at,
-             gint64 contact_id,
-             gboolean meaningful,
-             const char *context,
-             GError **error)
+/* Inside a transaction: links a contact to an event, as met there, and
+ * writes nothing else; rapport_store_mark_met() and the bulk writes build
+ * on it. Returns the new row's id, or 0. */
+gint64
+rapport_store_insert_event_person_row (RapportStore *self,
+                                       gint64 event_id,
+                                       gint64 contact_id,
+                                       gboolean meaningful,
+                                       const char *note,
+                                       GError **error)
 {
   g_autofree char *stamp = rapport_store_next_stamp (self);
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *met_on = local_date (starts_at);
   sqlite3_stmt *stmt;
-  gint64 interaction;
-
-  stmt = rapport_store_prepare (self, "SELECT 1 FROM event_people WHERE event_id = ? AND contact_id = ? AND deleted = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  sqlite3_bind_int64 (stmt, 2, contact_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return invalid (error, _("This person is already marked as met at this event."));
-    }
-  sqlite3_reset (stmt);
 
   stmt = rapport_store_prepare (self,
                                 "INSERT INTO event_people (uuid, event_id, contact_id, meaningful, note, created, updated)"
                                 " VALUES (?, ?, ?, ?, ?, ?6, ?6)",
                                 error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, event_id);
   sqlite3_bind_int64 (stmt, 3, contact_id);
   sqlite3_bind_int (stmt, 4, !!meaningful);
-  bind_text_or_null (stmt, 5, context);
+  bind_text_or_null (stmt, 5, note);
   sqlite3_bind_text (stmt, 6, stamp, -1, SQLITE_STATIC);
-  if (!rapport_store_step_done (self, stmt, error) ||
-      !rapport_store_outbox_append (self, "event_person", sqlite3_last_insert_rowid (rapport_store_get_db (self)), error))
-    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (rapport_store_get_db (self));
+}
+
+/* Inside a transaction: makes @event_id where the contact was first met,
+ * and its day the day they were met, unless the card says so already.
+ * @changed tells whether it did; the caller records the contact. */
+gboolean
+rapport_store_set_met_at (RapportStore *self,
+                          gint64 contact_id,
+                          gint64 event_id,
+                          gint64 starts_at,
+                          const char *stamp,
+                          gboolean *changed,
+                          GError **error)
+{
+  g_autofree char *met_on = local_date (starts_at);
+  sqlite3_stmt *stmt;
 
   stmt = rapport_store_prepare (self,
                                 "UPDATE contacts SET met_at = ?, met_on = coalesce (met_on, ?), updated = ?"
@@ -1140,19 +1306,66 @@ link_person (RapportStore *self,
   sqlite3_bind_int64 (stmt, 4, contact_id);
   if (!rapport_store_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (rapport_store_get_db (self)) == 1 &&
-      !rapport_store_outbox_append (self, "contact", contact_id, error))
-    return FALSE;
+  if (changed != NULL)
+    *changed = sqlite3_changes (rapport_store_get_db (self)) == 1;
+  return TRUE;
+}
 
-  interaction = rapport_store_insert_interaction_row (self, contact_id, RAPPORT_INTERACTION_MET, starts_at, context, error);
-  if (interaction == 0)
-    return FALSE;
-  stmt = rapport_store_prepare (self, "UPDATE interactions SET event_id = ? WHERE id = ?", error);
+/* Inside a transaction: ties a timeline entry to the event it happened
+ * at. The caller records the entry. */
+gboolean
+rapport_store_set_interaction_event (RapportStore *self,
+                                     gint64 interaction_id,
+                                     gint64 event_id,
+                                     GError **error)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (self, "UPDATE interactions SET event_id = ? WHERE id = ?", error);
+
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, event_id);
-  sqlite3_bind_int64 (stmt, 2, interaction);
-  return rapport_store_step_done (self, stmt, error) &&
+  sqlite3_bind_int64 (stmt, 2, interaction_id);
+  return rapport_store_step_done (self, stmt, error);
+}
+
+/* Inside a transaction: links @contact_id to the event, logs the meeting
+ * on their timeline and, when the card does not say yet where and when
+ * they were met, fills that in. */
+static gboolean
+link_person (RapportStore *self,
+             gint64 event_id,
+             gint64 starts_at,
+             gint64 contact_id,
+             gboolean meaningful,
+             const char *context,
+             GError **error)
+{
+  g_autofree char *stamp = rapport_store_next_stamp (self);
+  sqlite3_stmt *stmt;
+  gint64 person, interaction;
+  gboolean changed = FALSE;
+
+  stmt = rapport_store_prepare (self, "SELECT 1 FROM event_people WHERE event_id = ? AND contact_id = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, contact_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return invalid (error, _("This person is already marked as met at this event."));
+    }
+  sqlite3_reset (stmt);
+
+  person = rapport_store_insert_event_person_row (self, event_id, contact_id, meaningful, context, error);
+  if (person == 0 || !rapport_store_outbox_append (self, "event_person", person, error) ||
+      !rapport_store_set_met_at (self, contact_id, event_id, starts_at, stamp, &changed, error) ||
+      (changed && !rapport_store_outbox_append (self, "contact", contact_id, error)))
+    return FALSE;
+
+  interaction = rapport_store_insert_interaction_row (self, contact_id, RAPPORT_INTERACTION_MET, starts_at, context, error);
+  return interaction != 0 &&
+         rapport_store_set_interaction_event (self, interaction, event_id, error) &&
          rapport_store_outbox_append (self, "interaction", interaction, error) &&
          rapport_store_touch_contact (self, contact_id, starts_at, error);
 }
@@ -1502,6 +1715,61 @@ rapport_store_get_profile (RapportStore *self)
   return profile;
 }
 
+static gboolean
+check_profile (const RapportProfile *profile,
+               GError **error)
+{
+  if (profile->goal_min < 1 || profile->goal_max > 100)
+    return invalid (error, _("The goal is from 1 to 100 meaningful conversations per event."));
+  if (profile->goal_min > profile->goal_max)
+    return invalid (error, _("The lowest number of conversations in the goal is above the highest."));
+  if (profile->hours_per_month < 0 || profile->hours_per_month > 744)
+    return invalid (error, _("Hours per month are from 0 to 744."));
+  for (guint i = 0; profile->audience != NULL && profile->audience[i] != NULL; i++)
+    if (!rapport_store_check_text (profile->audience[i], N_("The audience"), MAX_TEXT_BYTES, error))
+      return FALSE;
+  return rapport_store_check_text (profile->name, N_("The name"), MAX_TEXT_BYTES, error) &&
+                                   rapport_store_check_text (profile->services, N_("The services"), MAX_TEXT_BYTES, error);
+}
+
+/* Inside a transaction: validates and writes the profile, for a caller
+ * that records it in the outbox. */
+gboolean
+rapport_store_write_profile_row (RapportStore *self,
+                                 const RapportProfile *profile,
+                                 GError **error)
+{
+  g_autofree char *stamp = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *audience = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!check_profile (profile, error))
+    return FALSE;
+  stamp = rapport_store_next_stamp (self);
+  uuid = g_uuid_string_random ();
+  audience = strv_to_json ((const char *const *) profile->audience);
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO profile (id, uuid, name, services, audience, goal_min, goal_max,"
+                                " hours_per_month, created, updated) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?8, ?8)"
+                                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, services = excluded.services,"
+                                " audience = excluded.audience, goal_min = excluded.goal_min,"
+                                " goal_max = excluded.goal_max, hours_per_month = excluded.hours_per_month,"
+                                " updated = excluded.updated",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 2, profile->name);
+  bind_text_or_null (stmt, 3, profile->services);
+  sqlite3_bind_text (stmt, 4, audience, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, profile->goal_min);
+  sqlite3_bind_int (stmt, 6, profile->goal_max);
+  sqlite3_bind_int (stmt, 7, profile->hours_per_month);
+  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+  return rapport_store_step_done (self, stmt, error);
+}
+
 /**
  * rapport_store_save_profile:
  * @self: a store
@@ -1518,51 +1786,12 @@ rapport_store_save_profile (RapportStore *self,
                             const RapportProfile *profile,
                             GError **error)
 {
-  g_autofree char *stamp = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *audience = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (profile != NULL, FALSE);
 
-  if (profile->goal_min < 1 || profile->goal_max > 100)
-    return invalid (error, _("The goal is from 1 to 100 meaningful conversations per event."));
-  if (profile->goal_min > profile->goal_max)
-    return invalid (error, _("The lowest number of conversations in the goal is above the highest."));
-  if (profile->hours_per_month < 0 || profile->hours_per_month > 744)
-    return invalid (error, _("Hours per month are from 0 to 744."));
-  for (guint i = 0; profile->audience != NULL && profile->audience[i] != NULL; i++)
-    if (!rapport_store_check_text (profile->audience[i], N_("The audience"), MAX_TEXT_BYTES, error))
-      return FALSE;
-  if (!rapport_store_check_text (profile->name, N_("The name"), MAX_TEXT_BYTES, error) ||
-                                 !rapport_store_check_text (profile->services, N_("The services"), MAX_TEXT_BYTES, error))
+  if (!check_profile (profile, error) || !rapport_store_begin (self, error))
     return FALSE;
-
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  stamp = rapport_store_next_stamp (self);
-  uuid = g_uuid_string_random ();
-  audience = strv_to_json ((const char *const *) profile->audience);
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO profile (id, uuid, name, services, audience, goal_min, goal_max,"
-                                " hours_per_month, created, updated) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?8, ?8)"
-                                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, services = excluded.services,"
-                                " audience = excluded.audience, goal_min = excluded.goal_min,"
-                                " goal_max = excluded.goal_max, hours_per_month = excluded.hours_per_month,"
-                                " updated = excluded.updated",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 2, profile->name);
-  bind_text_or_null (stmt, 3, profile->services);
-  sqlite3_bind_text (stmt, 4, audience, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, profile->goal_min);
-  sqlite3_bind_int (stmt, 6, profile->goal_max);
-  sqlite3_bind_int (stmt, 7, profile->hours_per_month);
-  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
-  if (!rapport_store_step_done (self, stmt, error) ||
+  if (!rapport_store_write_profile_row (self, profile, error) ||
       !rapport_store_outbox_append (self, "profile", 1, error) ||
       !rapport_store_commit (self, error))
     goto fail;

@@ -90,6 +90,44 @@ gboolean rapport_text_is_blank (const char *text);
 
 gint64 rapport_store_insert_event_row (RapportStore *self, RapportEvent *event, GError **error);
 
+/* The same kind of bulk writes for groups, events and the people met
+ * there (the sample network): rows only, recorded by the caller. */
+gint64 rapport_store_insert_group_row (RapportStore *self, RapportGroup *group, GError **error);
+gint64 rapport_store_insert_event_rows (RapportStore *self,
+                                        RapportEvent **events,
+                                        guint n_events,
+                                        GError **error);
+gint64 rapport_store_insert_event_person_row (RapportStore *self,
+                                              gint64 event_id,
+                                              gint64 contact_id,
+                                              gboolean meaningful,
+                                              const char *note,
+                                              GError **error);
+gboolean rapport_store_set_met_at (RapportStore *self,
+                                   gint64 contact_id,
+                                   gint64 event_id,
+                                   gint64 starts_at,
+                                   const char *stamp,
+                                   gboolean *changed,
+                                   GError **error);
+gboolean rapport_store_set_interaction_event (RapportStore *self,
+                                              gint64 interaction_id,
+                                              gint64 event_id,
+                                              GError **error);
+gboolean rapport_store_write_profile_row (RapportStore *self, const RapportProfile *profile, GError **error);
+
+/* Tombstones inside a caller's transaction, recorded in the outbox. */
+gboolean rapport_store_tombstone_event (RapportStore *self, gint64 id, const char *stamp, GError **error);
+gboolean rapport_store_tombstone_event_people_of (RapportStore *self,
+                                                  gint64 contact_id,
+                                                  const char *stamp,
+                                                  GError **error);
+gboolean rapport_store_tombstone_group (RapportStore *self,
+                                        gint64 id,
+                                        const char *stamp,
+                                        gboolean *deleted,
+                                        GError **error);
+
 /* Migrations, exposed so the upgrade test can build every earlier schema. */
 gboolean rapport_store_migrate_db (sqlite3 *db, int target_version, GError **error);
 
