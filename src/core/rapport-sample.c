@@ -1314,7 +1314,8 @@ write_timeline (Sampler *s,
           chance (s, is_close (relationship) ? 0.8 : 0.55))
         {
           int due_day = first_day - 1;
-          int done_day = MAX (1, due_day - (chance (s, 0.7) ? 0 : between (s, 1, 3)));
+          int late = chance (s, 0.7) ? 0 : between (s, 1, 3);
+          int done_day = MAX (1, due_day - late);
           g_autofree char *note = chance (s, 0.6) ? g_strdup (PICK_ARRAY (s, done_followup_notes)) : NULL;
           gint64 followup;
 
@@ -1466,7 +1467,8 @@ write_pending (Sampler *s,
       switch (section)
         {
         case RAPPORT_FOLLOWUP_OVERDUE:
-          due_day = MIN (between (s, 1, 21), first_day);
+          due_day = between (s, 1, 21);
+          due_day = MIN (due_day, first_day);
           break;
         case RAPPORT_FOLLOWUP_TODAY:
           due_day = 0;
@@ -1571,8 +1573,11 @@ make_contact (Sampler *s,
     }
   if (chance (s, 0.8))
     {
-      /* Most have been at it a few years; some for decades. */
-      int years = MIN (40, (int) (-log (1.0 - g_rand_double (s->rand)) * 9.0));
+      /* Most have been at it a few years; some for decades. MIN() would
+       * draw twice. */
+      int years = (int) (-log (1.0 - g_rand_double (s->rand)) * 9.0);
+
+      years = MIN (years, 40);
 
       rapport_contact_set_industry_since (contact, s->max_year - years);
     }
