@@ -37,6 +37,7 @@
 #define DAYS_BACK 735
 #define DAYS_AHEAD 14
 #define MAX_INTERACTIONS 12
+#define MIN_LAPSED 3
 /* Contacts written per statement, see rapport_store_insert_contact_rows(). */
 #define MAX_BATCH 64
 
@@ -694,6 +695,7 @@ typedef struct
   GArray *connectors;    /* indices into people of those who make introductions */
   GStringChunk *names;   /* the given names that Person points to */
   guint pending_left[3]; /* overdue, today, upcoming: still to hand out */
+  guint n_lapsed;        /* contacts not kept up with */
   /* The rows written, for the outbox: ids run without gaps inside the
    * transaction, since nobody else writes meanwhile. */
   gint64 contacts[2];
@@ -1340,9 +1342,14 @@ write_timeline (Sampler *s,
   extras = MIN (extras, (first_day - 1) / 4);
   if (cadence > 0)
     {
-      /* Lapsed: nothing since the cadence ran out. */
-      if (chance (s, 0.1))
-        recent_from = cadence + 1;
+      /* Lapsed: nothing since the cadence ran out. A few at least, the
+       * oldest that can be, so that the Follow-ups view always shows
+       * what keeping in touch means. */
+      if (chance (s, 0.1) || (s->n_lapsed < MIN_LAPSED && first_day > cadence + 1))
+        {
+          recent_from = cadence + 1;
+          s->n_lapsed++;
+        }
       else if (extras > 0 && first_day > 1)
         {
           int day = next_weekday (s, between (s, 1, MIN (cadence - 2, first_day - 1)));
