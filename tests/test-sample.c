@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sample.c: the sample network is believable, repeatable, recorded for
- * sync, and can be taken out again without touching the user's own cards. */
+ * sync, and can be taken out again without touching the user's own cards,
+ * groups and events. */
 #define G_LOG_DOMAIN "test-sample"
 
 #include "config.h"
@@ -9,6 +10,9 @@
 #include "rapport-test-util.h"
 
 #define TODAY "2026-11-25"
+/* Noon that day; the tests run in UTC. */
+#define NOW G_GINT64_CONSTANT (1795608000)
+#define DAY (24 * 60 * 60)
 
 static void
 fill (RapportStore *store,
@@ -17,8 +21,10 @@ fill (RapportStore *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rapport_sample_fill (store, n, seed, TODAY, NULL, NULL, NULL, &error));
+  gboolean ok = rapport_sample_fill (store, n, seed, TODAY, NULL, NULL, NULL, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
 }
 
 static void
@@ -54,6 +60,181 @@ test_fill (RapportTestStore *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (followups), <, 60);
 }
 
+static guint
+count_events (RapportStore *store,
+              RapportEventWhen when)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  RapportEventQuery query = { when, NOW, NULL, 0 };
+
+  g_assert_true (rapport_store_query_event_ids (store, &query, ids, &error));
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static gint64
+group_of_kind (RapportStore *store,
+               const char *kind)
+{
+  gint64 id = rapport_test_sql_int (store, "SELECT min (id) FROM groups WHERE kind = '%s' AND deleted = 0", kind);
+
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+group_stats (RapportStore *store,
+             gint64 group,
+             RapportGroupStats *stats)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_get_group_stats (store, group, NOW, stats, &error));
+  g_assert_no_error (error);
+}
+
+/* The events and groups pages have something to show at once: groups
+ * that clearly differ, two years of scored events with the people met
+ * there, a few waiting for their scorecard and a few ahead. */
+static void
+test_events (RapportTestStore *fixture,
+             gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) archived = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autoptr(RapportGroup) chamber = NULL;
+  g_autoptr(RapportGroup) realtors = NULL;
+  RapportGroupStats leads_stats, realtors_stats, b2b_stats, meetup_stats;
+  guint upcoming, past, unscored;
+  gint64 n_people;
+
+  fill (store, 240, 7);
+
+  g_assert_true (rapport_store_query_group_ids (store, FALSE, active, NULL));
+  g_assert_true (rapport_store_query_group_ids (store, TRUE, archived, NULL));
+  g_assert_cmpuint (active->len + archived->len, ==, 8);
+  g_assert_cmpuint (archived->len, >=, 1);
+
+  /* A few hundred events, a handful ahead, most past ones scored. */
+  upcoming = count_events (store, RAPPORT_EVENTS_UPCOMING);
+  past = count_events (store, RAPPORT_EVENTS_PAST);
+  unscored = rapport_store_count_unscored (store, NOW);
+  g_assert_cmpuint (upcoming + past, ==, count_events (store, RAPPORT_EVENTS_ALL));
+  g_assert_cmpuint (upcoming + past, >=, 200);
+  g_assert_cmpuint (upcoming + past, <=, 400);
+  g_assert_cmpuint (upcoming, >=, 3);
+  g_assert_cmpuint (upcoming, <=, 15);
+  g_assert_cmpuint (unscored, >=, 1);
+  g_assert_cmpuint (unscored, <=, 15);
+  g_assert_cmpuint (count_events (store, RAPPORT_EVENTS_UNSCORED), ==, unscored);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM events WHERE go_again IS NOT NULL"), >, past / 2);
+  /* Nothing is known yet of what is still to come. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM events e WHERE e.starts_at > %" G_GINT64_FORMAT " AND (e.score_people IS NOT NULL"
+                                                "  OR EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id))",
+                                         NOW),
+                   ==, 0);
+
+  /* People met there: most of them first met there, as their cards say,
+   * and every one of them logged on the timeline at that event. */
+  n_people = rapport_test_sql_int (store, "SELECT count(*) FROM event_people WHERE deleted = 0");
+  g_assert_cmpint (n_people, >, 300);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM event_people WHERE meaningful"), >, n_people / 5);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM event_people WHERE NOT meaningful"), >, n_people / 5);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contacts WHERE met_at IS NOT NULL"),
+                   >, rapport_test_sql_int (store, "SELECT count(*) FROM contacts WHERE met_on IS NOT NULL") / 2);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contacts c JOIN events e ON e.id = c.met_at"
+                                                " WHERE c.met_on IS NOT date (e.starts_at, 'unixepoch')"
+                                                "  OR NOT EXISTS (SELECT 1 FROM event_people p"
+                                                "   WHERE p.event_id = e.id AND p.contact_id = c.id)"),
+                   ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM event_people p WHERE NOT EXISTS"
+                                                " (SELECT 1 FROM interactions x WHERE x.contact_id = p.contact_id"
+                                                "  AND x.event_id = p.event_id AND x.kind = 'met')"),
+                   ==, 0);
+  /* The keep-in-touch clock is the latest timeline entry, events included. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contacts c WHERE last_interaction IS NOT"
+                                                " (SELECT max (happened_at) FROM interactions x WHERE x.contact_id = c.id)"),
+                   ==, 0);
+
+  /* The leads group is good every week, the realtors' lunch was the wrong
+   * room from the start, the B2B group got better and the meetup worse. */
+  group_stats (store, group_of_kind (store, "leads-group"), &leads_stats);
+  group_stats (store, group_of_kind (store, "industry-association"), &realtors_stats);
+  group_stats (store, group_of_kind (store, "b2b"), &b2b_stats);
+  group_stats (store, group_of_kind (store, "meetup"), &meetup_stats);
+  g_assert_cmpfloat (leads_stats.quality, >=, 70);
+  g_assert_cmpfloat (realtors_stats.quality, >=, 0);
+  g_assert_cmpfloat (realtors_stats.quality, <, 35);
+  g_assert_cmpint (rapport_group_stats_suggest_verdict (&leads_stats), ==, RAPPORT_VERDICT_KEEP);
+  g_assert_cmpint (rapport_group_stats_suggest_verdict (&realtors_stats), ==, RAPPORT_VERDICT_DROP);
+  g_assert_cmpfloat (rapport_group_stats_meaningful_per_hour (&leads_stats), >,
+                     rapport_group_stats_meaningful_per_hour (&realtors_stats));
+  g_assert_cmpuint (realtors_stats.n_events, >=, 3);
+  g_assert_cmpuint (realtors_stats.n_events, <, leads_stats.n_events / 10);
+  g_assert_cmpfloat (b2b_stats.recent_quality, >, b2b_stats.earlier_quality);
+  g_assert_cmpfloat (b2b_stats.recent_quality, >, b2b_stats.quality + 10);
+  g_assert_cmpfloat (meetup_stats.recent_quality, <, meetup_stats.earlier_quality);
+  g_assert_cmpfloat (meetup_stats.recent_quality, <, meetup_stats.quality - 10);
+  g_assert_cmpint (leads_stats.dues_cents, >, 0);
+  g_assert_cmpint (leads_stats.cost_cents, >, 0);
+  g_assert_cmpint (leads_stats.travel_minutes, >, 0);
+
+  /* A profile to compare the groups' audiences with: the realtors share
+   * no word of it, the chamber does. */
+  profile = rapport_store_get_profile (store);
+  g_assert_nonnull (profile->services);
+  g_assert_nonnull (profile->audience[0]);
+  g_assert_cmpint (profile->goal_min, ==, 5);
+  g_assert_cmpint (profile->goal_max, ==, 8);
+  g_assert_cmpint (profile->hours_per_month, >, 0);
+  realtors = rapport_store_get_group (store, group_of_kind (store, "industry-association"), NULL);
+  chamber = rapport_store_get_group (store, group_of_kind (store, "chamber"), NULL);
+  g_assert_cmpuint (rapport_audience_overlap ((const char *const *) profile->audience,
+                                              rapport_group_get_audience (realtors)),
+                    ==, 0);
+  g_assert_cmpuint (rapport_audience_overlap ((const char *const *) profile->audience,
+                                              rapport_group_get_audience (chamber)),
+                    >, 0);
+  g_assert_cmpint (rapport_group_get_verdict (realtors), ==, RAPPORT_VERDICT_DROP);
+  g_assert_nonnull (rapport_group_get_verdict_reason (realtors));
+
+  /* Every record in the outbox, once. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'group'"), ==, 8);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'event'"), ==,
+                   upcoming + past);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'event_person'"), ==,
+                   n_people);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'profile'"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox o JOIN contacts c ON c.uuid = o.uuid"
+                                                " WHERE o.entity = 'contact' AND c.met_at IS NOT NULL"
+                                                " AND json_extract (o.payload, '$.met_at') IS NULL"),
+                   ==, 0);
+}
+
+/* A profile the user saved stays as it is. */
+static void
+test_own_profile (RapportTestStore *fixture,
+                  gconstpointer data)
+{
+  char *audience[] = { (char *) "dentists", NULL };
+  RapportProfile mine = { NULL, (char *) "Dental billing", audience, 3, 6, 10 };
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_save_profile (fixture->store, &mine, &error));
+  g_assert_no_error (error);
+  fill (fixture->store, 30, 1);
+  g_assert_true (rapport_sample_remove (fixture->store, &error));
+  g_assert_no_error (error);
+  profile = rapport_store_get_profile (fixture->store);
+  g_assert_cmpstr (profile->services, ==, "Dental billing");
+  g_assert_cmpint (profile->goal_min, ==, 3);
+  g_assert_cmpint (rapport_test_sql_int (fixture->store, "SELECT count(*) FROM outbox WHERE entity = 'profile'"), ==, 1);
+}
+
 static void
 test_repeatable (void)
 {
@@ -87,9 +268,39 @@ test_remove (RapportTestStore *fixture,
   gint64 sample_id;
   gint64 outbox_before;
 
+  g_autoptr(RapportGroup) own_group = rapport_group_new ("Downtown Lunch Club");
+  g_autoptr(RapportEvent) own_event = rapport_event_new ("Lunch club", NOW - 3 * DAY);
+  g_autoptr(RapportEvent) in_sample_group = rapport_event_new ("Chamber golf day", NOW - 2 * DAY);
+  g_autoptr(RapportEvent) kept = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  gint64 own_group_id, own_event_id, in_sample_group_id, sample_group_id, sample_event_id;
+  gint64 n_sample_events, n_sample_groups;
+
   fill (store, 60, 3);
   fill (store, 40, 4);
   g_assert_cmpuint (rapport_sample_count (store), ==, 100);
+  n_sample_events = rapport_test_sql_int (store, "SELECT count(*) FROM events");
+  n_sample_groups = rapport_test_sql_int (store, "SELECT count(*) FROM groups");
+
+  /* The user's own group and event, an event of their own in a made-up
+   * group, a made-up person met at it and their own card met at a
+   * made-up event. */
+  own_group_id = rapport_store_save_group (store, own_group, &error);
+  g_assert_no_error (error);
+  rapport_event_set_group_id (own_event, own_group_id);
+  own_event_id = rapport_store_save_event (store, own_event, &error);
+  g_assert_no_error (error);
+  sample_group_id = group_of_kind (store, "chamber");
+  rapport_event_set_group_id (in_sample_group, sample_group_id);
+  in_sample_group_id = rapport_store_save_event (store, in_sample_group, &error);
+  g_assert_no_error (error);
+  sample_event_id = rapport_test_sql_int (store, "SELECT max (id) FROM events WHERE starts_at < %" G_GINT64_FORMAT " AND id < %" G_GINT64_FORMAT,
+                                          NOW, own_event_id);
+  g_assert_true (rapport_store_mark_met (store, own_event_id, rapport_test_sql_int (store, "SELECT max (id) FROM contacts"),
+                                         TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_mark_met (store, sample_event_id, rapport_contact_get_id (before), FALSE, NULL, &error));
+  g_assert_no_error (error);
   /* Ranges written twice still count, and delete, each contact once. */
   g_assert_true (rapport_store_exec (store, "UPDATE meta SET value = value || ' ' || value WHERE key = 'sample-contacts'",
                                      NULL));
@@ -113,7 +324,10 @@ test_remove (RapportTestStore *fixture,
   g_assert_cmpuint (rapport_store_count_contacts (store, FALSE) + rapport_store_count_contacts (store, TRUE), ==, 2);
   g_assert_true (rapport_store_has_contacts (store));
   g_assert_cmpint (rapport_contact_get_introduced_by (after), ==, 0);
-  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE deleted = 0"), ==, 0);
+  /* Only the meeting the user logged for their own card stays. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE deleted = 0"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT contact_id FROM interactions WHERE deleted = 0"), ==,
+                   rapport_contact_get_id (before));
   g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM followups WHERE deleted = 0"), ==, 0);
   g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contact_tags"), ==, 0);
   g_assert_cmpuint (rapport_store_count_due (store, TODAY), ==, 0);
@@ -124,6 +338,34 @@ test_remove (RapportTestStore *fixture,
   g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM (SELECT 1 FROM outbox"
                                                 " GROUP BY entity, uuid, hlc HAVING count(*) > 1)"),
                    ==, 0);
+
+  /* The user's group and events stay, and so does the made-up group that
+   * holds one of them; everything else made up is gone, with tombstones. */
+  g_assert_nonnull (rapport_store_get_group (store, own_group_id, NULL));
+  kept = rapport_store_get_event (store, own_event_id, NULL);
+  g_assert_nonnull (kept);
+  g_assert_cmpint (rapport_event_get_n_people (kept), ==, 0);
+  g_clear_object (&kept);
+  kept = rapport_store_get_event (store, in_sample_group_id, NULL);
+  g_assert_nonnull (kept);
+  g_assert_cmpint (rapport_event_get_group_id (kept), ==, sample_group_id);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM events WHERE deleted = 0"), ==, 2);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM groups WHERE deleted = 0"), ==, 2);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM event_people WHERE deleted = 0"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contacts WHERE met_at IS NOT NULL AND deleted = 0"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE event_id IS NOT NULL AND deleted = 0"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'event' AND op = 'delete'"),
+                   ==, n_sample_events);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'group' AND op = 'delete'"),
+                   ==, n_sample_groups - 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'event_person' AND op = 'delete'"),
+                   ==, rapport_test_sql_int (store, "SELECT count(*) FROM event_people"));
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM meta WHERE key LIKE 'sample-%%'"), ==, 0);
+  /* The made-up profile is emptied, for every device. */
+  profile = rapport_store_get_profile (store);
+  g_assert_null (profile->services);
+  g_assert_null (profile->audience[0]);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'profile'"), ==, 2);
 
   /* Nothing left to remove, and removing again is harmless. */
   g_assert_true (rapport_sample_remove (store, &error));
@@ -141,7 +383,11 @@ main (int argc,
   g_test_add ("/rapport/sample/fill", RapportTestStore, NULL, rapport_test_store_setup, test_fill,
               rapport_test_store_teardown);
   g_test_add_func ("/rapport/sample/repeatable", test_repeatable);
+  g_test_add ("/rapport/sample/events", RapportTestStore, NULL, rapport_test_store_setup, test_events,
+              rapport_test_store_teardown);
   g_test_add ("/rapport/sample/remove", RapportTestStore, NULL, rapport_test_store_setup, test_remove,
+              rapport_test_store_teardown);
+  g_test_add ("/rapport/sample/own-profile", RapportTestStore, NULL, rapport_test_store_setup, test_own_profile,
               rapport_test_store_teardown);
   return g_test_run ();
 }

@@ -465,6 +465,451 @@ static const char *const brands[] = {
   "Mockingbird",
 };
 
+/* Groups and their events */
+
+/* The user of the sample sells managed IT to small offices; the groups
+ * are the ones such a person would try, the realtors' association being
+ * the wrong room: its audience shares no word with theirs. */
+static const char *const profile_audience[] = {
+  "small-business owners",
+  "medical and dental practices",
+  "law firms",
+  "accounting firms",
+  "nonprofits",
+  NULL,
+};
+
+enum {
+  GROUP_CHAMBER,
+  GROUP_LEADS,
+  GROUP_B2B,
+  GROUP_ROTARY,
+  GROUP_TECH,
+  GROUP_REALTORS,
+  GROUP_ALUMNI,
+  GROUP_YOUNG_PROS,
+  N_GROUPS
+};
+
+typedef struct
+{
+  const char *name;
+  RapportGroupKind kind;
+  const char *const *audience;
+  gint64 dues_cents;
+  const char *website;
+  RapportVerdict verdict;
+  const char *verdict_reason;
+  gboolean archived;
+  const char *notes;
+} GroupInfo;
+
+/* Websites are on the reserved .example domain. */
+static const GroupInfo group_infos[N_GROUPS] = {
+  [GROUP_CHAMBER] = { "Capital City Chamber of Commerce", RAPPORT_GROUP_CHAMBER,
+                      L ("small-business owners", "local employers", "nonprofits"), 59500,
+                      "https://capitalcitychamber.example", RAPPORT_VERDICT_KEEP,
+                      "Worth it for the Women in Business lunch and the ribbon cuttings; skip the big mixers.", FALSE,
+                      "On the ambassador committee: I greet new members at the mixers." },
+  [GROUP_LEADS] = { "BNI Capital Connectors", RAPPORT_GROUP_LEADS_GROUP,
+                    L ("small-business owners", "professional services firms"), 89900,
+                    "https://capitalconnectors.example", RAPPORT_VERDICT_KEEP,
+                    "Two solid referrals a quarter, and the one-to-ones pay off.", FALSE,
+                    "Thursday breakfast at 7; I hold the IT seat." },
+  [GROUP_B2B] = { "Hill Country B2B Exchange", RAPPORT_GROUP_B2B,
+                  L ("business owners", "office managers", "professional services firms"), 30000,
+                  "https://hillcountryb2b.example", RAPPORT_VERDICT_TRIAL,
+                  "Much better since the speed one-to-ones started; decide after the spring.", FALSE, NULL },
+  [GROUP_ROTARY] = { "Rotary Club of Austin Sunrise", RAPPORT_GROUP_SERVICE_CLUB,
+                     L ("business owners", "community leaders", "nonprofits"), 42000,
+                     "https://austinsunriserotary.example", RAPPORT_VERDICT_UNDECIDED, NULL, FALSE,
+                     "Here to serve first; the business comes slowly." },
+  [GROUP_TECH] = { "Austin Tech & Startups Meetup", RAPPORT_GROUP_MEETUP,
+                   L ("startup founders", "software developers", "small-business owners"), 0, NULL,
+                   RAPPORT_VERDICT_TRIAL, "Got big and salesy; two more visits, then decide.", FALSE, NULL },
+  [GROUP_REALTORS] = { "Central Texas Association of Realtors", RAPPORT_GROUP_INDUSTRY_ASSOCIATION,
+                       L ("realtors", "home buyers and sellers", "mortgage lenders", "property managers"), 0,
+                       "https://centraltexasrealtors.example", RAPPORT_VERDICT_DROP,
+                       "A room full of realtors: none of them need managed IT.", FALSE, NULL },
+  [GROUP_ALUMNI] = { "Bluebonnet University Alumni Network", RAPPORT_GROUP_ALUMNI,
+                     L ("alumni", "business owners", "executives"), 7500, NULL, RAPPORT_VERDICT_UNDECIDED, NULL,
+                     FALSE, NULL },
+  [GROUP_YOUNG_PROS] = { "Capital City Young Professionals", RAPPORT_GROUP_OTHER,
+                         L ("young professionals", "job seekers", "small-business owners"), 5000, NULL,
+                         RAPPORT_VERDICT_DROP, "Fun, but mostly job seekers by now; stopped going.", TRUE, NULL },
+};
+
+/* A kind of event the user goes to, again and again. */
+enum {
+  SERIES_LEADS,
+  SERIES_MIXER,
+  SERIES_RIBBON,
+  SERIES_WOMEN_LUNCH,
+  SERIES_COFFEE,
+  SERIES_B2B,
+  SERIES_ROTARY,
+  SERIES_GOLF,
+  SERIES_TECH,
+  SERIES_REALTORS,
+  SERIES_ALUMNI,
+  SERIES_YOUNG_PROS,
+  SERIES_CONFERENCE,
+  SERIES_EXPO,
+  SERIES_WORKSHOP,
+  SERIES_OPEN_HOUSE,
+  SERIES_GALA,
+  SERIES_WEBINAR,
+  N_SERIES
+};
+
+typedef struct
+{
+  int group; /* in group_infos, or -1 */
+  RapportEventKind kind;
+  const char *const *titles;    /* {business} and {topic} are filled in */
+  const char *const *locations; /* NULL: at {business} */
+  GDateWeekday weekday;         /* G_DATE_BAD_WEEKDAY: any weekday */
+  int minutes;                  /* when it starts, local time */
+  int duration;
+  int travel[2]; /* there and back, from–to minutes */
+  gint64 cost_cents;
+  int room[2];  /* people in the room two years ago, and now */
+  guint weight; /* events in a sample of about 300 */
+  int days[2];  /* the first and the last, in days ago (negative ahead) */
+  /* The quality the user finds (0–100): the first until change[0] days
+   * ago, the second from change[1] on, a slope in between. */
+  int quality[2];
+  int change[2];
+  int people[2]; /* people met at one, from–to */
+} Series;
+
+/* Going on over the whole two years and the weeks ahead. */
+#define ALWAYS .days = { DAYS_BACK, -DAYS_AHEAD }
+
+/* Groups differ on purpose: the leads group is good every week, the
+ * realtors' lunch bad from the first visit, the B2B group got better
+ * lately and the tech meetup worse as it grew. */
+static const Series series_table[N_SERIES] = {
+  [SERIES_LEADS] = {
+      .group = GROUP_LEADS,
+      .kind = RAPPORT_EVENT_BREAKFAST,
+      .titles = L ("Weekly chapter meeting", "Weekly chapter meeting", "Weekly chapter meeting", "Visitor day", "Member spotlight breakfast"),
+      .locations = L ("Juniper Café, Round Rock", "Harbor Hotel, North Austin"),
+      .weekday = G_DATE_THURSDAY,
+      .minutes = 7 * 60,
+      .duration = 90,
+      .travel = { 30, 45 },
+      .cost_cents = 1800,
+      .room = { 28, 34 },
+      .weight = 85,
+      ALWAYS,
+      .quality = { 82, 82 },
+      .people = { 2, 5 },
+  },
+  [SERIES_MIXER] = {
+      .group = GROUP_CHAMBER,
+      .kind = RAPPORT_EVENT_MIXER,
+      .titles = L ("After-hours mixer", "Business after hours", "Networking mixer"),
+      .locations = L ("Chamber offices, East 5th Street", "Riverbend Brewing Co.", "Lakeside Hotel ballroom"),
+      .minutes = 17 * 60 + 30,
+      .duration = 120,
+      .travel = { 30, 50 },
+      .room = { 90, 140 },
+      .weight = 22,
+      ALWAYS,
+      .quality = { 50, 50 },
+      .people = { 3, 7 },
+  },
+  [SERIES_RIBBON] = {
+      .group = GROUP_CHAMBER,
+      .kind = RAPPORT_EVENT_RIBBON_CUTTING,
+      .titles = L ("Ribbon cutting: {business}"),
+      .minutes = 11 * 60 + 30,
+      .duration = 45,
+      .travel = { 20, 60 },
+      .room = { 20, 35 },
+      .weight = 12,
+      ALWAYS,
+      .quality = { 46, 46 },
+      .people = { 1, 3 },
+  },
+  [SERIES_WOMEN_LUNCH] = {
+      .group = GROUP_CHAMBER,
+      .kind = RAPPORT_EVENT_LUNCH,
+      .titles = L ("Women in Business lunch"),
+      .locations = L ("Lakeside Hotel ballroom", "Cedar Room, Meridian Club"),
+      .weekday = G_DATE_WEDNESDAY,
+      .minutes = 12 * 60,
+      .duration = 90,
+      .travel = { 30, 40 },
+      .cost_cents = 3500,
+      .room = { 60, 90 },
+      .weight = 14,
+      ALWAYS,
+      .quality = { 76, 76 },
+      .people = { 2, 5 },
+  },
+  [SERIES_COFFEE] = {
+      .group = GROUP_CHAMBER,
+      .kind = RAPPORT_EVENT_COFFEE_TALK,
+      .titles = L ("Coffee talk: {topic}"),
+      .locations = L ("Sunrise Coffee Roasters", "Chamber offices, East 5th Street"),
+      .minutes = 8 * 60,
+      .duration = 60,
+      .travel = { 25, 40 },
+      .room = { 12, 20 },
+      .weight = 10,
+      ALWAYS,
+      .quality = { 62, 62 },
+      .people = { 1, 3 },
+  },
+  [SERIES_B2B] = {
+      .group = GROUP_B2B,
+      .kind = RAPPORT_EVENT_LUNCH,
+      .titles = L ("B2B lunch", "Speed one-to-ones", "B2B lunch & learn: {topic}"),
+      .locations = L ("Granite Grill, Cedar Park", "Stonebridge Country Club"),
+      .weekday = G_DATE_WEDNESDAY,
+      .minutes = 11 * 60 + 30,
+      .duration = 90,
+      .travel = { 40, 60 },
+      .cost_cents = 2500,
+      .room = { 20, 35 },
+      .weight = 40,
+      ALWAYS,
+      .quality = { 38, 80 },
+      .change = { 100, 60 },
+      .people = { 2, 5 },
+  },
+  [SERIES_ROTARY] = {
+      .group = GROUP_ROTARY,
+      .kind = RAPPORT_EVENT_BREAKFAST,
+      .titles = L ("Weekly Rotary breakfast", "Rotary breakfast: guest speaker", "Club service project"),
+      .locations = L ("Magnolia Hotel, downtown"),
+      .weekday = G_DATE_TUESDAY,
+      .minutes = 7 * 60,
+      .duration = 75,
+      .travel = { 30, 40 },
+      .cost_cents = 1800,
+      .room = { 35, 45 },
+      .weight = 45,
+      ALWAYS,
+      .quality = { 62, 62 },
+      .people = { 1, 4 },
+  },
+  [SERIES_GOLF] = {
+      .group = GROUP_ROTARY,
+      .kind = RAPPORT_EVENT_OTHER,
+      .titles = L ("Rotary charity golf classic"),
+      .locations = L ("Highland Hills Golf Club"),
+      .weekday = G_DATE_FRIDAY,
+      .minutes = 8 * 60,
+      .duration = 300,
+      .travel = { 50, 70 },
+      .cost_cents = 17500,
+      .room = { 110, 140 },
+      .weight = 2,
+      ALWAYS,
+      .quality = { 66, 66 },
+      .people = { 3, 6 },
+  },
+  [SERIES_TECH] = {
+      .group = GROUP_TECH,
+      .kind = RAPPORT_EVENT_MIXER,
+      .titles = L ("Tech & startups night", "Founders' demo night", "Startup pitch night"),
+      .locations = L ("Tandem Coworking, East Austin", "Atlas Tech Hub"),
+      .weekday = G_DATE_WEDNESDAY,
+      .minutes = 18 * 60 + 30,
+      .duration = 150,
+      .travel = { 30, 45 },
+      .room = { 60, 220 },
+      .weight = 18,
+      ALWAYS,
+      .quality = { 80, 34 },
+      .change = { 330, 120 },
+      .people = { 2, 6 },
+  },
+  [SERIES_REALTORS] = {
+      .group = GROUP_REALTORS,
+      .kind = RAPPORT_EVENT_LUNCH,
+      .titles = L ("Members' luncheon", "Market forecast luncheon"),
+      .locations = L ("Riverbend Conference Center"),
+      .weekday = G_DATE_THURSDAY,
+      .minutes = 12 * 60,
+      .duration = 90,
+      .travel = { 35, 50 },
+      .cost_cents = 4500,
+      .room = { 160, 240 },
+      .weight = 4,
+      .days = { DAYS_BACK - 5, 610 },
+      .quality = { 18, 18 },
+      .people = { 3, 6 },
+  },
+  [SERIES_ALUMNI] = {
+      .group = GROUP_ALUMNI,
+      .kind = RAPPORT_EVENT_MIXER,
+      .titles = L ("Alumni networking night"),
+      .locations = L ("The Alumni Center, downtown", "Copperleaf Wine Bar"),
+      .minutes = 18 * 60,
+      .duration = 120,
+      .travel = { 30, 45 },
+      .cost_cents = 2000,
+      .room = { 35, 60 },
+      .weight = 10,
+      ALWAYS,
+      .quality = { 56, 56 },
+      .people = { 2, 4 },
+  },
+  [SERIES_YOUNG_PROS] = {
+      .group = GROUP_YOUNG_PROS,
+      .kind = RAPPORT_EVENT_HAPPY_HOUR,
+      .titles = L ("Young Professionals happy hour"),
+      .locations = L ("Pecan Street Social", "Redwood Rooftop Bar"),
+      .minutes = 17 * 60 + 30,
+      .duration = 120,
+      .travel = { 30, 40 },
+      .cost_cents = 1000,
+      .room = { 40, 70 },
+      .weight = 8,
+      .days = { DAYS_BACK, 380 },
+      .quality = { 44, 44 },
+      .people = { 2, 5 },
+  },
+  [SERIES_CONFERENCE] = {
+      .group = -1,
+      .kind = RAPPORT_EVENT_CONFERENCE,
+      .titles = L ("Central Texas Small Business Conference"),
+      .locations = L ("Meridian Convention Center, San Antonio"),
+      .minutes = 9 * 60,
+      .duration = 480,
+      .travel = { 150, 180 },
+      .cost_cents = 24900,
+      .room = { 350, 500 },
+      .weight = 2,
+      ALWAYS,
+      .quality = { 68, 68 },
+      .people = { 3, 7 },
+  },
+  [SERIES_EXPO] = {
+      .group = -1,
+      .kind = RAPPORT_EVENT_TRADE_SHOW,
+      .titles = L ("Regional Business Expo"),
+      .locations = L ("Lakeside Expo Hall, Round Rock"),
+      .minutes = 10 * 60,
+      .duration = 360,
+      .travel = { 40, 60 },
+      .cost_cents = 1500,
+      .room = { 900, 1400 },
+      .weight = 2,
+      ALWAYS,
+      .quality = { 40, 40 },
+      .people = { 3, 6 },
+  },
+  [SERIES_WORKSHOP] = {
+      .group = -1,
+      .kind = RAPPORT_EVENT_WORKSHOP,
+      .titles = L ("LinkedIn for business owners", "Small-business cybersecurity workshop", "Pricing your services", "Getting the most out of a referral group"),
+      .locations = L ("Public library, central branch", "Small Business Development Center"),
+      .minutes = 12 * 60,
+      .duration = 120,
+      .travel = { 25, 40 },
+      .room = { 15, 35 },
+      .weight = 8,
+      ALWAYS,
+      .quality = { 58, 58 },
+      .people = { 1, 3 },
+  },
+  [SERIES_OPEN_HOUSE] = {
+      .group = -1,
+      .kind = RAPPORT_EVENT_OPEN_HOUSE,
+      .titles = L ("Open house at {business}", "Client open house: {business}"),
+      .minutes = 16 * 60,
+      .duration = 120,
+      .travel = { 20, 60 },
+      .room = { 30, 50 },
+      .weight = 6,
+      ALWAYS,
+      .quality = { 64, 64 },
+      .people = { 2, 4 },
+  },
+  [SERIES_GALA] = {
+      .group = -1,
+      .kind = RAPPORT_EVENT_OTHER,
+      .titles = L ("Literacy Project spring gala", "Community Foundation gala", "Animal Rescue benefit dinner"),
+      .locations = L ("Lakeside Hotel ballroom"),
+      .weekday = G_DATE_FRIDAY,
+      .minutes = 19 * 60,
+      .duration = 240,
+      .travel = { 30, 40 },
+      .cost_cents = 15000,
+      .room = { 220, 300 },
+      .weight = 2,
+      ALWAYS,
+      .quality = { 52, 52 },
+      .people = { 2, 5 },
+  },
+  [SERIES_WEBINAR] = {
+      .group = -1,
+      .kind = RAPPORT_EVENT_ONLINE,
+      .titles = L ("Webinar: {topic}", "Online roundtable: {topic}"),
+      .locations = L ("Online"),
+      .minutes = 12 * 60,
+      .duration = 60,
+      .room = { 25, 80 },
+      .weight = 8,
+      ALWAYS,
+      .quality = { 34, 34 },
+      .people = { 0, 1 },
+  },
+};
+
+#undef ALWAYS
+
+static const char *const event_topics[] = {
+  "cash flow",
+  "hiring your first employee",
+  "cybersecurity basics",
+  "local marketing",
+  "SBA loans",
+  "succession planning",
+  "AI tools for small offices",
+  "getting paid on time",
+};
+
+static const char *const event_notes_good[] = {
+  "Two solid introductions.",
+  "Small room, real conversations.",
+  "Left with three one-to-ones booked.",
+  "Great speaker on cash flow.",
+  "Met two practice managers who need help with their IT.",
+};
+
+static const char *const event_notes_fair[] = {
+  "Good speaker; the networking part was rushed.",
+  "Same faces as last month.",
+  "Ran out of time to talk to the new members.",
+  "Nice venue, hard to park.",
+};
+
+static const char *const event_notes_poor[] = {
+  "Mostly vendors pitching vendors.",
+  "Too loud to have a real conversation.",
+  "Nobody from my audience.",
+  "Left early.",
+};
+
+/* One line to remember a person met at an event by. */
+static const char *const event_person_notes[] = {
+  "Wants an intro to a good CPA.",
+  "Their office Wi-Fi keeps dropping.",
+  "Moving offices in the spring.",
+  "Asked for my card for their office manager.",
+  "Runs the visitor program.",
+  "Knows the practice managers at two dental offices.",
+  "Hiring; asked about laptops for new staff.",
+  "Just opened a second location.",
+  "Worried about phishing after a scare last month.",
+};
+
 /* Where people meet. */
 
 typedef struct
@@ -473,23 +918,28 @@ typedef struct
   const char *tag; /* the group it belongs to, if any */
   int minutes;     /* when it starts, local time */
   guint weight;
+  int series; /* the events it is one of */
 } Occasion;
 
 static const Occasion occasions[] = {
-  { "the chamber after-hours mixer", "chamber", 17 * 60 + 30, 14 },
-  { "a BNI visitor day", "bni", 7 * 60, 8 },
-  { "a ribbon cutting downtown", "chamber", 11 * 60 + 30, 5 },
-  { "the Women in Business lunch", "chamber", 12 * 60, 5 },
-  { "a Rotary breakfast", "rotary", 7 * 60 + 30, 5 },
-  { "a charity golf tournament", "golf", 9 * 60, 4 },
-  { "the alumni networking night", "alumni", 18 * 60, 4 },
-  { "the Young Professionals happy hour", "young-professionals", 17 * 60 + 30, 5 },
-  { "the regional business expo", "conference", 10 * 60, 5 },
-  { "the small-business conference", "conference", 9 * 60, 4 },
-  { "a coffee talk", NULL, 8 * 60, 6 },
-  { "a LinkedIn workshop", NULL, 12 * 60, 3 },
-  { "a client's open house", NULL, 16 * 60, 3 },
-  { "a nonprofit gala", "volunteer", 19 * 60, 3 },
+  { "the chamber after-hours mixer", "chamber", 17 * 60 + 30, 14, SERIES_MIXER },
+  { "a BNI visitor day", "bni", 7 * 60, 8, SERIES_LEADS },
+  { "a ribbon cutting downtown", "chamber", 11 * 60 + 30, 5, SERIES_RIBBON },
+  { "the Women in Business lunch", "chamber", 12 * 60, 5, SERIES_WOMEN_LUNCH },
+  { "a Rotary breakfast", "rotary", 7 * 60 + 30, 5, SERIES_ROTARY },
+  { "a charity golf tournament", "golf", 9 * 60, 4, SERIES_GOLF },
+  { "the alumni networking night", "alumni", 18 * 60, 4, SERIES_ALUMNI },
+  { "the Young Professionals happy hour", "young-professionals", 17 * 60 + 30, 5, SERIES_YOUNG_PROS },
+  { "the regional business expo", "conference", 10 * 60, 5, SERIES_EXPO },
+  { "the small-business conference", "conference", 9 * 60, 4, SERIES_CONFERENCE },
+  { "a coffee talk", NULL, 8 * 60, 6, SERIES_COFFEE },
+  { "a LinkedIn workshop", NULL, 12 * 60, 3, SERIES_WORKSHOP },
+  { "a client's open house", NULL, 16 * 60, 3, SERIES_OPEN_HOUSE },
+  { "a nonprofit gala", "volunteer", 19 * 60, 3, SERIES_GALA },
+  { "the B2B lunch", NULL, 11 * 60 + 30, 4, SERIES_B2B },
+  { "the tech meetup", "tech", 18 * 60 + 30, 3, SERIES_TECH },
+  { "the realtors' luncheon", NULL, 12 * 60, 1, SERIES_REALTORS },
+  { "an online roundtable", NULL, 12 * 60, 1, SERIES_WEBINAR },
 };
 
 typedef struct
@@ -676,6 +1126,9 @@ typedef struct
   guint8 occasion;
   gint16 first_day;
   gint16 minutes;
+  gboolean archived;
+  int event;      /* the Plan where they were first met, or -1 */
+  gint64 last_at; /* their latest timeline entry, 0 for none */
 } Person;
 
 typedef struct
@@ -683,7 +1136,22 @@ typedef struct
   char iso[11];
   gint64 noon; /* local noon, in seconds since the epoch */
   GDateWeekday weekday;
+  guint first_plan; /* the day's events, in Sampler.plans */
+  guint n_plans;
 } Day;
+
+/* An event of the calendar, before and after it is written. */
+typedef struct
+{
+  gint64 id;
+  gint64 starts_at;
+  gint16 day;
+  gint16 minutes;
+  guint8 series;
+  gint8 quality;      /* what the user found, 0–100 */
+  guint16 n_people;   /* met there so far */
+  guint8 want_people; /* met there in the end */
+} Plan;
 
 typedef struct
 {
@@ -691,16 +1159,23 @@ typedef struct
   GRand *rand;
   int max_year; /* "in industry since" may not pass it */
   Day days[DAYS_AHEAD + DAYS_BACK + 1];
-  GArray *people;        /* Person, in the order written */
-  GArray *connectors;    /* indices into people of those who make introductions */
-  GStringChunk *names;   /* the given names that Person points to */
-  guint pending_left[3]; /* overdue, today, upcoming: still to hand out */
-  guint n_lapsed;        /* contacts not kept up with */
+  GArray *people;                  /* Person, in the order written */
+  GArray *connectors;              /* indices into people of those who make introductions */
+  GStringChunk *names;             /* the given names that Person points to */
+  guint pending_left[3];           /* overdue, today, upcoming: still to hand out */
+  guint n_lapsed;                  /* contacts not kept up with */
+  GArray *plans;                   /* Plan, in the order they start */
+  GArray *regulars[N_SERIES];      /* indices into people, by where they were met */
+  guint series_occasion[N_SERIES]; /* the occasion for an event of a series */
+  gint64 group_ids[N_GROUPS];
   /* The rows written, for the outbox: ids run without gaps inside the
    * transaction, since nobody else writes meanwhile. */
   gint64 contacts[2];
   gint64 interactions[2];
   gint64 followups[2];
+  gint64 groups[2];
+  gint64 events[2];
+  gint64 event_people[2];
 } Sampler;
 
 /* What a sentence may refer to. */
@@ -1283,9 +1758,10 @@ compare_entries (gconstpointer a,
   return (x->at > y->at) - (x->at < y->at);
 }
 
-/* Writes the contact's first meeting, the follow-up done after it, and
- * what happened since, oldest first. Cadenced contacts are mostly kept up
- * with; about one in ten has lapsed and shows up as "keep in touch". */
+/* Writes the contact's first meeting (at @event_id when not 0), the
+ * follow-up done after it, and what happened since, oldest first, and
+ * sets @last_at to the latest. Cadenced contacts are mostly kept up with;
+ * about one in ten has lapsed and shows up as "keep in touch". */
 static gboolean
 write_timeline (Sampler *s,
                 gint64 id,
@@ -1295,6 +1771,8 @@ write_timeline (Sampler *s,
                 int met_minutes,
                 int cadence,
                 const Context *ctx,
+                gint64 event_id,
+                gint64 *last_at,
                 GError **error)
 {
   Entry entries[MAX_INTERACTIONS];
@@ -1419,13 +1897,16 @@ write_timeline (Sampler *s,
           gint64 interaction = rapport_store_insert_interaction_row (s->store, id, entries[i].kind,
                                                                      entries[i].at, entries[i].note, error);
 
-          if (interaction == 0)
+          if (interaction == 0 ||
+              (entries[i].kind == RAPPORT_INTERACTION_MET && event_id != 0 &&
+               !rapport_store_set_interaction_event (s->store, interaction, event_id, error)))
             ok = FALSE;
           remember_id (s->interactions, interaction);
         }
       g_free (entries[i].note);
     }
   /* The keep-in-touch clock moves once, to the latest entry. */
+  *last_at = n > 0 ? entries[n - 1].at : 0;
   if (ok && n > 0 && !rapport_store_touch_contact (s->store, id, entries[n - 1].at, error))
     ok = FALSE;
   return ok;
@@ -1495,6 +1976,431 @@ write_pending (Sampler *s,
   return TRUE;
 }
 
+/* The calendar */
+
+/* How many events come with @n_contacts people: a few hundred for the
+ * couple of hundred contacts of two years of networking, then one more
+ * for every five more contacts, so that the 100,000 contacts of the
+ * benchmarks come with about 20,000 events. */
+static guint
+events_for_contacts (guint n_contacts)
+{
+  return n_contacts / 5 + MIN (n_contacts, 250);
+}
+
+/* The days (days ago) from @hi down to @lo on which @series can fall: its
+ * weekday, or any weekday. */
+static GArray *
+series_days (Sampler *s,
+             const Series *series,
+             int lo,
+             int hi)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (int day = hi; day >= lo; day--)
+    {
+      GDateWeekday weekday = day_at (s, day)->weekday;
+
+      if (series->weekday != G_DATE_BAD_WEEKDAY ? weekday == series->weekday
+                                                : weekday != G_DATE_SATURDAY && weekday != G_DATE_SUNDAY)
+        g_array_append_val (days, day);
+    }
+  return days;
+}
+
+static int
+quality_on (const Series *series,
+            int day)
+{
+  if (day >= series->change[0])
+    return series->quality[0];
+  if (day <= series->change[1])
+    return series->quality[1];
+  return series->quality[1] + (series->quality[0] - series->quality[1]) * (day - series->change[1]) /
+                                  (series->change[0] - series->change[1]);
+}
+
+static int
+compare_plans (gconstpointer a,
+               gconstpointer b)
+{
+  const Plan *x = a, *y = b;
+
+  if (x->starts_at != y->starts_at)
+    return (x->starts_at > y->starts_at) - (x->starts_at < y->starts_at);
+  return (int) x->series - (int) y->series;
+}
+
+/* Spreads about @n_events over the series, each over the days it can
+ * fall on, in the order they start, and indexes them by day. */
+static void
+plan_calendar (Sampler *s,
+               guint n_events)
+{
+  guint total_weight = 0, weight_before = 0;
+
+  for (guint k = 0; k < N_SERIES; k++)
+    total_weight += series_table[k].weight;
+
+  for (guint k = 0; k < N_SERIES; k++)
+    {
+      const Series *series = &series_table[k];
+      int lo = MAX (series->days[1], -DAYS_AHEAD);
+      int hi = MIN (series->days[0], DAYS_BACK);
+      guint before = (guint) ((double) weight_before * n_events / total_weight + 0.5);
+      guint count, per_day, extra;
+      GArray *days;
+
+      /* Cumulative rounding: the counts add up to @n_events exactly. */
+      weight_before += series->weight;
+      count = (guint) ((double) weight_before * n_events / total_weight + 0.5) - before;
+      /* A few visits at least, enough to judge a group by. */
+      if (n_events >= 100)
+        count = MAX (count, MIN (series->weight, 3));
+      days = series_days (s, series, lo, hi);
+      if (days->len == 0)
+        {
+          g_array_unref (days);
+          continue;
+        }
+      /* As many on each possible day, and the rest on days picked at
+       * random (selection sampling): a weekly meeting the user mostly
+       * goes to, never twice the same day unless the calendar is huge. */
+      per_day = count / days->len;
+      extra = count % days->len;
+      for (guint i = 0; i < days->len; i++)
+        {
+          Plan plan = { 0 };
+          guint here = per_day;
+
+          if (extra > 0 && (guint) g_rand_int_range (s->rand, 0, days->len - i) < extra)
+            {
+              here++;
+              extra--;
+            }
+          plan.day = g_array_index (days, int, i);
+          plan.minutes = series->minutes;
+          plan.series = k;
+          plan.starts_at = time_on (s, plan.day, series->minutes);
+          for (guint r = 0; r < here; r++)
+            g_array_append_val (s->plans, plan);
+        }
+      g_array_unref (days);
+    }
+  /* Sorted before anything random is added, so that plans equal here stay
+   * interchangeable and the order does not depend on the sort. */
+  g_array_sort (s->plans, compare_plans);
+
+  for (guint i = 0; i < s->plans->len; i++)
+    {
+      Plan *plan = &g_array_index (s->plans, Plan, i);
+      const Series *series = &series_table[plan->series];
+      Day *day = &s->days[plan->day + DAYS_AHEAD];
+      double noise = (g_rand_double (s->rand) + g_rand_double (s->rand) - 1.0) * 16.0;
+
+      plan->quality = CLAMP (quality_on (series, plan->day) + (int) noise, 0, 100);
+      /* Nobody is met at an event still to come. */
+      plan->want_people = plan->day >= 1 ? between (s, series->people[0], series->people[1]) : 0;
+      if (day->n_plans++ == 0)
+        day->first_plan = i;
+    }
+}
+
+/* The event of @series (any for -1) closest to @day, up to @reach days
+ * away, in the past and more recent than @before (all in days ago); -1 if
+ * there is none. */
+static int
+find_plan (Sampler *s,
+           int day,
+           int series,
+           int reach,
+           int before)
+{
+  for (int away = 0; away <= reach; away++)
+    for (int side = 0; side < (away ? 2 : 1); side++)
+      {
+        int d = side ? day - away : day + away;
+        const Day *candidate;
+        guint n_found = 0, pick_index;
+
+        if (d < 1 || d > DAYS_BACK || d >= before)
+          continue;
+        candidate = day_at (s, d);
+        for (guint i = 0; i < candidate->n_plans; i++)
+          n_found += series < 0 || g_array_index (s->plans, Plan, candidate->first_plan + i).series == series;
+        if (n_found == 0)
+          continue;
+        /* Several at once only in the benchmarks' huge calendars. */
+        pick_index = n_found > 1 ? (guint) between (s, 0, n_found - 1) : 0;
+        for (guint i = 0; i < candidate->n_plans; i++)
+          if ((series < 0 || g_array_index (s->plans, Plan, candidate->first_plan + i).series == series) &&
+              pick_index-- == 0)
+            return candidate->first_plan + i;
+      }
+  return -1;
+}
+
+static gboolean
+write_groups (Sampler *s,
+              GError **error)
+{
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      const GroupInfo *info = &group_infos[i];
+      g_autoptr(RapportGroup) group = rapport_group_new (info->name);
+      gint64 id;
+
+      rapport_group_set_kind (group, info->kind);
+      rapport_group_set_audience (group, info->audience);
+      rapport_group_set_dues_cents (group, info->dues_cents);
+      rapport_group_set_website (group, info->website);
+      rapport_group_set_verdict (group, info->verdict);
+      rapport_group_set_verdict_reason (group, info->verdict_reason);
+      rapport_group_set_archived (group, info->archived);
+      rapport_group_set_notes (group, info->notes);
+      id = rapport_store_insert_group_row (s->store, group, error);
+      if (id == 0)
+        return FALSE;
+      s->group_ids[i] = id;
+      remember_id (s->groups, id);
+    }
+  return TRUE;
+}
+
+/* The scorecard of a past event: answers around the quality the user
+ * found, "worth going again?" mostly following them. */
+static void
+score_event (Sampler *s,
+             RapportEvent *event,
+             const Plan *plan)
+{
+  int answers[RAPPORT_N_SCORE_QUESTIONS];
+  double mean = 1.0 + 4.0 * plan->quality / 100.0;
+  double r = g_rand_double (s->rand);
+  int quality;
+
+  for (int q = 0; q < RAPPORT_N_SCORE_QUESTIONS; q++)
+    {
+      int answer = (int) floor (mean + (g_rand_double (s->rand) - 0.5) * 1.6 + 0.5);
+
+      answers[q] = CLAMP (answer, 1, 5);
+      rapport_event_set_score (event, q, answers[q]);
+    }
+  quality = rapport_quality_score (answers);
+  if (quality >= 65)
+    rapport_event_set_go_again (event, r < 0.92 ? 1 : -1);
+  else if (quality < 40)
+    rapport_event_set_go_again (event, r < 0.85 ? 0 : -1);
+  else
+    rapport_event_set_go_again (event, r < 0.5 ? 1 : r < 0.8 ? 0
+                                                             : -1);
+  if (chance (s, 0.3))
+    rapport_event_set_notes (event, quality >= 65   ? PICK_ARRAY (s, event_notes_good)
+                                    : quality >= 40 ? PICK_ARRAY (s, event_notes_fair)
+                                                    : PICK_ARRAY (s, event_notes_poor));
+}
+
+static RapportEvent *
+make_event (Sampler *s,
+            const Plan *plan)
+{
+  const Series *series = &series_table[plan->series];
+  const char *tmpl = pick (s, series->titles);
+  g_autoptr(GString) title = g_string_new (tmpl);
+  g_autofree char *business = NULL;
+  /* 0 two years ago, 1 today: rooms grow or shrink with the group. */
+  double t = 1.0 - (double) plan->day / DAYS_BACK;
+  double room = series->room[0] + (series->room[1] - series->room[0]) * t;
+  RapportEvent *event;
+
+  if (series->locations == NULL || strstr (tmpl, "{business}") != NULL)
+    business = g_strconcat (PICK_ARRAY (s, brands), " ",
+                            pick (s, industries[PICK_WEIGHTED (s, industries)].company_words), NULL);
+  if (business != NULL)
+    g_string_replace (title, "{business}", business, 0);
+  if (strstr (tmpl, "{topic}") != NULL)
+    g_string_replace (title, "{topic}", PICK_ARRAY (s, event_topics), 0);
+
+  event = rapport_event_new (title->str, plan->starts_at);
+  if (series->group >= 0)
+    rapport_event_set_group_id (event, s->group_ids[series->group]);
+  rapport_event_set_kind (event, series->kind);
+  rapport_event_set_duration_min (event, series->duration);
+  rapport_event_set_travel_min (event, between (s, series->travel[0] / 5, series->travel[1] / 5) * 5);
+  rapport_event_set_location (event, series->locations != NULL ? pick (s, series->locations) : business);
+  rapport_event_set_cost_cents (event, series->cost_cents);
+  rapport_event_set_room_size (event, (int) (room * (0.8 + 0.4 * g_rand_double (s->rand))));
+  /* The last days' events often wait for their scorecard. */
+  if (plan->day >= 1 && !chance (s, plan->day <= 10 ? 0.5 : 0.02))
+    score_event (s, event, plan);
+  return event;
+}
+
+/* Writes the calendar a batch per statement, oldest first, so that ids
+ * follow the order of the plans. */
+static gboolean
+write_events (Sampler *s,
+              GCancellable *cancellable,
+              GError **error)
+{
+  for (guint done = 0; done < s->plans->len;)
+    {
+      RapportEvent *batch[MAX_BATCH];
+      guint n = MIN (MAX_BATCH, s->plans->len - done);
+      gint64 first_id;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        batch[i] = make_event (s, &g_array_index (s->plans, Plan, done + i));
+      first_id = rapport_store_insert_event_rows (s->store, batch, n, error);
+      for (guint i = 0; i < n; i++)
+        g_object_unref (batch[i]);
+      if (first_id == 0)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        g_array_index (s->plans, Plan, done + i).id = first_id + i;
+      remember_id (s->events, first_id);
+      remember_id (s->events, first_id + n - 1);
+      done += n;
+    }
+  return TRUE;
+}
+
+/* Conversations that mattered: with people close to the user, more often,
+ * and at events the user found good. */
+static double
+meaningful_chance (const Plan *plan,
+                   RapportRelationship relationship)
+{
+  double base = is_close (relationship)                             ? 0.7
+                : relationship == RAPPORT_RELATIONSHIP_PROSPECT     ? 0.45
+                : relationship == RAPPORT_RELATIONSHIP_NOT_PROSPECT ? 0.15
+                                                                    : 0.1;
+
+  return base * (0.3 + plan->quality / 100.0);
+}
+
+static gboolean
+write_met_there (Sampler *s,
+                 Plan *plan,
+                 gint64 contact_id,
+                 double meaningful,
+                 GError **error)
+{
+  gint64 id = rapport_store_insert_event_person_row (s->store, plan->id, contact_id, chance (s, meaningful),
+                                                     chance (s, 0.3) ? PICK_ARRAY (s, event_person_notes) : NULL,
+                                                     error);
+
+  if (id == 0)
+    return FALSE;
+  remember_id (s->event_people, id);
+  plan->n_people++;
+  return TRUE;
+}
+
+/* The contact's card says where they were first met; the timeline's "met"
+ * entry points at the event already, see write_timeline(). */
+static gboolean
+write_first_meeting (Sampler *s,
+                     Plan *plan,
+                     gint64 contact_id,
+                     RapportRelationship relationship,
+                     GError **error)
+{
+  g_autofree char *stamp = rapport_store_next_stamp (s->store);
+
+  return write_met_there (s, plan, contact_id, meaningful_chance (plan, relationship), error) &&
+         rapport_store_set_met_at (s->store, contact_id, plan->id, plan->starts_at, stamp, NULL, error);
+}
+
+/* People met before and seen again, as the user would mark them: mostly
+ * the regulars of the place they were first met. Only before a person's
+ * latest timeline entry, so that the keep-in-touch clocks the timelines
+ * set stay as they are. */
+static gboolean
+write_reunions (Sampler *s,
+                GCancellable *cancellable,
+                GError **error)
+{
+  for (guint i = 0; i < s->plans->len; i++)
+    {
+      Plan *plan = &g_array_index (s->plans, Plan, i);
+      const Series *series = &series_table[plan->series];
+      GArray *regulars = s->regulars[plan->series];
+      gint64 seen[16];
+      guint n_seen = 0;
+
+      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      while (plan->n_people < plan->want_people && n_seen < G_N_ELEMENTS (seen))
+        {
+          gint64 at = plan->starts_at + between (s, 1, MAX (1, series->duration / 10 - 1)) * 10 * 60;
+          const Person *person = NULL;
+          gint64 interaction;
+
+          for (int attempt = 0; attempt < 8 && person == NULL; attempt++)
+            {
+              const Person *candidate = attempt < 4 && regulars->len > 0
+                                            ? &g_array_index (s->people, Person,
+                                                              g_array_index (regulars, guint,
+                                                                             g_rand_int_range (s->rand, 0, regulars->len)))
+                                            : random_person (s);
+              gboolean again = FALSE;
+
+              if (candidate == NULL || candidate->archived || candidate->first_day <= plan->day ||
+                  candidate->last_at <= at)
+                continue;
+              for (guint k = 0; k < n_seen; k++)
+                again |= seen[k] == candidate->id;
+              if (!again)
+                person = candidate;
+            }
+          if (person == NULL)
+            break;
+
+          interaction = rapport_store_insert_interaction_row (s->store, person->id, RAPPORT_INTERACTION_MET, at, NULL,
+                                                              error);
+          if (interaction == 0 || !rapport_store_set_interaction_event (s->store, interaction, plan->id, error))
+            return FALSE;
+          remember_id (s->interactions, interaction);
+          /* Seeing someone again is a meaningful conversation less often. */
+          if (!write_met_there (s, plan, person->id, meaningful_chance (plan, RAPPORT_RELATIONSHIP_PROSPECT), error))
+            return FALSE;
+          seen[n_seen++] = person->id;
+        }
+    }
+  return TRUE;
+}
+
+/* A profile to go with the network, unless the user saved their own; meta
+ * remembers its stamp, so that removing the sample can tell whether the
+ * user has changed it since. */
+static gboolean
+write_profile (Sampler *s,
+               gboolean *wrote,
+               GError **error)
+{
+  RapportProfile profile = {
+    .services = (char *) "Managed IT support and cybersecurity for small offices: help desk, backups, "
+                         "Microsoft 365 and network security.",
+    .audience = (GStrv) profile_audience,
+    .goal_min = 5,
+    .goal_max = 8,
+    .hours_per_month = 16,
+  };
+
+  *wrote = rapport_store_query_int (s->store, "SELECT EXISTS (SELECT 1 FROM profile)", 1) == 0;
+  return !*wrote ||
+         (rapport_store_write_profile_row (s->store, &profile, error) &&
+          rapport_store_outbox_append (s->store, "profile", 1, error) &&
+          rapport_store_exec (s->store,
+                              "INSERT OR REPLACE INTO meta (key, value)"
+                              " SELECT 'sample-profile', updated FROM profile WHERE id = 1",
+                              error));
+}
+
 /* A contact made up but not yet written. */
 typedef struct
 {
@@ -1507,6 +2413,7 @@ typedef struct
   int cadence;
   gboolean met;
   gboolean archived;
+  int event; /* the Plan where they were met, or -1 */
 } Draft;
 
 static void
@@ -1539,6 +2446,7 @@ make_contact (Sampler *s,
   gboolean met = chance (s, 0.9);
   gboolean archived;
   int first_day, minutes, cadence;
+  int event = -1;
   double when;
 
   /* Contacts are written in the order they were met, over two years. */
@@ -1561,10 +2469,33 @@ make_contact (Sampler *s,
           first_day = introducer->first_day;
           occasion = &occasions[introducer->occasion];
           minutes = introducer->minutes + 20;
+          event = introducer->event;
         }
       ctx.introducer = introducer->given;
     }
   ctx.occasion = occasion;
+
+  /* Met at one of the calendar's events: one of that occasion within a
+   * few days, or else whatever the user went to around then, which
+   * becomes the occasion; never before the introducer, who was met
+   * first. */
+  if (met && (introducer == NULL || first_day != introducer->first_day))
+    {
+      int before = introducer != NULL ? introducer->first_day : G_MAXINT;
+
+      event = find_plan (s, first_day, occasion->series, 4, before);
+      if (event < 0)
+        event = find_plan (s, first_day, -1, 2, before);
+      if (event >= 0)
+        {
+          const Plan *plan = &g_array_index (s->plans, Plan, event);
+
+          first_day = plan->day;
+          minutes = plan->minutes + 20;
+          occasion = &occasions[s->series_occasion[plan->series]];
+          ctx.occasion = occasion;
+        }
+    }
 
   make_name (s, &name);
   contact = rapport_contact_new (name.display);
@@ -1690,6 +2621,7 @@ make_contact (Sampler *s,
   draft->cadence = cadence;
   draft->met = met;
   draft->archived = archived;
+  draft->event = met ? event : -1;
 }
 
 /* Writes a batch of contacts in one statement, then their timelines.
@@ -1723,22 +2655,26 @@ write_batch (Sampler *s,
     {
       const Draft *d = &drafts[i];
       gint64 id = first_id + i;
+      Plan *plan = d->event >= 0 ? &g_array_index (s->plans, Plan, d->event) : NULL;
       Person person = {
-        id, d->given, d->ctx.industry - industries, d->ctx.occasion - occasions, d->first_day, d->minutes
+        id, d->given, d->ctx.industry - industries, d->ctx.occasion - occasions, d->first_day, d->minutes,
+        d->archived, d->event, 0
       };
+      guint last;
 
-      if (!write_timeline (s, id, d->relationship, d->first_day, d->met, d->minutes, d->cadence, &d->ctx, error))
+      if (!write_timeline (s, id, d->relationship, d->first_day, d->met, d->minutes, d->cadence, &d->ctx,
+                           plan ? plan->id : 0, &person.last_at, error))
         return FALSE;
       if (!d->archived && !write_pending (s, id, total - index - i, d->first_day, d->met, &d->ctx, error))
         return FALSE;
+      if (plan != NULL && !write_first_meeting (s, plan, id, d->relationship, error))
+        return FALSE;
 
       g_array_append_val (s->people, person);
+      last = s->people->len - 1;
+      g_array_append_val (s->regulars[d->ctx.occasion->series], last);
       if (is_close (d->relationship) && !d->archived)
-        {
-          guint last = s->people->len - 1;
-
-          g_array_append_val (s->connectors, last);
-        }
+        g_array_append_val (s->connectors, last);
     }
   return TRUE;
 }
@@ -1760,13 +2696,16 @@ record (RapportStore *store,
   return rapport_store_outbox_append_range (store, entity, range[0], range[1], error);
 }
 
-/* The made-up contacts are consecutive ids, one range per fill, kept in
- * meta as "first-last first-last…" so that they can be removed later. */
+/* The made-up rows of @table are consecutive ids, one range per fill,
+ * kept in meta under "sample-@table" as "first-last first-last…" so that
+ * they can be removed later. */
 static gboolean
 remember_sample (RapportStore *store,
+                 const char *table,
                  const gint64 range[2],
                  GError **error)
 {
+  g_autofree char *key = g_strconcat ("sample-", table, NULL);
   g_autofree char *value = NULL;
   sqlite3_stmt *stmt;
 
@@ -1774,27 +2713,33 @@ remember_sample (RapportStore *store,
     return TRUE;
   value = g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, range[0], range[1]);
   stmt = rapport_store_prepare (store,
-                                "INSERT INTO meta (key, value) VALUES ('sample-contacts', ?)"
+                                "INSERT INTO meta (key, value) VALUES (?, ?)"
                                 " ON CONFLICT (key) DO UPDATE SET value = value || ' ' || excluded.value",
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   return rapport_store_step_done (store, stmt, error);
 }
 
-/* The contacts that remember_sample() recorded and that still exist. */
+/* The rows of @table ("contacts", "groups" or "events") that
+ * remember_sample() recorded and that still exist. */
 static gboolean
 collect_sample_ids (RapportStore *store,
+                    const char *table,
                     GArray *ids,
                     GError **error)
 {
-  sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT value FROM meta WHERE key = 'sample-contacts'", error);
+  g_autofree char *key = g_strconcat ("sample-", table, NULL);
+  g_autofree char *select = g_strdup_printf ("SELECT id FROM %s WHERE id BETWEEN ? AND ? AND deleted = 0", table);
+  sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT value FROM meta WHERE key = ?", error);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_auto(GStrv) ranges = NULL;
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     ranges = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
   sqlite3_reset (stmt);
@@ -1805,7 +2750,7 @@ collect_sample_ids (RapportStore *store,
 
       if (sscanf (ranges[i], "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, &first, &last) != 2 || first > last)
         continue;
-      stmt = rapport_store_prepare (store, "SELECT id FROM contacts WHERE id BETWEEN ? AND ? AND deleted = 0", error);
+      stmt = rapport_store_prepare (store, select, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, first);
@@ -1821,6 +2766,20 @@ collect_sample_ids (RapportStore *store,
       sqlite3_reset (stmt);
     }
   return TRUE;
+}
+
+/* What a fill or a removal changed, said once after the commit. */
+static void
+emit_sample_changed (RapportStore *store,
+                     gboolean profile)
+{
+  rapport_store_emit_changed (store, "contacts", 0);
+  rapport_store_emit_changed (store, "interactions", 0);
+  rapport_store_emit_changed (store, "followups", 0);
+  rapport_store_emit_changed (store, "groups", 0);
+  rapport_store_emit_changed (store, "events", 0);
+  if (profile)
+    rapport_store_emit_changed (store, "profile", 0);
 }
 
 /**
@@ -1849,9 +2808,27 @@ rapport_sample_count (RapportStore *store)
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), 0);
 
-  if (!collect_sample_ids (store, ids, NULL))
+  if (!collect_sample_ids (store, "contacts", ids, NULL))
     return 0;
   return ids->len;
+}
+
+/* Empties the profile the sample wrote, unless the user has saved it
+ * since. It is emptied rather than deleted, because sync knows no
+ * deletion of the profile. */
+static gboolean
+reset_sample_profile (RapportStore *store,
+                      gboolean *reset,
+                      GError **error)
+{
+  RapportProfile empty = { .goal_min = 5, .goal_max = 8 };
+
+  *reset = rapport_store_query_int (store,
+                                    "SELECT EXISTS (SELECT 1 FROM profile p JOIN meta m"
+                                    " ON m.key = 'sample-profile' AND m.value = p.updated)",
+                                    0) != 0;
+  return !*reset || (rapport_store_write_profile_row (store, &empty, error) &&
+                     rapport_store_outbox_append (store, "profile", 1, error));
 }
 
 /**
@@ -1859,10 +2836,13 @@ rapport_sample_count (RapportStore *store)
  * @store: a store
  * @error: return location for a #GError
  *
- * Deletes every contact a sample network made, with its timeline and
- * follow-ups, in one transaction; contacts the user added stay, and lose
- * only their link to a made-up introducer. Like any deletion it leaves
- * tombstones for sync.
+ * Deletes everything a sample network made, in one transaction: its
+ * contacts with their timeline and follow-ups, its events with the
+ * people marked as met there, its groups, and its profile unless the
+ * user has saved it since. What the user added stays: their contacts
+ * lose only their link to a made-up introducer or event, and a made-up
+ * group the user has put an event of their own in stays with it. Like
+ * any deletion it leaves tombstones for sync.
  *
  * Returns: %TRUE on success
  */
@@ -1870,35 +2850,61 @@ gboolean
 rapport_sample_remove (RapportStore *store,
                        GError **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) contacts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) sample_groups = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) relinked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean profile_reset = FALSE;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
   if (!rapport_store_begin (store, error))
     return FALSE;
-  if (!collect_sample_ids (store, ids, error))
+  if (!collect_sample_ids (store, "contacts", contacts, error) ||
+      !collect_sample_ids (store, "events", events, error) ||
+      !collect_sample_ids (store, "groups", sample_groups, error))
     goto fail;
   /* A stamp per contact: one made-up person introduced by another is
-   * first unlinked, then deleted, and the deletion must be the newer. */
-  for (guint i = 0; i < ids->len; i++)
+   * first unlinked, then deleted, and the deletion must be the newer.
+   * The contacts go first, so that the events' removal finds their
+   * timeline gone and does not record it twice. */
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      gint64 id = g_array_index (contacts, gint64, i);
+      g_autofree char *stamp = rapport_store_next_stamp (store);
+
+      if (!rapport_store_tombstone_event_people_of (store, id, stamp, error) ||
+          !rapport_store_tombstone_contact (store, id, stamp, relinked, error))
+        goto fail;
+    }
+  for (guint i = 0; i < events->len; i++)
     {
       g_autofree char *stamp = rapport_store_next_stamp (store);
 
-      if (!rapport_store_tombstone_contact (store, g_array_index (ids, gint64, i), stamp, relinked, error))
+      if (!rapport_store_tombstone_event (store, g_array_index (events, gint64, i), stamp, error))
         goto fail;
     }
-  if (!rapport_store_exec (store, "DELETE FROM meta WHERE key = 'sample-contacts'", error) ||
+  for (guint i = 0; i < sample_groups->len; i++)
+    {
+      g_autofree char *stamp = rapport_store_next_stamp (store);
+      gboolean deleted;
+
+      if (!rapport_store_tombstone_group (store, g_array_index (sample_groups, gint64, i), stamp, &deleted, error))
+        goto fail;
+    }
+  if (!reset_sample_profile (store, &profile_reset, error) ||
+      !rapport_store_exec (store,
+                           "DELETE FROM meta WHERE key IN"
+                           " ('sample-contacts', 'sample-events', 'sample-groups', 'sample-profile')",
+                           error) ||
       !rapport_store_commit (store, error))
     goto fail;
 
-  for (guint i = 0; i < ids->len; i++)
-    rapport_store_forget_contact (store, g_array_index (ids, gint64, i));
+  for (guint i = 0; i < contacts->len; i++)
+    rapport_store_forget_contact (store, g_array_index (contacts, gint64, i));
   for (guint i = 0; i < relinked->len; i++)
     rapport_store_refresh_contact (store, g_array_index (relinked, gint64, i));
-  rapport_store_emit_changed (store, "contacts", 0);
-  rapport_store_emit_changed (store, "interactions", 0);
-  rapport_store_emit_changed (store, "followups", 0);
+  emit_sample_changed (store, profile_reset);
   return TRUE;
 
 fail:
@@ -1923,13 +2929,17 @@ fail:
  * companies and titles across twenty-five industries, how each can help
  * the user and the other way round, who introduced whom, a timeline of
  * meetings, calls and one-to-ones, keep-in-touch cadences for clients and
- * referral partners, and follow-ups overdue, due today and coming up.
- * Everything is written in one transaction, outbox included, so that the
- * sample syncs like the user's own edits; when @cancellable is cancelled,
- * or anything fails, nothing is written and the error says why
- * (%G_IO_ERROR_CANCELLED when cancelled). The store's "changed" signal is
- * emitted once for contacts, interactions and follow-ups after the commit,
- * in the calling thread, which must be the thread that uses @store.
+ * referral partners, and follow-ups overdue, due today and coming up;
+ * with the groups the user tried and their verdicts, the events they went
+ * to (a few hundred, more for a bigger network) with the people met there
+ * and most scorecards filled in, a few events ahead, and a profile unless
+ * the user saved one. Everything is written in one transaction, outbox
+ * included, so that the sample syncs like the user's own edits; when
+ * @cancellable is cancelled, or anything fails, nothing is written and
+ * the error says why (%G_IO_ERROR_CANCELLED when cancelled). The store's
+ * "changed" signal is emitted once for each kind of record after the
+ * commit, in the calling thread, which must be the thread that uses
+ * @store.
  *
  * Returns: %TRUE on success
  */
@@ -1943,6 +2953,39 @@ rapport_sample_fill (RapportStore *store,
                      GCancellable *cancellable,
                      GError **error)
 {
+  return rapport_sample_fill_full (store, n_contacts, events_for_contacts (n_contacts), seed, today, progress,
+                                   user_data, cancellable, error);
+}
+
+/**
+ * rapport_sample_fill_full:
+ * @store: a store, usually an empty one
+ * @n_contacts: how many contacts to make
+ * @n_events: about how many events to make
+ * @seed: the same seed, counts and @today make the same network
+ * @today: the date the network is made relative to, like "2026-11-25"
+ * @progress: (nullable) (scope call): called as contacts are written, at
+ *   most about a hundred times
+ * @user_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Like rapport_sample_fill(), with the number of events chosen rather
+ * than derived from the number of contacts, as the benchmarks need.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_sample_fill_full (RapportStore *store,
+                          guint n_contacts,
+                          guint n_events,
+                          guint32 seed,
+                          const char *today,
+                          RapportSampleProgress progress,
+                          gpointer user_data,
+                          GCancellable *cancellable,
+                          GError **error)
+{
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree Sampler *s = NULL;
@@ -1951,6 +2994,7 @@ rapport_sample_fill (RapportStore *store,
   guint step, batch;
   int old_cache_size;
   gboolean ok = TRUE;
+  gboolean wrote_profile = FALSE;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (rapport_date_is_valid (today), FALSE);
@@ -1968,6 +3012,15 @@ rapport_sample_fill (RapportStore *store,
   s->people = g_array_sized_new (FALSE, FALSE, sizeof (Person), n_contacts);
   s->connectors = g_array_new (FALSE, FALSE, sizeof (guint));
   s->names = g_string_chunk_new (4096);
+  s->plans = g_array_sized_new (FALSE, FALSE, sizeof (Plan), n_events);
+  for (guint i = 0; i < N_SERIES; i++)
+    s->regulars[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Every series has an occasion, the first one listed for it. */
+  memset (s->series_occasion, 0xff, sizeof s->series_occasion);
+  for (guint i = G_N_ELEMENTS (occasions); i-- > 0;)
+    s->series_occasion[occasions[i].series] = i;
+  for (guint i = 0; i < N_SERIES; i++)
+    g_assert (s->series_occasion[i] < G_N_ELEMENTS (occasions));
 
   /* Validation refuses a start year after the real one, even when @today
    * is in the future. */
@@ -2013,7 +3066,12 @@ rapport_sample_fill (RapportStore *store,
   old_cache_size = get_cache_size (store);
   rapport_store_exec (store, "PRAGMA cache_size = -32768", NULL);
 
-  if (!rapport_store_begin (store, error))
+  /* The calendar comes first: people are met at its events. */
+  plan_calendar (s, n_events);
+  if (!rapport_store_begin (store, error) ||
+      !write_profile (s, &wrote_profile, error) ||
+      !write_groups (s, error) ||
+      !write_events (s, cancellable, error))
     ok = FALSE;
   for (guint done = 0; ok && done < n_contacts;)
     {
@@ -2035,14 +3093,22 @@ rapport_sample_fill (RapportStore *store,
       if (ok && progress != NULL && (done / step != (done - n) / step || done == n_contacts))
         progress (done, n_contacts, user_data);
     }
-  /* Recorded for sync in one pass per table: contacts first, so that a
-   * device receiving them in order never sees a timeline entry before its
-   * contact. */
+  if (ok && !write_reunions (s, cancellable, error))
+    ok = FALSE;
+  /* Recorded for sync in one pass per table, in an order in which every
+   * record arrives after those it points at: groups, the events they
+   * host, the contacts met there, then timelines, follow-ups and who was
+   * met where. */
   if (ok &&
-      (!record (store, "contact", s->contacts, error) ||
+      (!record (store, "group", s->groups, error) ||
+       !record (store, "event", s->events, error) ||
+       !record (store, "contact", s->contacts, error) ||
        !record (store, "interaction", s->interactions, error) ||
        !record (store, "followup", s->followups, error) ||
-       !remember_sample (store, s->contacts, error) ||
+       !record (store, "event_person", s->event_people, error) ||
+       !remember_sample (store, "contacts", s->contacts, error) ||
+       !remember_sample (store, "groups", s->groups, error) ||
+       !remember_sample (store, "events", s->events, error) ||
        !rapport_store_commit (store, error)))
     ok = FALSE;
   if (!ok)
@@ -2058,12 +3124,13 @@ rapport_sample_fill (RapportStore *store,
   g_array_unref (s->people);
   g_array_unref (s->connectors);
   g_string_chunk_free (s->names);
+  g_array_unref (s->plans);
+  for (guint i = 0; i < N_SERIES; i++)
+    g_array_unref (s->regulars[i]);
 
   if (!ok)
     return FALSE;
 
-  rapport_store_emit_changed (store, "contacts", 0);
-  rapport_store_emit_changed (store, "interactions", 0);
-  rapport_store_emit_changed (store, "followups", 0);
+  emit_sample_changed (store, wrote_profile);
   return TRUE;
 }

@@ -29,6 +29,15 @@ gboolean rapport_sample_fill (RapportStore *store,
                               gpointer user_data,
                               GCancellable *cancellable,
                               GError **error);
+gboolean rapport_sample_fill_full (RapportStore *store,
+                                   guint n_contacts,
+                                   guint n_events,
+                                   guint32 seed,
+                                   const char *today,
+                                   RapportSampleProgress progress,
+                                   gpointer user_data,
+                                   GCancellable *cancellable,
+                                   GError **error);
 gboolean rapport_sample_is_present (RapportStore *store);
 guint rapport_sample_count (RapportStore *store);
 gboolean rapport_sample_remove (RapportStore *store,
