@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rapport-error.h"
+#include "rapport-event-list.h"
 #include "rapport-test-util.h"
 
 /* 2026-03-10 18:00 UTC (the tests run in UTC). */
@@ -552,6 +553,62 @@ test_delete_event (RapportTestStore *fixture,
   g_assert_cmpint (rapport_test_sql_int (fixture->store, "SELECT count(*) FROM outbox WHERE entity = 'event' AND op = 'delete'"), ==, 1);
 }
 
+typedef struct
+{
+  guint calls;
+  guint first;
+  guint last; /* one past the last position replaced */
+} Replaced;
+
+static void
+on_items_changed (GListModel *list,
+                  guint position,
+                  guint removed,
+                  guint added,
+                  Replaced *replaced)
+{
+  replaced->calls++;
+  replaced->first = MIN (replaced->first, position);
+  replaced->last = MAX (replaced->last, position + added);
+}
+
+/* Event rows show their group's name: renaming the group replaces every
+ * event in the list, and editing one event replaces that one only. */
+static void
+test_event_list_follows_changes (RapportTestStore *fixture,
+                                 gconstpointer data)
+{
+  gint64 group = add_group (fixture->store, "Old name", 0, NULL);
+  gint64 first = add_event (fixture->store, "First", group, MARCH_10, 60, 0, 0);
+  gint64 second = add_event (fixture->store, "Second", group, MARCH_10 + DAY, 60, 0, 0);
+  g_autoptr(RapportEventList) list = rapport_event_list_new (fixture->store, RAPPORT_EVENTS_ALL);
+  g_autoptr(RapportGroup) renamed = rapport_store_get_group (fixture->store, group, NULL);
+  g_autoptr(RapportEvent) edited = rapport_store_get_event (fixture->store, first, NULL);
+  Replaced replaced = { 0, G_MAXUINT, 0 };
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpint (rapport_id_list_get_id (RAPPORT_ID_LIST (list), 0), ==, second);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &replaced);
+
+  rapport_group_set_name (renamed, "New name");
+  g_assert_cmpint (rapport_store_save_group (fixture->store, renamed, NULL), ==, group);
+  g_assert_cmpuint (replaced.calls, >, 0);
+  g_assert_cmpuint (replaced.first, ==, 0);
+  g_assert_cmpuint (replaced.last, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RapportEvent) event = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (rapport_event_get_group_name (event), ==, "New name");
+    }
+
+  replaced = (Replaced){ 0, G_MAXUINT, 0 };
+  rapport_event_set_notes (edited, "Bring cards");
+  g_assert_cmpint (rapport_store_save_event (fixture->store, edited, NULL), ==, first);
+  g_assert_cmpuint (replaced.first, <=, 1);
+  g_assert_cmpuint (replaced.last, ==, 2);
+}
+
 static void
 test_profile (RapportTestStore *fixture,
               gconstpointer data)
@@ -620,6 +677,7 @@ main (int argc,
   ADD ("queries", test_event_queries);
   ADD ("delete-event", test_delete_event);
   ADD ("profile", test_profile);
+  ADD ("event-list-follows-changes", test_event_list_follows_changes);
   g_test_add_func ("/rapport/events/verdict-suggestion", test_verdict_suggestion);
   g_test_add_func ("/rapport/events/audience-overlap", test_audience_overlap);
 

@@ -79,8 +79,13 @@ reload (RapportIdList *self,
   const gint64 *a, *b;
   guint old_len, new_len, prefix = 0, suffix = 0;
 
+  /* On failure the list keeps what it showed rather than empty itself. */
   if (!RAPPORT_ID_LIST_GET_CLASS (self)->query (self, fresh, &error))
-    g_warning ("Could not list %s: %s", G_OBJECT_TYPE_NAME (self), error->message);
+    {
+      g_warning ("Could not list %s: %s", G_OBJECT_TYPE_NAME (self), error->message);
+      *changed_from = *changed_len = 0;
+      return;
+    }
 
   a = (const gint64 *) (gpointer) priv->ids->data;
   b = (const gint64 *) (gpointer) fresh->data;
@@ -122,19 +127,36 @@ rapport_id_list_reload (RapportIdList *self)
   reload (self, &from, &len);
 }
 
+/* One of the list's own records changed (or several, with @id 0). */
 static void
-on_store_changed (RapportIdList *self,
+on_own_changed (RapportIdList *self,
+                gint64 id,
+                RapportStore *store)
+{
+  guint from, len, position;
+  guint n;
+
+  reload (self, &from, &len);
+  if (!RAPPORT_ID_LIST_GET_CLASS (self)->items_are_snapshots)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self));
+  /* A record that kept its place was not reported by the reload; items
+   * made afresh on each request must be replaced for a row to show it. */
+  if (id == 0 && n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+  else if (id != 0 && rapport_id_list_find (self, id, &position) && (position < from || position >= from + len))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+/* Another kind of record changed, which rows may show (an event row shows
+ * its group's name): every snapshot is replaced. Only the rows on screen
+ * make their item again. */
+static void
+on_other_changed (RapportIdList *self,
                   gint64 id,
                   RapportStore *store)
 {
-  guint from, len, position;
-
-  reload (self, &from, &len);
-  /* A record that kept its place was not reported by the reload; items
-   * made afresh on each request must be replaced for a row to show it. */
-  if (id != 0 && RAPPORT_ID_LIST_GET_CLASS (self)->items_are_snapshots &&
-      rapport_id_list_find (self, id, &position) && (position < from || position >= from + len))
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  on_own_changed (self, 0, store);
 }
 
 static void
@@ -170,7 +192,8 @@ rapport_id_list_constructed (GObject *object)
     {
       g_autofree char *signal = g_strconcat ("changed::", watch[i], NULL);
 
-      g_signal_connect_object (priv->store, signal, G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (priv->store, signal, i == 0 ? G_CALLBACK (on_own_changed) : G_CALLBACK (on_other_changed),
+                               self, G_CONNECT_SWAPPED);
     }
   rapport_id_list_reload (self);
 }

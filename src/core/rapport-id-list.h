@@ -14,10 +14,13 @@ G_DECLARE_DERIVABLE_TYPE (RapportIdList, rapport_id_list, RAPPORT, ID_LIST, GObj
 /**
  * RapportIdListClass:
  * @item_type: the type of the items
- * @watch: the details of #RapportStore::changed that make the list reload
+ * @watch: the details of #RapportStore::changed that make the list reload;
+ *   the first names the list's own records
  * @items_are_snapshots: %TRUE when @load makes a new object each time, so
  *   that a changed record must be reported as replaced even when it keeps
- *   its place (a live object updates itself instead)
+ *   its place (a live object updates itself instead); a change to another
+ *   kind of record (a group renamed, for an event list) then replaces
+ *   every item, since any row may show it
  * @query: fills @ids with the ids to show, in order
  * @load: makes the item for @id
  */
