@@ -48,8 +48,8 @@ set_text (GtkWidget *root,
   gtk_editable_set_text (GTK_EDITABLE (rapport_test_find_row (root, row_title)), text);
 }
 
-/* The events view's + button opens the group editor while groups are
- * listed; the group is saved as typed. */
+/* Under the list of groups, "New Group" opens the group editor; the
+ * group is saved as typed. */
 static void
 test_add_group (void)
 {
@@ -63,7 +63,9 @@ test_add_group (void)
   rapport_test_pump (100);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (new_button)), ==, "win.new-event");
   gtk_toggle_button_set_active (rapport_test_template_child (events_view (), RAPPORT_TYPE_EVENTS_VIEW, "groups_button"), TRUE);
-  rapport_test_click (new_button);
+  rapport_test_pump (300);
+  g_assert_true (gtk_revealer_get_child_revealed (rapport_test_template_child (events_view (), RAPPORT_TYPE_EVENTS_VIEW, "groups_footer")));
+  rapport_test_click (rapport_test_find_button (GTK_WIDGET (events_view ()), "_New Group"));
   editor = rapport_test_find_toplevel (RAPPORT_TYPE_GROUP_EDITOR, GTK_WINDOW (window));
   g_assert_nonnull (editor);
   set_text (GTK_WIDGET (editor), "Name", "Realtors’ Lunch Club");
@@ -240,6 +242,26 @@ test_scorecard (void)
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rapport_test_template_child (page, RAPPORT_TYPE_EVENT_PAGE, "scorecard_group"))));
   g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* A first answer, not saved yet, survives a change elsewhere on the
+   * page: marking a conversation meaningful rebuilds the people rows
+   * (from inside the star's own signal handler, in an idle). */
+  {
+    GtkWidget *first_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+    GtkWidget *one = rapport_test_find_button (first_row, "1");
+    GtkListBox *people = rapport_test_template_child (page, RAPPORT_TYPE_EVENT_PAGE, "people_list");
+    GtkWidget *last_person = GTK_WIDGET (gtk_list_box_get_row_at_index (people, 2));
+    GtkWidget *star = rapport_test_find_type (last_person, GTK_TYPE_TOGGLE_BUTTON);
+    g_autoptr(RapportEvent) before = NULL;
+
+    rapport_test_click (one);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (star), TRUE);
+    rapport_test_pump (100);
+    before = rapport_store_get_event (store (), event_id, NULL);
+    g_assert_cmpint (rapport_event_get_n_meaningful (before), ==, 2);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (one)));
+    g_assert_false (rapport_event_has_scorecard (before));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     {
       GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
@@ -257,6 +279,7 @@ test_scorecard (void)
   g_assert_cmpint (rapport_event_get_score (event, RAPPORT_SCORE_GOOD_USE), ==, 3);
   /* (16 - 4) × 100 / 16 */
   g_assert_cmpint (rapport_event_get_quality (event), ==, 75);
+  g_assert_cmpint (rapport_event_get_n_meaningful (event), ==, 2);
   g_assert_cmpint (rapport_event_get_go_again (event), ==, 1);
 }
 
@@ -286,7 +309,7 @@ test_group_page (void)
   g_assert_nonnull (rapport_test_find_row (group_page, "Events attended"));
   g_assert_nonnull (rapport_test_find_label (rapport_test_find_row (group_page, "Events attended"), "1"));
   g_assert_nonnull (rapport_test_find_label (rapport_test_find_row (group_page, "Average quality"), "75"));
-  g_assert_nonnull (rapport_test_find_label (rapport_test_find_row (group_page, "People met"), "3, 1 meaningful"));
+  g_assert_nonnull (rapport_test_find_label (rapport_test_find_row (group_page, "People met"), "3, 2 meaningful"));
   g_assert_nonnull (rapport_test_find_label (rapport_test_find_row (group_page, "Suggested verdict"), "After two scored visits"));
 
   /* A matching audience takes the hint away. */
@@ -295,6 +318,65 @@ test_group_page (void)
   g_assert_true (rapport_store_save_profile (store (), profile, NULL));
   rapport_test_pump (50);
   g_assert_false (gtk_widget_is_visible (rapport_test_find_label (group_page, "This group may not serve you")));
+}
+
+/* An evening that ends after midnight is read as ending the next day; a
+ * time that is not one is refused in words. */
+static void
+test_editor_times (void)
+{
+  GtkWidget *new_button = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "new_button");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RapportEventQuery all = { RAPPORT_EVENTS_ALL, 0, "gala", 0 };
+  g_autoptr(RapportEvent) gala = NULL;
+  GtkWindow *editor;
+
+  rapport_test_click (new_button);
+  editor = rapport_test_find_toplevel (RAPPORT_TYPE_EVENT_EDITOR, GTK_WINDOW (window));
+  g_assert_nonnull (editor);
+  set_text (GTK_WIDGET (editor), "Title", "Winter Gala");
+  set_text (GTK_WIDGET (editor), "Day (year-month-day)", "2026-12-12");
+  set_text (GTK_WIDGET (editor), "Starts", "19h");
+  set_text (GTK_WIDGET (editor), "Ends", "25:00");
+  rapport_test_click (rapport_test_find_button (GTK_WIDGET (editor), "_Add"));
+  g_assert_true (gtk_widget_is_visible (rapport_test_find_label (GTK_WIDGET (editor), "Write times as hours and minutes")));
+
+  set_text (GTK_WIDGET (editor), "Ends", " 0030 ");
+  rapport_test_click (rapport_test_find_button (GTK_WIDGET (editor), "_Add"));
+  g_assert_null (rapport_test_find_toplevel (RAPPORT_TYPE_EVENT_EDITOR, GTK_WINDOW (window)));
+  g_assert_true (rapport_store_query_event_ids (store (), &all, ids, NULL));
+  g_assert_cmpuint (ids->len, ==, 1);
+  gala = rapport_store_get_event (store (), g_array_index (ids, gint64, 0), NULL);
+  g_assert_cmpint (rapport_event_get_duration_min (gala), ==, 5 * 60 + 30);
+  {
+    g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (rapport_event_get_starts_at (gala));
+
+    g_assert_cmpint (g_date_time_get_hour (start), ==, 19);
+    g_assert_cmpint (g_date_time_get_day_of_month (start), ==, 12);
+  }
+}
+
+/* Deleting the event on screen leaves the page for the empty one. */
+static void
+test_delete_event (void)
+{
+  GtkWidget *page = rapport_events_view_get_event_page (events_view ());
+  GtkStack *detail = rapport_test_template_child (events_view (), RAPPORT_TYPE_EVENTS_VIEW, "detail_stack");
+  GtkWindow *dialog;
+
+  rapport_events_view_show_event (events_view (), event_id);
+  rapport_test_pump (50);
+  g_assert_true (gtk_stack_get_visible_child (detail) == page);
+  g_assert_true (gtk_widget_activate_action (page, "event.delete", NULL));
+  rapport_test_pump (100);
+  dialog = rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (rapport_test_find_button (GTK_WIDGET (dialog), "_Delete"), "clicked");
+  rapport_test_pump (200);
+  g_assert_null (rapport_store_get_event (store (), event_id, NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail), ==, "none");
+  /* The people met there stay. */
+  g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 4);
 }
 
 /* From a card met at the event, "Met At" leads back to it. */
@@ -356,6 +438,8 @@ main (int argc,
   g_test_add_func ("/rapport/ui/events/scorecard", test_scorecard);
   g_test_add_func ("/rapport/ui/events/group-page", test_group_page);
   g_test_add_func ("/rapport/ui/events/card-links-event", test_card_links_event);
+  g_test_add_func ("/rapport/ui/events/editor-times", test_editor_times);
+  g_test_add_func ("/rapport/ui/events/delete-event", test_delete_event);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -24,18 +24,24 @@ rapport_format_event_when (RapportEvent *event)
   g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (rapport_event_get_starts_at (event));
   g_autoptr(GDateTime) end = g_date_time_new_from_unix_local (rapport_event_get_ends_at (event));
   g_autofree char *day = NULL;
+  g_autofree char *end_day = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
   if (start == NULL || end == NULL)
     return g_strdup ("");
   /* TRANSLATORS: the day of an event, see the strftime() manual */
-  day = g_date_time_format (start, _("%a %e %b %Y"));
+  day = g_strstrip (g_date_time_format (start, _("%a %e %b %Y")));
   from = g_date_time_format (start, "%H:%M");
   to = g_date_time_format (end, "%H:%M");
-  g_strstrip (day);
-  /* TRANSLATORS: an event's day, start and end time */
-  return g_strdup_printf (_("%s, %s–%s"), day, from, to);
+  if (g_date_time_get_year (start) == g_date_time_get_year (end) &&
+      g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end))
+    /* TRANSLATORS: an event's day, start and end time */
+    return g_strdup_printf (_("%s, %s–%s"), day, from, to);
+  /* TRANSLATORS: the day an event that lasts past midnight ends, see the strftime() manual */
+  end_day = g_strstrip (g_date_time_format (end, _("%a %e %b")));
+  /* TRANSLATORS: an event's day and start time, then the day and time it ends */
+  return g_strdup_printf (_("%s, %s – %s, %s"), day, from, end_day, to);
 }
 
 /**
@@ -83,11 +89,12 @@ rapport_format_minutes (gint64 minutes)
 {
   gint64 hours = minutes / 60;
 
+  /* Hours spent on networking fit an int for millions of years. */
   if (hours == 0)
     return g_strdup_printf (_("%d min"), (int) minutes);
   if (minutes % 60 == 0)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " h %d min"), hours, (int) (minutes % 60));
+    return g_strdup_printf (_("%d h"), (int) hours);
+  return g_strdup_printf (_("%d h %d min"), (int) hours, (int) (minutes % 60));
 }
 
 /**

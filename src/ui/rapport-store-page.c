@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rapport-store-page.c: a widget holding the store it shows a record of,
  * given at construction ("store"), with one child filling it. The event
- * and group pages derive from it, so that each only says what it shows. */
+ * and group pages derive from it, so that each only says what it shows.
+ *
+ * One edit makes the store report several changes (a capture touches
+ * contacts, the timeline, events and groups). A page asks for a reload on
+ * each, and reloads once, from an idle: never inside the signal handler
+ * of a button it is about to rebuild, and not at all while hidden. When
+ * its record is gone, the page says so with ::gone. */
 #define G_LOG_DOMAIN "rapport-store-page"
 
 #include "config.h"
@@ -11,6 +17,8 @@
 typedef struct
 {
   RapportStore *store;
+  guint reload_source;
+  gboolean stale; /* changed while hidden */
 } RapportStorePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RapportStorePage, rapport_store_page, GTK_TYPE_WIDGET)
@@ -23,12 +31,79 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  GONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+reload_now (gpointer data)
+{
+  RapportStorePage *self = data;
+  RapportStorePagePrivate *priv = rapport_store_page_get_instance_private (self);
+
+  priv->reload_source = 0;
+  priv->stale = FALSE;
+  if (RAPPORT_STORE_PAGE_GET_CLASS (self)->reload != NULL)
+    RAPPORT_STORE_PAGE_GET_CLASS (self)->reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * rapport_store_page_queue_reload:
+ * @self: a page
+ *
+ * Reloads the page soon, once however often it is asked before then;
+ * while the page is hidden, when it is shown again.
+ */
+void
+rapport_store_page_queue_reload (RapportStorePage *self)
+{
+  RapportStorePagePrivate *priv = rapport_store_page_get_instance_private (self);
+
+  g_return_if_fail (RAPPORT_IS_STORE_PAGE (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  if (priv->reload_source == 0)
+    priv->reload_source = g_idle_add (reload_now, self);
+}
+
+/**
+ * rapport_store_page_gone:
+ * @self: a page
+ *
+ * Tells whoever shows the page that its record no longer exists.
+ */
+void
+rapport_store_page_gone (RapportStorePage *self)
+{
+  g_return_if_fail (RAPPORT_IS_STORE_PAGE (self));
+  g_signal_emit (self, signals[GONE], 0);
+}
+
+static void
+rapport_store_page_map (GtkWidget *widget)
+{
+  RapportStorePagePrivate *priv = rapport_store_page_get_instance_private (RAPPORT_STORE_PAGE (widget));
+
+  GTK_WIDGET_CLASS (rapport_store_page_parent_class)->map (widget);
+  if (priv->stale)
+    rapport_store_page_queue_reload (RAPPORT_STORE_PAGE (widget));
+}
+
 static void
 rapport_store_page_dispose (GObject *object)
 {
   RapportStorePagePrivate *priv = rapport_store_page_get_instance_private (RAPPORT_STORE_PAGE (object));
   GtkWidget *child;
 
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
   /* Children a subclass built in code, or left unnamed in its template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -80,6 +155,15 @@ rapport_store_page_class_init (RapportStorePageClass *klass)
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RapportStorePage::gone:
+   *
+   * The record the page showed was deleted.
+   */
+  signals[GONE] = g_signal_new ("gone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                G_TYPE_NONE, 0);
+  GTK_WIDGET_CLASS (klass)->map = rapport_store_page_map;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -222,6 +222,12 @@ search_action (GtkWidget *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
+  /* Ctrl+F searches the view at hand; from Follow-ups, the contacts. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") == 0)
+    {
+      rapport_events_view_focus_search (self->events_view);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, "contacts");
   rapport_contacts_view_focus_search (self->contacts_view);
 }

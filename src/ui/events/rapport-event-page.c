@@ -37,7 +37,7 @@ struct _RapportEventPage
   RapportEvent *event;
   RapportContactList *matches;
   GtkToggleButton *score_buttons[RAPPORT_N_SCORE_QUESTIONS][SCORE_MAX];
-  GtkToggleButton *go_again_buttons[2];
+  GtkToggleButton *go_again_buttons[3]; /* yes, no, not sure */
   GtkLabel *quality_label;
 
   GtkWidget *scrolled;
@@ -86,18 +86,30 @@ update_goal (RapportEventPage *self)
   g_autoptr(RapportProfile) profile = rapport_store_get_profile (self->store);
   int meaningful = rapport_event_get_n_meaningful (self->event);
   int people = rapport_event_get_n_people (self->event);
+  g_autofree char *goal = NULL;
   g_autofree char *text = NULL;
 
-  /* TRANSLATORS: "3 meaningful conversations of a goal of 5–8 · 7 people met" */
+  if (profile->goal_min == profile->goal_max)
+    goal = g_strdup_printf ("%d", profile->goal_min);
+  else
+    /* TRANSLATORS: a range of meaningful conversations, like "5–8" */
+    goal = g_strdup_printf (_("%d–%d"), profile->goal_min, profile->goal_max);
+  /* TRANSLATORS: "3 meaningful conversations · goal 5–8 · 7 met": the
+   * conversations that mattered, the user's goal, and everyone met */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%d meaningful conversation · goal %d–%d · %d met",
-                                       "%d meaningful conversations · goal %d–%d · %d met",
+                                       "%d meaningful conversation · goal %s · %d met",
+                                       "%d meaningful conversations · goal %s · %d met",
                                        meaningful),
-                          meaningful, profile->goal_min, profile->goal_max, people);
+                          meaningful, goal, people);
   gtk_label_set_label (self->goal_label, text);
+  /* Below the goal is "low", within it "high", at its top "full". */
   gtk_level_bar_set_max_value (self->goal_bar, profile->goal_max);
-  gtk_level_bar_remove_offset_value (self->goal_bar, "goal");
+  gtk_level_bar_remove_offset_value (self->goal_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->goal_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->goal_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_level_bar_add_offset_value (self->goal_bar, GTK_LEVEL_BAR_OFFSET_LOW, profile->goal_min - 1);
   gtk_level_bar_add_offset_value (self->goal_bar, GTK_LEVEL_BAR_OFFSET_HIGH, profile->goal_min);
+  gtk_level_bar_add_offset_value (self->goal_bar, GTK_LEVEL_BAR_OFFSET_FULL, profile->goal_max);
   gtk_level_bar_set_value (self->goal_bar, MIN (meaningful, profile->goal_max));
 }
 
@@ -136,6 +148,8 @@ make_person_row (RapportEventPage *self,
   GtkWidget *star = gtk_toggle_button_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   GString *subtitle = g_string_new (rapport_event_person_get_company (person));
+  g_autofree char *star_label = NULL;
+  g_autofree char *remove_label = NULL;
 
   if (rapport_event_person_get_note (person) != NULL)
     g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", rapport_event_person_get_note (person));
@@ -148,6 +162,9 @@ make_person_row (RapportEventPage *self,
   gtk_button_set_icon_name (GTK_BUTTON (star), "starred-symbolic");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (star), rapport_event_person_get_meaningful (person));
   gtk_widget_set_tooltip_text (star, _("Meaningful Conversation"));
+  /* TRANSLATORS: what a screen reader says of the star beside a person met */
+  star_label = g_strdup_printf (_("Meaningful conversation with %s"), rapport_event_person_get_name (person));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL, star_label, -1);
   gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (star, "flat");
   gtk_widget_add_css_class (star, "meaningful-toggle");
@@ -155,6 +172,8 @@ make_person_row (RapportEventPage *self,
   g_signal_connect (star, "toggled", G_CALLBACK (on_meaningful_toggled), self);
 
   gtk_widget_set_tooltip_text (remove, _("Not Met Here"));
+  remove_label = g_strdup_printf (_("%s was not met here"), rapport_event_person_get_name (person));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   g_object_set_data (G_OBJECT (remove), "person", person);
@@ -237,6 +256,7 @@ static void
 update_scorecard (RapportEventPage *self)
 {
   gboolean started = rapport_event_get_starts_at (self->event) <= rapport_time_now ();
+  gboolean scored = rapport_event_has_scorecard (self->event);
   int go_again = rapport_event_get_go_again (self->event);
 
   gtk_widget_set_visible (GTK_WIDGET (self->scorecard_group), started);
@@ -245,13 +265,47 @@ update_scorecard (RapportEventPage *self)
       gtk_toggle_button_set_active (self->score_buttons[q][v], rapport_event_get_score (self->event, q) == (int) v + 1);
   gtk_toggle_button_set_active (self->go_again_buttons[0], go_again == 1);
   gtk_toggle_button_set_active (self->go_again_buttons[1], go_again == 0);
-  gtk_button_set_label (self->score_button, rapport_event_has_scorecard (self->event) ? _("_Update Scorecard")
-                                                                                      : _("_Save Scorecard"));
+  gtk_toggle_button_set_active (self->go_again_buttons[2], scored && go_again == -1);
+  gtk_button_set_label (self->score_button, scored ? _("_Update Scorecard") : _("_Save Scorecard"));
   on_score_toggled (self);
 }
 
+/* Whether @a and @b have the same scorecard saved: if so, what the user
+ * is answering on screen stays. */
+static gboolean
+same_scorecard (RapportEvent *a,
+                RapportEvent *b)
+{
+  if (rapport_event_get_id (a) != rapport_event_get_id (b) ||
+      rapport_event_get_go_again (a) != rapport_event_get_go_again (b) ||
+      rapport_event_get_starts_at (a) != rapport_event_get_starts_at (b))
+    return FALSE;
+  for (guint q = 0; q < RAPPORT_N_SCORE_QUESTIONS; q++)
+    if (rapport_event_get_score (a, q) != rapport_event_get_score (b, q))
+      return FALSE;
+  return TRUE;
+}
+
+/* Capture suits an event under way, or one just over when the user adds
+ * the cards they brought home; one further off only needs its people
+ * added afterwards, and a coming one none yet. */
 static void
-update (RapportEventPage *self)
+update_capture (RapportEventPage *self)
+{
+  gint64 now = rapport_time_now ();
+  gint64 day = 24 * 60 * 60;
+  gboolean soon = rapport_event_get_starts_at (self->event) - day <= now;
+  gboolean over = rapport_event_get_ends_at (self->event) + day < now;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->capture_button), soon);
+  gtk_button_set_label (GTK_BUTTON (self->capture_button), over ? _("_Add People You Met") : _("I’m _at This Event"));
+  if (!soon)
+    gtk_toggle_button_set_active (self->capture_button, FALSE);
+}
+
+static void
+update (RapportEventPage *self,
+        gboolean scorecard_changed)
 {
   g_autofree char *details = NULL;
   const char *location;
@@ -261,12 +315,17 @@ update (RapportEventPage *self)
   gtk_label_set_label (self->title_label, rapport_event_get_title (self->event));
   details = rapport_format_event_when (self->event);
   location = rapport_event_get_location (self->event);
-  if (location != NULL || rapport_event_get_kind (self->event) != RAPPORT_EVENT_OTHER)
+  if (rapport_event_get_kind (self->event) != RAPPORT_EVENT_OTHER)
     {
       g_autofree char *base = g_steal_pointer (&details);
 
-      details = g_strdup_printf ("%s · %s%s%s", base, rapport_event_kind_get_label (rapport_event_get_kind (self->event)),
-                                 location ? " · " : "", location ? location : "");
+      details = g_strdup_printf ("%s · %s", base, rapport_event_kind_get_label (rapport_event_get_kind (self->event)));
+    }
+  if (location != NULL)
+    {
+      g_autofree char *base = g_steal_pointer (&details);
+
+      details = g_strdup_printf ("%s · %s", base, location);
     }
   gtk_label_set_label (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->group_button), rapport_event_get_group_name (self->event) != NULL);
@@ -275,30 +334,54 @@ update (RapportEventPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), rapport_event_get_notes (self->event) != NULL);
   update_goal (self);
   update_people (self);
-  update_scorecard (self);
+  update_capture (self);
+  if (scorecard_changed)
+    update_scorecard (self);
 }
 
 static void
-reload (RapportEventPage *self)
+reload (RapportStorePage *page)
 {
+  RapportEventPage *self = RAPPORT_EVENT_PAGE (page);
   g_autoptr(RapportEvent) fresh = NULL;
+  gboolean scorecard_changed;
 
   if (self->event == NULL)
     return;
   fresh = rapport_store_get_event (self->store, rapport_event_get_id (self->event), NULL);
-  /* Deleted: the view shows something else, keep the last state. */
   if (fresh == NULL)
-    return;
+    {
+      rapport_store_page_gone (page);
+      return;
+    }
+  scorecard_changed = !same_scorecard (self->event, fresh);
   g_set_object (&self->event, fresh);
-  update (self);
+  update (self, scorecard_changed);
 }
 
 static void
-on_store_changed (RapportEventPage *self,
+on_event_changed (RapportEventPage *self,
                   gint64 id)
 {
   if (self->event != NULL && (id == 0 || id == rapport_event_get_id (self->event)))
-    reload (self);
+    rapport_store_page_queue_reload (RAPPORT_STORE_PAGE (self));
+}
+
+/* A person met here may have been renamed, and the goal may have moved. */
+static void
+on_other_changed (RapportEventPage *self)
+{
+  if (self->event != NULL)
+    rapport_store_page_queue_reload (RAPPORT_STORE_PAGE (self));
+}
+
+static void
+clear_capture (RapportEventPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->company_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->context_row), "");
+  gtk_switch_set_active (self->meaningful_switch, FALSE);
 }
 
 void
@@ -316,10 +399,14 @@ rapport_event_page_set_event_id (RapportEventPage *self,
       show_error (self, error);
       return;
     }
+  /* What was typed for another event must not be added to this one. */
   if (self->event == NULL || rapport_event_get_id (self->event) != event_id)
-    gtk_toggle_button_set_active (self->capture_button, FALSE);
+    {
+      gtk_toggle_button_set_active (self->capture_button, FALSE);
+      clear_capture (self);
+    }
   g_set_object (&self->event, event);
-  update (self);
+  update (self, TRUE);
 }
 
 gint64
@@ -361,10 +448,7 @@ on_add_person (RapportEventPage *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->company_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->context_row), "");
-  gtk_switch_set_active (self->meaningful_switch, FALSE);
+  clear_capture (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   /* TRANSLATORS: %s is a person's name */
   toast = g_strdup_printf (_("%s added, with a follow-up"), name);
@@ -453,16 +537,20 @@ on_save_scorecard (RapportEventPage *self)
     go_again = 1;
   else if (gtk_toggle_button_get_active (self->go_again_buttons[1]))
     go_again = 0;
+  /* "Not sure", or no answer: -1. */
   if (!rapport_store_set_scorecard (self->store, rapport_event_get_id (self->event), answers, go_again, &error))
     show_error (self, error);
   else
     rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (_("Scorecard saved")));
 }
 
-/* A row of linked toggle buttons, one of which may be active; returns the
- * box and fills @buttons. */
+/* A row of linked toggle buttons, one of which may be active, for the
+ * question @question; fills @buttons and returns the box. A screen reader
+ * says the question with each answer, since the buttons stand alone. */
 static GtkWidget *
-make_choice (const char *const *labels,
+make_choice (const char *question,
+             const char *const *labels,
+             const char *const *tooltips,
              guint n,
              GtkToggleButton **buttons,
              RapportEventPage *self)
@@ -473,9 +561,15 @@ make_choice (const char *const *labels,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   for (guint i = 0; i < n; i++)
     {
+      /* TRANSLATORS: what a screen reader says of an answer: the question, then the answer */
+      g_autofree char *accessible = g_strdup_printf (_("%s: %s"), question, labels[i]);
+
       buttons[i] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (labels[i]));
       if (i > 0)
         gtk_toggle_button_set_group (buttons[i], buttons[0]);
+      if (tooltips != NULL && tooltips[i] != NULL)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (buttons[i]), tooltips[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       g_signal_connect_swapped (buttons[i], "toggled", G_CALLBACK (on_score_toggled), self);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (buttons[i]));
     }
@@ -486,20 +580,26 @@ static void
 build_scorecard (RapportEventPage *self)
 {
   static const char *const scores[] = { "1", "2", "3", "4", "5" };
-  const char *const yes_no[] = { _("Yes"), _("No") };
+  const char *const score_tips[] = { _("Not at all"), NULL, NULL, NULL, _("Very much") };
+  const char *const go_again[] = { _("Yes"), _("No"), _("Not sure") };
+  const char *question;
   GtkWidget *row;
 
   for (guint q = 0; q < RAPPORT_N_SCORE_QUESTIONS; q++)
     {
+      question = rapport_score_question_get_text (q);
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_score_question_get_text (q));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_choice (scores, SCORE_MAX, self->score_buttons[q], self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 make_choice (question, scores, score_tips, SCORE_MAX, self->score_buttons[q], self));
       gtk_list_box_append (self->scorecard_list, row);
     }
+  question = _("Worth going again?");
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Worth going again?"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_choice (yes_no, 2, self->go_again_buttons, self));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             make_choice (question, go_again, NULL, G_N_ELEMENTS (go_again), self->go_again_buttons, self));
   gtk_list_box_append (self->scorecard_list, row);
 }
 
@@ -573,9 +673,9 @@ rapport_event_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_event_page_parent_class)->constructed (object);
   self->store = rapport_store_page_get_store (RAPPORT_STORE_PAGE (self));
-  g_signal_connect_object (self->store, "changed::events", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed::contacts", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed::profile", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::events", G_CALLBACK (on_event_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::contacts", G_CALLBACK (on_other_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::profile", G_CALLBACK (on_other_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -596,6 +696,7 @@ rapport_event_page_class_init (RapportEventPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = rapport_event_page_constructed;
+  RAPPORT_STORE_PAGE_CLASS (klass)->reload = reload;
   object_class->dispose = rapport_event_page_dispose;
 
   /**

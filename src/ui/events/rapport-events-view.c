@@ -4,7 +4,9 @@
  * A sidebar lists upcoming events, past events or groups, each a lazy
  * list from core; the pane beside it shows the chosen event or group.
  * Past events that still wait for their scorecard are counted in a
- * prompt above the list, which opens the latest of them.
+ * prompt above the list, which opens the latest of them. While the view
+ * is shown, the lists are read again every minute, so that an event that
+ * ends moves from upcoming to past.
  */
 #define G_LOG_DOMAIN "rapport-events-view"
 
@@ -28,7 +30,8 @@ struct _RapportEventsView
   RapportStore *store;
   RapportEventList *events;
   RapportGroupList *groups;
-  GtkNoSelection *selection;
+  GtkSingleSelection *selection;
+  guint tick_source;
 
   AdwLeaflet *leaflet;
   GtkWidget *list_pane;
@@ -42,6 +45,8 @@ struct _RapportEventsView
   GtkStack *list_stack;
   GtkGridView *list_view;
   AdwStatusPage *empty_page;
+  GtkRevealer *groups_footer;
+  GtkToggleButton *archived_button;
   GtkStack *detail_stack;
   /* Made the first time one is shown. */
   RapportEventPage *event_page;
@@ -192,8 +197,9 @@ on_section_toggled (RapportEventsView *self,
   if (button != self->groups_button)
     rapport_event_list_set_when (self->events, button == self->past_button ? RAPPORT_EVENTS_PAST
                                                                            : RAPPORT_EVENTS_UPCOMING);
-  gtk_no_selection_set_model (self->selection, current_list (self));
+  gtk_single_selection_set_model (self->selection, current_list (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), button != self->groups_button);
+  gtk_revealer_set_reveal_child (self->groups_footer, button == self->groups_button);
   update_empty (self);
 }
 
@@ -206,12 +212,37 @@ on_search_changed (RapportEventsView *self)
   update_empty (self);
 }
 
+/* Highlights the row of what the detail pane shows, if it is listed. */
+static void
+select_shown (RapportEventsView *self,
+              gboolean group,
+              gint64 id)
+{
+  GListModel *list = current_list (self);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (list != NULL && RAPPORT_IS_GROUP_LIST (list) == group)
+    rapport_id_list_find (RAPPORT_ID_LIST (list), id, &position);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 static void
 show_detail (RapportEventsView *self,
-             GtkWidget *page)
+             GtkWidget *page,
+             gboolean group,
+             gint64 id)
 {
   gtk_stack_set_visible_child (self->detail_stack, page);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  select_shown (self, group, id);
+}
+
+static void
+on_page_gone (RapportEventsView *self)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
 static void on_open_event (RapportEventsView *self, gint64 event_id);
@@ -227,10 +258,11 @@ rapport_events_view_show_event (RapportEventsView *self,
     {
       self->event_page = g_object_new (RAPPORT_TYPE_EVENT_PAGE, "store", self->store, NULL);
       g_signal_connect_object (self->event_page, "open-group", G_CALLBACK (on_open_group), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->event_page, "gone", G_CALLBACK (on_page_gone), self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->event_page), "event");
     }
   rapport_event_page_set_event_id (self->event_page, event_id);
-  show_detail (self, GTK_WIDGET (self->event_page));
+  show_detail (self, GTK_WIDGET (self->event_page), FALSE, event_id);
 }
 
 void
@@ -243,10 +275,11 @@ rapport_events_view_show_group (RapportEventsView *self,
     {
       self->group_page = g_object_new (RAPPORT_TYPE_GROUP_PAGE, "store", self->store, NULL);
       g_signal_connect_object (self->group_page, "open-event", G_CALLBACK (on_open_event), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->group_page, "gone", G_CALLBACK (on_page_gone), self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->group_page), "group");
     }
   rapport_group_page_set_group_id (self->group_page, group_id);
-  show_detail (self, GTK_WIDGET (self->group_page));
+  show_detail (self, GTK_WIDGET (self->group_page), TRUE, group_id);
 }
 
 static void
@@ -296,22 +329,88 @@ on_back_clicked (RapportEventsView *self)
  * rapport_events_view_add:
  * @self: the view
  *
- * Opens the editor for a new group when the groups are listed, for a new
- * event otherwise.
+ * Opens the editor for a new event.
  */
 void
 rapport_events_view_add (RapportEventsView *self)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   GtkWidget *editor;
 
   g_return_if_fail (RAPPORT_IS_EVENTS_VIEW (self));
 
-  if (gtk_toggle_button_get_active (self->groups_button))
-    editor = rapport_group_editor_new (window, self->store, NULL);
-  else
-    editor = rapport_event_editor_new (window, self->store, NULL);
+  editor = rapport_event_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, NULL);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/**
+ * rapport_events_view_focus_search:
+ * @self: the view
+ *
+ * Shows the events and puts the cursor in their search.
+ */
+void
+rapport_events_view_focus_search (RapportEventsView *self)
+{
+  g_return_if_fail (RAPPORT_IS_EVENTS_VIEW (self));
+
+  if (gtk_toggle_button_get_active (self->groups_button))
+    gtk_toggle_button_set_active (self->upcoming_button, TRUE);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+new_group_action (GtkWidget *widget,
+                  const char *action_name,
+                  GVariant *parameter)
+{
+  RapportEventsView *self = RAPPORT_EVENTS_VIEW (widget);
+  GtkWidget *editor;
+
+  if (self->store == NULL)
+    return;
+  editor = rapport_group_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_archived_toggled (RapportEventsView *self)
+{
+  if (self->groups == NULL)
+    return;
+  rapport_group_list_set_archived (self->groups, gtk_toggle_button_get_active (self->archived_button));
+  update_empty (self);
+}
+
+static gboolean
+on_tick (gpointer data)
+{
+  RapportEventsView *self = data;
+
+  if (self->events != NULL)
+    rapport_id_list_reload (RAPPORT_ID_LIST (self->events));
+  on_store_changed (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+rapport_events_view_map (GtkWidget *widget)
+{
+  RapportEventsView *self = RAPPORT_EVENTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rapport_events_view_parent_class)->map (widget);
+  on_tick (self);
+  if (self->tick_source == 0)
+    self->tick_source = g_timeout_add_seconds (60, on_tick, self);
+}
+
+static void
+rapport_events_view_unmap (GtkWidget *widget)
+{
+  RapportEventsView *self = RAPPORT_EVENTS_VIEW (widget);
+
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+  GTK_WIDGET_CLASS (rapport_events_view_parent_class)->unmap (widget);
 }
 
 GtkWidget *
@@ -338,7 +437,7 @@ rapport_events_view_set_store (RapportEventsView *self,
   self->store = g_object_ref (store);
   self->events = rapport_event_list_new (store, RAPPORT_EVENTS_UPCOMING);
   self->groups = rapport_group_list_new (store);
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->events));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->events));
   g_signal_connect_object (store, "changed::events", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::groups", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   update_unscored (self);
@@ -350,6 +449,7 @@ rapport_events_view_dispose (GObject *object)
 {
   RapportEventsView *self = RAPPORT_EVENTS_VIEW (object);
 
+  g_clear_handle_id (&self->tick_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_EVENTS_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
@@ -365,6 +465,8 @@ rapport_events_view_class_init (RapportEventsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_events_view_dispose;
+  widget_class->map = rapport_events_view_map;
+  widget_class->unmap = rapport_events_view_unmap;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weandco/Rapport/events/rapport-events-view.ui");
@@ -380,12 +482,16 @@ rapport_events_view_class_init (RapportEventsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportEventsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportEventsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, RapportEventsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportEventsView, groups_footer);
+  gtk_widget_class_bind_template_child (widget_class, RapportEventsView, archived_button);
   gtk_widget_class_bind_template_child (widget_class, RapportEventsView, detail_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_section_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_unscored_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_archived_toggled);
+  gtk_widget_class_install_action (widget_class, "events.new-group", NULL, new_group_action);
 }
 
 static void
@@ -398,7 +504,9 @@ rapport_events_view_init (RapportEventsView *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  self->selection = gtk_no_selection_new (NULL);
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_grid_view_set_factory (self->list_view, factory);
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_grid_view_set_single_click_activate (self->list_view, TRUE);

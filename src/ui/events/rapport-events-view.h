@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (RapportEventsView, rapport_events_view, RAPPORT, EVENTS_VI
 
 void rapport_events_view_set_store (RapportEventsView *self, RapportStore *store);
 void rapport_events_view_add (RapportEventsView *self);
+void rapport_events_view_focus_search (RapportEventsView *self);
 void rapport_events_view_show_event (RapportEventsView *self, gint64 event_id);
 void rapport_events_view_show_group (RapportEventsView *self, gint64 group_id);
 GtkWidget *rapport_events_view_get_event_page (RapportEventsView *self);

@@ -6,13 +6,15 @@
  * travel), meaningful conversations per hour, and, after two scored
  * visits, a suggested verdict. A hint says when the group's audience has
  * nothing in common with the user's target audience. The page is built
- * in code: most of it is a list of figures.
+ * from its template; the figures and the events are rows made on each
+ * reload.
  */
 #define G_LOG_DOMAIN "rapport-group-page"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "rapport-text.h"
 #include "rapport-format.h"
@@ -76,8 +78,9 @@ describe_quality (const RapportGroupStats *stats)
     return g_strdup_printf ("%.0f", stats->quality);
   /* TRANSLATORS: the average quality, then how the latest three visits
    * compare with the three before */
-  return g_strdup_printf (_("%.0f (latest visits %+.0f)"), stats->quality,
-                             stats->recent_quality - stats->earlier_quality);
+  /* Rounded first, so that a trend of -0.3 does not read "-0". */
+  return g_strdup_printf (_("%.0f (latest visits %+d)"), stats->quality,
+                             (int) lround (stats->recent_quality - stats->earlier_quality));
 }
 
 static void
@@ -196,17 +199,28 @@ update (RapportGroupPage *self)
 }
 
 static void
-reload (RapportGroupPage *self)
+reload (RapportStorePage *page)
 {
+  RapportGroupPage *self = RAPPORT_GROUP_PAGE (page);
   g_autoptr(RapportGroup) fresh = NULL;
 
   if (self->group == NULL)
     return;
   fresh = rapport_store_get_group (self->store, rapport_group_get_id (self->group), NULL);
   if (fresh == NULL)
-    return;
+    {
+      rapport_store_page_gone (page);
+      return;
+    }
   g_set_object (&self->group, fresh);
   update (self);
+}
+
+static void
+on_store_changed (RapportGroupPage *self)
+{
+  if (self->group != NULL)
+    rapport_store_page_queue_reload (RAPPORT_STORE_PAGE (self));
 }
 
 void
@@ -236,94 +250,53 @@ rapport_group_page_get_group_id (RapportGroupPage *self)
 }
 
 static void
-on_edit (RapportGroupPage *self)
+edit_action (GtkWidget *widget,
+             const char *action_name,
+             GVariant *parameter)
 {
-  GtkWidget *editor = rapport_group_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
-                                                self->group);
+  RapportGroupPage *self = RAPPORT_GROUP_PAGE (widget);
+  GtkWidget *editor;
+
+  if (self->group == NULL)
+    return;
+  editor = rapport_group_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->group);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
-on_archive (RapportGroupPage *self)
+archive_action (GtkWidget *widget,
+                const char *action_name,
+                GVariant *parameter)
 {
+  RapportGroupPage *self = RAPPORT_GROUP_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!rapport_store_set_group_archived (self->store, rapport_group_get_id (self->group),
+  if (self->group != NULL &&
+      !rapport_store_set_group_archived (self->store, rapport_group_get_id (self->group),
                                          !rapport_group_get_archived (self->group), &error))
-    rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (error->message));
+    rapport_toast_show (widget, rapport_toast_new (error->message));
 }
 
 static void
-on_export (RapportGroupPage *self)
+export_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *parameter)
 {
+  RapportGroupPage *self = RAPPORT_GROUP_PAGE (widget);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  RapportEventQuery query = { RAPPORT_EVENTS_ALL, 0, NULL, rapport_group_get_id (self->group) };
+  RapportEventQuery query = { RAPPORT_EVENTS_ALL, 0, NULL, 0 };
   char *ics = NULL;
 
+  if (self->group == NULL)
+    return;
+  query.group_id = rapport_group_get_id (self->group);
   if (rapport_store_query_event_ids (self->store, &query, ids, &error))
     ics = rapport_ical_export_events (self->store, ids, rapport_group_get_name (self->group), &error);
   if (ics == NULL)
-    rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (error->message));
+    rapport_toast_show (widget, rapport_toast_new (error->message));
   else
-    rapport_export_save (GTK_WIDGET (self), _("Export the Group’s Calendar"), rapport_group_get_name (self->group), ics);
-}
-
-static void
-build (RapportGroupPage *self)
-{
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit Group"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("E_xport to Calendar…"));
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  self->title_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->title_label, 0);
-  gtk_label_set_wrap (self->title_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-1");
-  self->details_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->details_label, 0);
-  gtk_label_set_wrap (self->details_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "dim-label");
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->title_label));
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->details_label));
-  gtk_box_append (GTK_BOX (box), heading);
-
-  self->archive_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Archive Group")));
-  gtk_button_set_use_underline (self->archive_button, TRUE);
-  g_signal_connect_swapped (edit, "clicked", G_CALLBACK (on_edit), self);
-  g_signal_connect_swapped (self->archive_button, "clicked", G_CALLBACK (on_archive), self);
-  gtk_box_append (GTK_BOX (buttons), edit);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->archive_button));
-  g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export), self);
-  gtk_box_append (GTK_BOX (buttons), export);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  self->hint_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->hint_label, 0);
-  gtk_label_set_wrap (self->hint_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "audience-hint");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint_label));
-
-  self->figures = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->figures, _("What It Cost and Gave"));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->figures));
-  self->events = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->events, _("Latest Events"));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->events));
+    rapport_export_save (widget, _("Export the Group’s Calendar"), rapport_group_get_name (self->group), ics);
 }
 
 static void
@@ -333,9 +306,9 @@ rapport_group_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_group_page_parent_class)->constructed (object);
   self->store = rapport_store_page_get_store (RAPPORT_STORE_PAGE (self));
-  g_signal_connect_object (self->store, "changed::groups", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed::events", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed::profile", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::groups", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::events", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::profile", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -343,6 +316,7 @@ rapport_group_page_dispose (GObject *object)
 {
   RapportGroupPage *self = RAPPORT_GROUP_PAGE (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_GROUP_PAGE);
   g_clear_object (&self->group);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rapport_group_page_parent_class)->dispose (object);
@@ -352,9 +326,23 @@ static void
 rapport_group_page_class_init (RapportGroupPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = rapport_group_page_constructed;
   object_class->dispose = rapport_group_page_dispose;
+  RAPPORT_STORE_PAGE_CLASS (klass)->reload = reload;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/weandco/Rapport/events/rapport-group-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportGroupPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, RapportGroupPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportGroupPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportGroupPage, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportGroupPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportGroupPage, figures);
+  gtk_widget_class_bind_template_child (widget_class, RapportGroupPage, events);
+  gtk_widget_class_install_action (widget_class, "group.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "group.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "group.export", NULL, export_action);
 
   /**
    * RapportGroupPage::open-event:
@@ -370,5 +358,5 @@ static void
 rapport_group_page_init (RapportGroupPage *self)
 {
   self->rows = g_ptr_array_new ();
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
