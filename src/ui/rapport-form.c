@@ -19,6 +19,8 @@ rapport_form_add_entry (AdwPreferencesGroup *group,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  /* Enter in any row saves, as in the contact editor. */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   adw_preferences_group_add (group, row);
   return ADW_ENTRY_ROW (row);
 }

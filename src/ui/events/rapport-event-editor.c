@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
 #include "rapport-text.h"
 #include "rapport-event-editor.h"
@@ -39,6 +38,7 @@ struct _RapportEventEditor
   GtkSpinButton *room_spin;
   AdwEntryRow *notes_row;
   GtkLabel *error_label;
+  GStrv initial_times; /* day, start and end as first shown */
 };
 
 G_DEFINE_FINAL_TYPE (RapportEventEditor, rapport_event_editor, ADW_TYPE_WINDOW)
@@ -50,30 +50,70 @@ show_error (RapportEventEditor *self,
   rapport_form_show_error (self->error_label, message);
 }
 
-static gboolean
-parse_time (const char *text,
-            int *hour,
-            int *minute)
+/* Reads a time of day as people write it: 18:30, 18.30, 18h30, 18h,
+ * 1830 or 18, with spaces around. 24:00 is the end of the day. Returns
+ * minutes since midnight, or -1. */
+static int
+parse_time (const char *text)
 {
-  char *end = NULL;
-  long h = strtol (text, &end, 10);
-  long m = 0;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  const char *p = trimmed;
+  int h = 0, m = 0, digits = 0;
 
-  if (end == text)
-    return FALSE;
-  if (*end == ':' || *end == '.' || *end == 'h')
+  while (g_ascii_isdigit (*p) && digits < 4)
     {
-      const char *rest = end + 1;
-
-      m = *rest ? strtol (rest, &end, 10) : 0;
-      if (*rest && end == rest)
-        return FALSE;
+      h = h * 10 + (*p++ - '0');
+      digits++;
     }
-  if (*end != '\0' || h < 0 || h > 23 || m < 0 || m > 59)
-    return FALSE;
-  *hour = h;
-  *minute = m;
-  return TRUE;
+  if (digits == 0)
+    return -1;
+  if (digits > 2 && *p == '\0')
+    {
+      /* 1830: the last two digits are the minutes. */
+      m = h % 100;
+      h /= 100;
+    }
+  else if (digits <= 2 && (*p == ':' || *p == '.' || *p == 'h'))
+    {
+      int m_digits = 0;
+
+      p++;
+      while (g_ascii_isdigit (*p) && m_digits < 2)
+        {
+          m = m * 10 + (*p++ - '0');
+          m_digits++;
+        }
+      if (m_digits == 1)
+        return -1;
+    }
+  else if (digits > 2)
+    return -1;
+  if (*p != '\0' || m > 59 || h > 24 || (h == 24 && m != 0))
+    return -1;
+  return h * 60 + m;
+}
+
+/* How long the event lasts, from the times in the form. An end at or
+ * before the start is on the next day when that makes an evening that
+ * ends after midnight (twelve hours at most); otherwise it is a mistake,
+ * which the store refuses in words. An event saved with a length the form
+ * cannot show (several days) keeps it while its day and times are left
+ * alone. */
+static int
+duration_from_form (RapportEventEditor *self,
+                    int start,
+                    int end)
+{
+  int minutes = end - start;
+
+  if (self->initial_times != NULL &&
+      g_strcmp0 (self->initial_times[0], gtk_editable_get_text (GTK_EDITABLE (self->date_row))) == 0 &&
+      g_strcmp0 (self->initial_times[1], gtk_editable_get_text (GTK_EDITABLE (self->start_row))) == 0 &&
+      g_strcmp0 (self->initial_times[2], gtk_editable_get_text (GTK_EDITABLE (self->end_row))) == 0)
+    return rapport_event_get_duration_min (self->draft);
+  if (minutes <= 0 && minutes + 24 * 60 <= 12 * 60)
+    minutes += 24 * 60;
+  return minutes;
 }
 
 static void
@@ -83,7 +123,7 @@ on_save (RapportEventEditor *self)
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   g_autoptr(GDateTime) start = NULL;
   const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  int y, mo, d, sh, sm, eh, em, minutes;
+  int y, mo, d, start_min, end_min;
   guint group = adw_combo_row_get_selected (self->group_row);
 
   if (sscanf (date, "%d-%d-%d", &y, &mo, &d) != 3 ||
@@ -92,21 +132,21 @@ on_save (RapportEventEditor *self)
       show_error (self, _("Write the day as year-month-day, like 2026-03-10."));
       return;
     }
-  if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &sh, &sm) ||
-      !parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &eh, &em))
+  start_min = parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  end_min = parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  if (start_min < 0 || start_min >= 24 * 60 || end_min < 0)
     {
       show_error (self, _("Write times as hours and minutes, like 18:30."));
       return;
     }
   g_clear_pointer (&start, g_date_time_unref);
-  start = g_date_time_new (tz, y, mo, d, sh, sm, 0);
-  minutes = (eh * 60 + em) - (sh * 60 + sm);
+  start = g_date_time_new (tz, y, mo, d, start_min / 60, start_min % 60, 0);
 
   rapport_event_set_title (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   rapport_event_set_group_id (self->draft, group < self->group_ids->len ? g_array_index (self->group_ids, gint64, group) : 0);
   rapport_event_set_kind (self->draft, adw_combo_row_get_selected (self->kind_row));
   rapport_event_set_starts_at (self->draft, g_date_time_to_unix (start));
-  rapport_event_set_duration_min (self->draft, minutes);
+  rapport_event_set_duration_min (self->draft, duration_from_form (self, start_min, end_min));
   rapport_event_set_travel_min (self->draft, gtk_spin_button_get_value_as_int (self->travel_spin));
   rapport_event_set_location (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
   rapport_event_set_cost_cents (self->draft, (gint64) (gtk_spin_button_get_value (self->cost_spin) * 100 + 0.5));
@@ -181,6 +221,13 @@ build (RapportEventEditor *self)
   self->date_row = rapport_form_add_entry (when, _("Day (year-month-day)"), date);
   self->start_row = rapport_form_add_entry (when, _("Starts"), from);
   self->end_row = rapport_form_add_entry (when, _("Ends"), to);
+  adw_preferences_group_set_description (when, _("An evening that ends after midnight ends on the next day."));
+  if (!is_new)
+    {
+      const char *const times[] = { date, from, to, NULL };
+
+      self->initial_times = g_strdupv ((char **) times);
+    }
   self->travel_spin = rapport_form_add_spin (when, _("Travel there and back (minutes)"), 2 * 24 * 60, 5, 0,
                                                       rapport_event_get_travel_min (self->draft));
 
@@ -205,6 +252,7 @@ rapport_event_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->group_ids, g_array_unref);
+  g_clear_pointer (&self->initial_times, g_strfreev);
   G_OBJECT_CLASS (rapport_event_editor_parent_class)->dispose (object);
 }
 
@@ -228,7 +276,8 @@ rapport_event_editor_init (RapportEventEditor *self)
  * @event: (nullable): the event to edit, or %NULL for a new one (at the
  *   next full hour)
  *
- * Returns: (transfer floating): the dialog, to present
+ * Returns: (transfer none): the dialog, to present; GTK keeps it until
+ *   it closes
  */
 GtkWidget *
 rapport_event_editor_new (GtkWindow *parent,
@@ -242,9 +291,14 @@ rapport_event_editor_new (GtkWindow *parent,
     self->draft = rapport_event_copy (event);
   else
     {
-      gint64 now = rapport_time_now ();
+      /* The next full hour, in local time. */
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (rapport_time_now ());
+      g_autoptr(GDateTime) hour = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                          g_date_time_get_day_of_month (now),
+                                                          g_date_time_get_hour (now), 0, 0);
+      g_autoptr(GDateTime) next = g_date_time_add_hours (hour, 1);
 
-      self->draft = rapport_event_new (NULL, now - now % 3600 + 3600);
+      self->draft = rapport_event_new (NULL, g_date_time_to_unix (next));
     }
   build (self);
   return GTK_WIDGET (self);

@@ -114,7 +114,8 @@ rapport_group_editor_init (RapportGroupEditor *self)
  * @store: where to save
  * @group: (nullable): the group to edit, or %NULL for a new one
  *
- * Returns: (transfer floating): the dialog, to present
+ * Returns: (transfer none): the dialog, to present; GTK keeps it until
+ *   it closes
  */
 GtkWidget *
 rapport_group_editor_new (GtkWindow *parent,
