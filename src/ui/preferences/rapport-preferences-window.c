@@ -92,6 +92,12 @@ save_profile (RapportPreferencesWindow *self)
 
   if (self->store == NULL || self->loading)
     return;
+  /* The lowest goal never goes above the highest, nor the highest below
+   * the lowest: each spin stops at the other's value. */
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->goal_min_spin),
+                            gtk_spin_button_get_value (self->goal_max_spin));
+  gtk_adjustment_set_lower (gtk_spin_button_get_adjustment (self->goal_max_spin),
+                            gtk_spin_button_get_value (self->goal_min_spin));
   profile = rapport_store_get_profile (self->store);
   g_free (profile->services);
   profile->services = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->services_row)));
@@ -116,6 +122,8 @@ load_profile (RapportPreferencesWindow *self)
   gtk_spin_button_set_value (self->goal_min_spin, profile->goal_min);
   gtk_spin_button_set_value (self->goal_max_spin, profile->goal_max);
   gtk_spin_button_set_value (self->hours_spin, profile->hours_per_month);
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->goal_min_spin), profile->goal_max);
+  gtk_adjustment_set_lower (gtk_spin_button_get_adjustment (self->goal_max_spin), profile->goal_min);
   self->loading = FALSE;
 }
 
