@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-rapport.c: start-up, memory and search figures against their
- * targets, measured in one run.
+/* bench-rapport.c: start-up, memory, search, event list and group
+ * figures against their targets, measured in one run.
  *
  * Fills a throw-away data folder with a generated network through
  * `rapport --sample-network`, then measures, on this machine and in this
@@ -12,7 +12,9 @@
  *  - the peak memory both report at that first frame;
  *  - search as you type in core: the names and companies of contacts picked
  *    at random, typed a character at a time, each prefix one query;
- *  - building the contact list over every contact.
+ *  - building the contact list over every contact;
+ *  - with --events, the event lists and the group figures over a second
+ *    network with that many events (bench-events.c).
  *
  * Nothing is asserted: the figures are printed beside their targets and the
  * program exits 0 when it could measure them. Other machines give other
@@ -23,6 +25,8 @@
 #include "config.h"
 
 #include "bench-config.h"
+#include "bench-events.h"
+#include "bench-util.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -37,6 +41,8 @@
 #include "rapport-store.h"
 
 #define DEFAULT_CONTACTS 100000
+/* The design's figure for Insights: 50,000 events. */
+#define DEFAULT_EVENTS 50000
 #define DEFAULT_RUNS 5
 #define N_PICKS 200
 #define PICK_SEED 20260125
@@ -54,89 +60,10 @@ typedef struct
   const char *rapport;
   const char *empty_window;
   gboolean core_only;
+  guint n_events;
   char *tmpdir;
   char *data_home;
 } Bench;
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-/* Statistics */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest rank on a sorted copy: the smallest value with at least @q of
- * the samples at or below it. */
-static double
-percentile (GArray *samples,
-            double q)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint rank;
-
-  if (samples->len == 0)
-    return 0;
-  sorted = g_array_copy (samples);
-  g_array_sort (sorted, compare_doubles);
-  rank = (guint) MAX (1.0, ceil (q * sorted->len - 1e-9));
-  return g_array_index (sorted, double, MIN (rank, sorted->len) - 1);
-}
-
-/* The usual median, halfway between the middle two of an even count. */
-static double
-median (GArray *samples)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint n = samples->len;
-
-  if (n == 0)
-    return 0;
-  sorted = g_array_copy (samples);
-  g_array_sort (sorted, compare_doubles);
-  if (n % 2)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-}
-
-static double
-maximum (GArray *samples)
-{
-  double max = 0;
-
-  for (guint i = 0; i < samples->len; i++)
-    max = MAX (max, g_array_index (samples, double, i));
-  return max;
-}
-
-/* printf() pads by bytes; "≥" and "–" are three of them but one column. */
-static char *
-pad (const char *label,
-     guint width)
-{
-  glong len = g_utf8_strlen (label, -1);
-
-  return g_strdup_printf ("%s%*s", label, (int) (len < width ? width - len : 0), "");
-}
-
-static const char *
-verdict (gboolean met)
-{
-  return met ? "met" : "MISSED";
-}
 
 static char *
 join_samples (GArray *samples,
@@ -278,7 +205,7 @@ on_line_read (GObject *source,
 {
   LineRead *read = user_data;
 
-  read->at = now_ms ();
+  read->at = bench_now_ms ();
   read->line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL,
                                                           &read->error);
   read->done = TRUE;
@@ -317,7 +244,7 @@ run_to_first_frame (Bench *bench,
   g_subprocess_launcher_set_environ (launcher, env);
   g_subprocess_launcher_set_stderr_file_path (launcher, log_path);
 
-  started = now_ms ();
+  started = bench_now_ms ();
   process = g_subprocess_launcher_spawn (launcher, error, program, NULL);
   if (process == NULL)
     return FALSE;
@@ -371,11 +298,11 @@ fill_database (Bench *bench,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_environ (launcher, env);
-  started = now_ms ();
+  started = bench_now_ms ();
   process = g_subprocess_launcher_spawn (launcher, error, bench->rapport, "--sample-network", n, NULL);
   if (process == NULL || !g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, error))
     return FALSE;
-  *seconds = (now_ms () - started) / 1000.0;
+  *seconds = (bench_now_ms () - started) / 1000.0;
   if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "rapport --sample-network %s failed:\n%s%s", n,
@@ -417,19 +344,6 @@ typedef struct
   double size_mb;
 } DatabaseCounts;
 
-static gint64
-count_rows (sqlite3 *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 /* The text a person would type to find a contact: their full name (so
  * "first-name last-prefix" queries come up), their family name alone, or
  * their company. Picks are seeded, so two runs type the same things. */
@@ -444,10 +358,10 @@ pick_typed_texts (sqlite3 *db,
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  counts->contacts = count_rows (db, "SELECT count(*) FROM contacts WHERE deleted = 0 AND archived = 0");
-  counts->interactions = count_rows (db, "SELECT count(*) FROM interactions WHERE deleted = 0");
-  counts->followups = count_rows (db, "SELECT count(*) FROM followups WHERE deleted = 0");
-  counts->pending = count_rows (db, "SELECT count(*) FROM followups WHERE deleted = 0 AND done_at IS NULL");
+  counts->contacts = bench_count_rows (db, "SELECT count(*) FROM contacts WHERE deleted = 0 AND archived = 0");
+  counts->interactions = bench_count_rows (db, "SELECT count(*) FROM interactions WHERE deleted = 0");
+  counts->followups = bench_count_rows (db, "SELECT count(*) FROM followups WHERE deleted = 0");
+  counts->pending = bench_count_rows (db, "SELECT count(*) FROM followups WHERE deleted = 0 AND done_at IS NULL");
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT display_name, family_name, company FROM contacts"
@@ -522,13 +436,13 @@ time_search (RapportStore *store,
           end = g_utf8_next_char (end);
           typed = g_strndup (text, end - text);
           query.search = typed;
-          started = now_ms ();
+          started = bench_now_ms ();
           if (!rapport_store_query_contact_ids (store, &query, ids, &error))
             {
               g_printerr ("Query “%s” failed: %s\n", typed, error->message);
               continue;
             }
-          elapsed = now_ms () - started;
+          elapsed = bench_now_ms () - started;
           row_count = ids->len;
           g_array_append_val (times->ms, elapsed);
           g_array_append_val (times->chars, typed_chars);
@@ -549,14 +463,14 @@ time_search (RapportStore *store,
 
           end = g_utf8_next_char (end);
           typed = g_strndup (text, end - text);
-          started = now_ms ();
+          started = bench_now_ms ();
           rapport_contact_list_set_search (list, typed);
-          elapsed = now_ms () - started;
+          elapsed = bench_now_ms () - started;
           g_array_append_val (times->model_ms, elapsed);
         }
-      started = now_ms ();
+      started = bench_now_ms ();
       rapport_contact_list_set_search (list, NULL);
-      elapsed = now_ms () - started;
+      elapsed = bench_now_ms () - started;
       g_array_append_val (times->clear_ms, elapsed);
     }
 }
@@ -566,13 +480,13 @@ print_search_line (const char *label,
                    GArray *ms,
                    gboolean with_target)
 {
-  double p95 = percentile (ms, 0.95);
-  g_autofree char *padded = pad (label, 16);
+  double p95 = bench_percentile (ms, 0.95);
+  g_autofree char *padded = bench_pad (label, 16);
 
   g_print ("  %s %6u queries  p50 %6.3f  p95 %6.3f  p99 %6.3f  max %7.3f ms", padded, ms->len,
-           percentile (ms, 0.50), p95, percentile (ms, 0.99), maximum (ms));
+           bench_percentile (ms, 0.50), p95, bench_percentile (ms, 0.99), bench_maximum (ms));
   if (with_target)
-    g_print ("   target p95 ≤ %.0f ms: %s", TARGET_SEARCH_P95_MS, verdict (p95 <= TARGET_SEARCH_P95_MS));
+    g_print ("   target p95 ≤ %.0f ms: %s", TARGET_SEARCH_P95_MS, bench_verdict (p95 <= TARGET_SEARCH_P95_MS));
   g_print ("\n");
 }
 
@@ -607,7 +521,7 @@ report_search (SearchTimes *times,
     {
       g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autofree char *padded = pad (buckets[b].label, 15);
+      g_autofree char *padded = bench_pad (buckets[b].label, 15);
 
       for (guint i = 0; i < times->ms->len; i++)
         {
@@ -620,18 +534,18 @@ report_search (SearchTimes *times,
             }
         }
       g_print ("    %s %5u queries  p50 %6.3f  p95 %6.3f  max %7.3f ms   rows: median %.0f, max %.0f\n",
-               padded, ms->len, percentile (ms, 0.50), percentile (ms, 0.95), maximum (ms),
-               median (rows), maximum (rows));
+               padded, ms->len, bench_percentile (ms, 0.50), bench_percentile (ms, 0.95), bench_maximum (ms),
+               bench_median (rows), bench_maximum (rows));
     }
 
   g_print ("\nSearch as you type, through RapportContactList (query and row diff, no widgets)\n");
   g_print ("  per keystroke    %6u updates  p50 %6.3f  p95 %6.3f  p99 %6.3f  max %7.3f ms   "
            "target within a frame (%.1f ms): %s\n",
-           times->model_ms->len, percentile (times->model_ms, 0.50), percentile (times->model_ms, 0.95),
-           percentile (times->model_ms, 0.99), maximum (times->model_ms), FRAME_MS,
-           verdict (percentile (times->model_ms, 0.95) <= FRAME_MS));
+           times->model_ms->len, bench_percentile (times->model_ms, 0.50), bench_percentile (times->model_ms, 0.95),
+           bench_percentile (times->model_ms, 0.99), bench_maximum (times->model_ms), FRAME_MS,
+           bench_verdict (bench_percentile (times->model_ms, 0.95) <= FRAME_MS));
   g_print ("  emptying the search, back to every contact: median %.3f ms, max %.3f ms\n",
-           median (times->clear_ms), maximum (times->clear_ms));
+           bench_median (times->clear_ms), bench_maximum (times->clear_ms));
 }
 
 /* The list over every contact */
@@ -665,43 +579,43 @@ time_full_list (RapportStore *store,
 
       rapport_store_set_starred (store, rapport_contact_get_id (contact), TRUE, NULL);
       rapport_store_set_starred (store, rapport_contact_get_id (contact), FALSE, NULL);
-      started = now_ms ();
+      started = bench_now_ms ();
       rapport_store_query_contact_ids (store, &search, ids, NULL);
-      elapsed = now_ms () - started;
+      elapsed = bench_now_ms () - started;
       g_array_append_val (kept_ms, elapsed);
 
       rapport_contact_set_display_name (draft, "Zz Renamed");
       rapport_store_update_contact (store, draft, NULL);
       rapport_contact_set_display_name (draft, name);
       rapport_store_update_contact (store, draft, NULL);
-      started = now_ms ();
+      started = bench_now_ms ();
       rapport_store_query_contact_ids (store, &search, ids, NULL);
-      elapsed = now_ms () - started;
+      elapsed = bench_now_ms () - started;
       g_array_append_val (reread_ms, elapsed);
     }
 
   for (guint r = 0; r < runs; r++)
     {
       g_autoptr(RapportContactList) list = NULL;
-      double started = now_ms ();
+      double started = bench_now_ms ();
       double elapsed;
 
       rapport_store_query_contact_ids (store, &query, ids, NULL);
-      elapsed = now_ms () - started;
+      elapsed = bench_now_ms () - started;
       g_array_append_val (query_ms, elapsed);
 
-      started = now_ms ();
+      started = bench_now_ms ();
       list = rapport_contact_list_new (store);
-      elapsed = now_ms () - started;
+      elapsed = bench_now_ms () - started;
       g_array_append_val (list_ms, elapsed);
       n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
     }
 
   g_print ("\nContact list over every contact (%u rows, median of %u)\n", n_items, runs);
-  g_print ("  ids query, no search:        %7.2f ms\n", median (query_ms));
-  g_print ("  first search after a star:   %7.2f ms   (the list order stays)\n", median (kept_ms));
-  g_print ("  first search after a rename: %7.2f ms   (the list order is read again)\n", median (reread_ms));
-  g_print ("  RapportContactList built:    %7.2f ms   (first %.2f ms)\n", median (list_ms),
+  g_print ("  ids query, no search:        %7.2f ms\n", bench_median (query_ms));
+  g_print ("  first search after a star:   %7.2f ms   (the list order stays)\n", bench_median (kept_ms));
+  g_print ("  first search after a rename: %7.2f ms   (the list order is read again)\n", bench_median (reread_ms));
+  g_print ("  RapportContactList built:    %7.2f ms   (first %.2f ms)\n", bench_median (list_ms),
            g_array_index (list_ms, double, 0));
 }
 
@@ -759,26 +673,26 @@ time_startup (Bench *bench,
   rapport_list = join_samples (rapport_ms, 0);
   empty_mem_list = join_samples (empty_kb, 1);
   rapport_mem_list = join_samples (rapport_kb, 1);
-  ratio = median (rapport_ms) / median (empty_ms);
-  extra_mb = median (rapport_kb) - median (empty_kb);
+  ratio = bench_median (rapport_ms) / bench_median (empty_ms);
+  extra_mb = bench_median (rapport_kb) - bench_median (empty_kb);
 
   g_print ("\nStart to first frame (spawn to the first painted frame; median of %u alternating runs,\n"
            "after one uncounted run of each)\n",
            runs);
-  g_print ("  empty window     %6.0f ms   (%s)\n", median (empty_ms), empty_list);
-  g_print ("  rapport          %6.0f ms   (%s)\n", median (rapport_ms), rapport_list);
+  g_print ("  empty window     %6.0f ms   (%s)\n", bench_median (empty_ms), empty_list);
+  g_print ("  rapport          %6.0f ms   (%s)\n", bench_median (rapport_ms), rapport_list);
   g_print ("  start to first frame: empty %.0f ms, rapport %.0f ms, ratio %.2f (target ≤ %.2f): %s\n",
-           median (empty_ms), median (rapport_ms), ratio, TARGET_START_RATIO,
-           verdict (ratio <= TARGET_START_RATIO));
+           bench_median (empty_ms), bench_median (rapport_ms), ratio, TARGET_START_RATIO,
+           bench_verdict (ratio <= TARGET_START_RATIO));
   g_print ("  for context, rapport on an empty database: %.0f ms, %.1f MB; the contacts add %+.0f ms, %+.1f MB\n",
-           median (bare_ms), median (bare_kb), median (rapport_ms) - median (bare_ms),
-           median (rapport_kb) - median (bare_kb));
+           bench_median (bare_ms), bench_median (bare_kb), bench_median (rapport_ms) - bench_median (bare_ms),
+           bench_median (rapport_kb) - bench_median (bare_kb));
 
   g_print ("\nPeak memory (VmHWM at the first frame; median)\n");
-  g_print ("  empty window     %6.1f MB   (%s)\n", median (empty_kb), empty_mem_list);
-  g_print ("  rapport          %6.1f MB   (%s)\n", median (rapport_kb), rapport_mem_list);
+  g_print ("  empty window     %6.1f MB   (%s)\n", bench_median (empty_kb), empty_mem_list);
+  g_print ("  rapport          %6.1f MB   (%s)\n", bench_median (rapport_kb), rapport_mem_list);
   g_print ("  peak memory: rapport %+.1f MB over the empty window (target ≤ +%.0f MB): %s\n", extra_mb,
-           TARGET_EXTRA_MB, verdict (extra_mb <= TARGET_EXTRA_MB));
+           TARGET_EXTRA_MB, bench_verdict (extra_mb <= TARGET_EXTRA_MB));
   return TRUE;
 }
 
@@ -846,6 +760,8 @@ run (Bench *bench,
   g_array_unref (times.clear_ms);
 
   time_full_list (store, runs);
+  if (bench->n_events > 0)
+    return bench_events_run (bench->tmpdir, n_contacts, bench->n_events);
   return 0;
 }
 
@@ -871,12 +787,15 @@ main (int argc,
   g_autofree char *empty_window = NULL;
   g_autoptr(GFile) tmpdir = NULL;
   gint64 n_contacts = DEFAULT_CONTACTS;
+  gint64 n_events = DEFAULT_EVENTS;
   int runs = DEFAULT_RUNS;
   struct utsname uts;
   Bench bench = { 0 };
   int status;
   const GOptionEntry entries[] = {
     { "contacts", 0, 0, G_OPTION_ARG_INT64, &n_contacts, "Generate N contacts (default 100000)", "N" },
+    { "events", 0, 0, G_OPTION_ARG_INT64, &n_events,
+      "Measure the event lists and group figures with N events (default 50000, 0 to skip)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Start each program R times (default 5)", "R" },
     { "rapport", 0, 0, G_OPTION_ARG_FILENAME, &rapport, "The rapport program to measure", "PATH" },
     { "empty-window", 0, 0, G_OPTION_ARG_FILENAME, &empty_window, "The empty-window program to compare with",
@@ -895,11 +814,13 @@ main (int argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (n_contacts < 1 || n_contacts > 10000000 || runs < 1)
+  if (n_contacts < 1 || n_contacts > 10000000 || n_events < 0 || n_events > 10000000 || runs < 1)
     {
-      g_printerr ("--contacts must be between 1 and 10000000, --runs at least 1\n");
+      g_printerr ("--contacts must be between 1 and 10000000, --events between 0 and 10000000,"
+                  " --runs at least 1\n");
       return 2;
     }
+  bench.n_events = (guint) n_events;
   bench.rapport = rapport ? rapport : BENCH_RAPPORT_PATH;
   bench.empty_window = empty_window ? empty_window : BENCH_EMPTY_WINDOW_PATH;
   if (!bench.core_only && g_getenv ("DISPLAY") == NULL)
@@ -925,7 +846,8 @@ main (int argc,
            glib_micro_version, sqlite3_libversion ());
   g_print ("  rapport:      %s\n", bench.rapport);
   g_print ("  empty window: %s\n", bench.empty_window);
-  g_print ("  contacts:     %" G_GINT64_FORMAT ", runs: %d, data in %s\n", n_contacts, runs, bench.tmpdir);
+  g_print ("  contacts:     %" G_GINT64_FORMAT ", events: %" G_GINT64_FORMAT ", runs: %d, data in %s\n", n_contacts,
+           n_events, runs, bench.tmpdir);
 
   status = run (&bench, (guint) n_contacts, (guint) runs);
 
