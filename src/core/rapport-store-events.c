@@ -465,6 +465,11 @@ rapport_store_query_group_ids (RapportStore *self,
   return rapport_store_collect_ids (self, stmt, ids, error);
 }
 
+/* A group's scored visits before ?2, the latest first. */
+#define LATEST_SCORED                                                                 \
+  "SELECT quality FROM events WHERE group_id = ?1 AND deleted = 0 AND starts_at < ?2" \
+  " AND quality IS NOT NULL ORDER BY starts_at DESC, id DESC"
+
 /**
  * rapport_store_get_group_stats:
  * @self: a store
@@ -495,23 +500,24 @@ rapport_store_get_group_stats (RapportStore *self,
   memset (stats, 0, sizeof *stats);
   stats->quality = stats->recent_quality = stats->earlier_quality = -1;
 
+  /* The latest scored visits are read backwards along events_by_group,
+   * stopping at the sixth, rather than numbering every visit; the people
+   * met are counted in one pass over the visits. At 50,000 events this
+   * halves the time for a group with 14,000 of them (bench/). */
   stmt = rapport_store_prepare (self,
                                 "WITH visits AS ("
                                 "  SELECT e.id, e.starts_at, e.duration_min, e.travel_min, e.cost_cents,"
                                 "   e.quality, e.go_again FROM events e"
                                 "  WHERE e.group_id = ?1 AND e.deleted = 0 AND e.starts_at < ?2),"
-                                " scored AS (SELECT quality, row_number () OVER (ORDER BY starts_at DESC, id DESC) AS n"
-                                "  FROM visits WHERE quality IS NOT NULL)"
+                                " met AS (SELECT count(*) AS people, count (CASE WHEN p.meaningful THEN 1 END) AS meaningful"
+                                "  FROM event_people p JOIN visits v ON v.id = p.event_id WHERE p.deleted = 0)"
                                 " SELECT count(*), count (quality), avg (quality),"
-                                "  (SELECT avg (quality) FROM scored WHERE n <= 3),"
-                                "  (SELECT avg (quality) FROM scored WHERE n BETWEEN 4 AND 6),"
+                                "  (SELECT avg (quality) FROM (" LATEST_SCORED " LIMIT 3)),"
+                                "  (SELECT avg (quality) FROM (" LATEST_SCORED " LIMIT 3 OFFSET 3)),"
                                 "  total (cost_cents), total (duration_min), total (travel_min),"
                                 "  (SELECT count (DISTINCT strftime ('%Y', starts_at, 'unixepoch')) FROM visits)"
                                 "   * (SELECT dues_cents FROM groups WHERE id = ?1),"
-                                "  (SELECT count(*) FROM event_people p JOIN visits v ON v.id = p.event_id"
-                                "   WHERE p.deleted = 0),"
-                                "  (SELECT count(*) FROM event_people p JOIN visits v ON v.id = p.event_id"
-                                "   WHERE p.deleted = 0 AND p.meaningful),"
+                                "  (SELECT people FROM met), (SELECT meaningful FROM met),"
                                 "  count (CASE go_again WHEN 1 THEN 1 END), count (CASE go_again WHEN 0 THEN 1 END),"
                                 "  min (starts_at), max (starts_at)"
                                 " FROM visits",
