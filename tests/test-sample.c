@@ -272,6 +272,7 @@ test_remove (RapportTestStore *fixture,
   g_autoptr(RapportEvent) own_event = rapport_event_new ("Lunch club", NOW - 3 * DAY);
   g_autoptr(RapportEvent) in_sample_group = rapport_event_new ("Chamber golf day", NOW - 2 * DAY);
   g_autoptr(RapportEvent) kept = NULL;
+  g_autoptr(RapportGroup) kept_group = NULL;
   g_autoptr(RapportProfile) profile = NULL;
   gint64 own_group_id, own_event_id, in_sample_group_id, sample_group_id, sample_event_id;
   gint64 n_sample_events, n_sample_groups;
@@ -341,7 +342,8 @@ test_remove (RapportTestStore *fixture,
 
   /* The user's group and events stay, and so does the made-up group that
    * holds one of them; everything else made up is gone, with tombstones. */
-  g_assert_nonnull (rapport_store_get_group (store, own_group_id, NULL));
+  kept_group = rapport_store_get_group (store, own_group_id, NULL);
+  g_assert_nonnull (kept_group);
   kept = rapport_store_get_event (store, own_event_id, NULL);
   g_assert_nonnull (kept);
   g_assert_cmpint (rapport_event_get_n_people (kept), ==, 0);
