@@ -31,7 +31,7 @@ rapport_format_event_when (RapportEvent *event)
   if (start == NULL || end == NULL)
     return g_strdup ("");
   /* TRANSLATORS: the day of an event, see the strftime() manual */
-  day = g_strstrip (g_date_time_format (start, _("%a %e %b %Y")));
+  day = g_strstrip (g_date_time_format (start, _("%a %-d %b %Y")));
   from = g_date_time_format (start, "%H:%M");
   to = g_date_time_format (end, "%H:%M");
   if (g_date_time_get_year (start) == g_date_time_get_year (end) &&
@@ -39,7 +39,7 @@ rapport_format_event_when (RapportEvent *event)
     /* TRANSLATORS: an event's day, start and end time */
     return g_strdup_printf (_("%s, %s–%s"), day, from, to);
   /* TRANSLATORS: the day an event that lasts past midnight ends, see the strftime() manual */
-  end_day = g_strstrip (g_date_time_format (end, _("%a %e %b")));
+  end_day = g_strstrip (g_date_time_format (end, _("%a %-d %b")));
   /* TRANSLATORS: an event's day and start time, then the day and time it ends */
   return g_strdup_printf (_("%s, %s – %s, %s"), day, from, end_day, to);
 }

@@ -113,6 +113,14 @@ update_goal (RapportEventPage *self)
   gtk_level_bar_set_value (self->goal_bar, MIN (meaningful, profile->goal_max));
 }
 
+/* A full star for a meaningful conversation, an outline for the others. */
+static void
+show_star (GtkToggleButton *star)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (star), gtk_toggle_button_get_active (star) ? "starred-symbolic"
+                                                                                   : "non-starred-symbolic");
+}
+
 static void
 on_meaningful_toggled (GtkToggleButton *button,
                        RapportEventPage *self)
@@ -120,6 +128,7 @@ on_meaningful_toggled (GtkToggleButton *button,
   RapportEventPerson *person = g_object_get_data (G_OBJECT (button), "person");
   g_autoptr(GError) error = NULL;
 
+  show_star (button);
   if (gtk_toggle_button_get_active (button) == rapport_event_person_get_meaningful (person))
     return;
   if (!rapport_store_set_meaningful (self->store, rapport_event_person_get_event_id (person),
@@ -159,8 +168,8 @@ make_person_row (RapportEventPage *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
 
-  gtk_button_set_icon_name (GTK_BUTTON (star), "starred-symbolic");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (star), rapport_event_person_get_meaningful (person));
+  show_star (GTK_TOGGLE_BUTTON (star));
   gtk_widget_set_tooltip_text (star, _("Meaningful Conversation"));
   /* TRANSLATORS: what a screen reader says of the star beside a person met */
   star_label = g_strdup_printf (_("Meaningful conversation with %s"), rapport_event_person_get_name (person));
@@ -202,15 +211,22 @@ update_people (RapportEventPage *self)
       return;
     }
   n = g_list_model_get_n_items (people);
+  if (n == 0)
+    {
+      GtkWidget *nobody = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (nobody), _("Nobody yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (nobody), _("Add the people you talk to while you are there."));
+      gtk_widget_add_css_class (nobody, "dim-label");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (nobody), FALSE);
+      gtk_list_box_append (self->people_list, nobody);
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RapportEventPerson) person = g_list_model_get_item (people, i);
 
       gtk_list_box_append (self->people_list, make_person_row (self, person));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->people_list), n > 0);
-  adw_preferences_group_set_description (self->people_group,
-                                         n == 0 ? _("Nobody yet. Use “I’m at This Event” while you are there.") : NULL);
 }
 
 static gboolean
@@ -467,7 +483,8 @@ on_person_activated (RapportEventPage *self,
 {
   RapportEventPerson *person = g_object_get_data (G_OBJECT (row), "person");
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "x", rapport_event_person_get_contact_id (person));
+  if (person != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "x", rapport_event_person_get_contact_id (person));
 }
 
 static void

@@ -31,6 +31,8 @@ struct _RapportEventsView
   RapportEventList *events;
   RapportGroupList *groups;
   GtkSingleSelection *selection;
+  gboolean shown_is_group;
+  gint64 shown_id;
   guint tick_source;
 
   AdwLeaflet *leaflet;
@@ -181,11 +183,16 @@ update_unscored (RapportEventsView *self)
   gtk_button_set_label (self->unscored_button, label);
 }
 
+static void select_shown (RapportEventsView *self, gboolean group, gint64 id);
+
+/* Replaced rows lose their selection; the open record keeps its mark. */
 static void
 on_store_changed (RapportEventsView *self)
 {
   update_unscored (self);
   update_empty (self);
+  if (self->shown_id != 0)
+    select_shown (self, self->shown_is_group, self->shown_id);
 }
 
 static void
@@ -198,6 +205,8 @@ on_section_toggled (RapportEventsView *self,
     rapport_event_list_set_when (self->events, button == self->past_button ? RAPPORT_EVENTS_PAST
                                                                            : RAPPORT_EVENTS_UPCOMING);
   gtk_single_selection_set_model (self->selection, current_list (self));
+  if (self->shown_id != 0)
+    select_shown (self, self->shown_is_group, self->shown_id);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), button != self->groups_button);
   gtk_revealer_set_reveal_child (self->groups_footer, button == self->groups_button);
   update_empty (self);
@@ -232,6 +241,8 @@ show_detail (RapportEventsView *self,
              gboolean group,
              gint64 id)
 {
+  self->shown_is_group = group;
+  self->shown_id = id;
   gtk_stack_set_visible_child (self->detail_stack, page);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
   select_shown (self, group, id);
@@ -240,6 +251,7 @@ show_detail (RapportEventsView *self,
 static void
 on_page_gone (RapportEventsView *self)
 {
+  self->shown_id = 0;
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);

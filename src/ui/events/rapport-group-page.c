@@ -76,10 +76,10 @@ describe_quality (const RapportGroupStats *stats)
     return g_strdup (_("Not scored yet"));
   if (stats->earlier_quality < 0)
     return g_strdup_printf ("%.0f", stats->quality);
-  /* TRANSLATORS: the average quality, then how the latest three visits
-   * compare with the three before */
+  /* TRANSLATORS: the average quality, then how much better or worse the
+   * latest three visits scored than the three before them */
   /* Rounded first, so that a trend of -0.3 does not read "-0". */
-  return g_strdup_printf (_("%.0f (latest visits %+d)"), stats->quality,
+  return g_strdup_printf (_("%.0f (latest three visits %+d on the three before)"), stats->quality,
                              (int) lround (stats->recent_quality - stats->earlier_quality));
 }
 
@@ -98,7 +98,11 @@ fill_figures (RapportGroupPage *self,
   g_autofree char *dues = rapport_format_money (stats->dues_cents);
   g_autofree char *costs = rapport_format_money (stats->cost_cents);
 
-  money_detail = g_strdup_printf (_("%s (dues %s, events %s)"), money, dues, costs);
+  /* The parts only when there are two. */
+  if (stats->dues_cents > 0 && stats->cost_cents > 0)
+    money_detail = g_strdup_printf (_("%s (dues %s, events %s)"), money, dues, costs);
+  else
+    money_detail = g_strdup (money);
   add_figure (self, _("Events attended"), visits);
   add_figure (self, _("Average quality"), quality);
   add_figure (self, _("Money spent"), money_detail);
