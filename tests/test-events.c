@@ -609,6 +609,37 @@ test_event_list_follows_changes (RapportTestStore *fixture,
   g_assert_cmpuint (replaced.last, ==, 2);
 }
 
+/* Deleting someone for good takes them off the events they were met at,
+ * so that no figure counts a person who is gone. */
+static void
+test_delete_contact_met_at_event (RapportTestStore *fixture,
+                                  gconstpointer data)
+{
+  gint64 group = add_group (fixture->store, "Chamber", 0, NULL);
+  gint64 event = add_event (fixture->store, "Mixer", group, MARCH_10, 60, 0, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 ann = rapport_store_capture_person (fixture->store, event, "Ann", NULL, NULL, TRUE, NULL, &error);
+  gint64 bob = rapport_store_capture_person (fixture->store, event, "Bob", NULL, NULL, FALSE, NULL, &error);
+  g_autoptr(RapportEvent) loaded = NULL;
+  RapportGroupStats stats;
+
+  g_assert_true (rapport_store_archive_contact (fixture->store, ann, &error));
+  g_assert_true (rapport_store_delete_contact (fixture->store, ann, &error));
+  g_assert_no_error (error);
+
+  loaded = rapport_store_get_event (fixture->store, event, &error);
+  g_assert_cmpint (rapport_event_get_n_people (loaded), ==, 1);
+  g_assert_cmpint (rapport_event_get_n_meaningful (loaded), ==, 0);
+  g_assert_true (rapport_store_get_group_stats (fixture->store, group, MARCH_10 + DAY, &stats, &error));
+  g_assert_cmpuint (stats.n_people, ==, 1);
+  g_assert_cmpuint (stats.n_meaningful, ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (fixture->store, "SELECT count(*) FROM contacts WHERE met_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (fixture->store,
+                                         "SELECT count(*) FROM outbox WHERE entity = 'event_person' AND op = 'delete'"),
+                   ==, 1);
+  g_assert_cmpint (bob, >, 0);
+}
+
 static void
 test_profile (RapportTestStore *fixture,
               gconstpointer data)
@@ -677,6 +708,7 @@ main (int argc,
   ADD ("queries", test_event_queries);
   ADD ("delete-event", test_delete_event);
   ADD ("profile", test_profile);
+  ADD ("delete-contact-met-at-event", test_delete_contact_met_at_event);
   ADD ("event-list-follows-changes", test_event_list_follows_changes);
   g_test_add_func ("/rapport/events/verdict-suggestion", test_verdict_suggestion);
   g_test_add_func ("/rapport/events/audience-overlap", test_audience_overlap);

@@ -1006,7 +1006,8 @@ rapport_store_tombstone_contact (RapportStore *self,
     }
 
   if (!tombstone_children (self, "interactions", "interaction", id, stamp, error) ||
-      !tombstone_children (self, "followups", "followup", id, stamp, error))
+      !tombstone_children (self, "followups", "followup", id, stamp, error) ||
+      !rapport_store_tombstone_event_people_of (self, id, stamp, error))
     return FALSE;
 
   stmt = rapport_store_prepare (self,
@@ -1014,7 +1015,7 @@ rapport_store_tombstone_contact (RapportStore *self,
                                 " family_name = NULL, company = NULL, job_title = NULL, industry = NULL,"
                                 " industry_since = NULL, emails = '[]', phones = '[]', website = NULL,"
                                 " linkedin = NULL, city = NULL, tags = '[]', help_them = NULL, help_me = NULL,"
-                                " notes = NULL, met_on = NULL, introduced_by = NULL, starred = 0,"
+                                " notes = NULL, met_on = NULL, met_at = NULL, introduced_by = NULL, starred = 0,"
                                 " cadence_days = 0, sort_key = '', updated = ? WHERE id = ?",
                                 error);
   if (stmt == NULL)
