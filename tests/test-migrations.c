@@ -174,11 +174,86 @@ check_v2 (RapportStore *store)
   g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM groups"), ==, 0);
 }
 
+/* Version 3's rows: a group, a scored event of it, Ann met there in a
+ * meaningful conversation, and a profile. Written on top of version 1's. */
+static void
+insert_v3 (sqlite3 *db)
+{
+  insert_v1 (db);
+  exec_or_die (db,
+               "INSERT INTO groups (id, uuid, name, kind, audience, dues_cents, verdict, verdict_reason,"
+               " sort_key, created, updated)"
+               " VALUES (1, 'g-1', 'Downtown Chamber', 'chamber', '[\"small-business owners\"]', 30000,"
+               " 'keep', 'Good crowd', 'downtown chamber', '000000000008-0000-" V1_NODE "',"
+               " '000000000008-0000-" V1_NODE "');"
+
+               "INSERT INTO events (id, uuid, title, group_id, kind, starts_at, duration_min, travel_min,"
+               " location, cost_cents, room_size, score_people, score_new, score_help, score_time, go_again,"
+               " created, updated)"
+               " VALUES (1, 'e-1', 'Spring Mixer', 1, 'mixer', 1768046400, 120, 30, 'Harbour Hotel', 2500, 80,"
+               " 5, 4, 4, 3, 1, '000000000009-0000-" V1_NODE "', '000000000009-0000-" V1_NODE "');"
+
+               "INSERT INTO event_people (id, uuid, event_id, contact_id, meaningful, note, created, updated)"
+               " VALUES (1, 'p-1', 1, 1, 1, 'Wants lenders', '00000000000a-0000-" V1_NODE "',"
+               " '00000000000a-0000-" V1_NODE "');"
+
+               "UPDATE contacts SET met_at = 1 WHERE id = 1;"
+
+               "INSERT INTO profile (id, uuid, services, audience, goal_min, goal_max, hours_per_month,"
+               " created, updated)"
+               " VALUES (1, 'me', 'Bookkeeping', '[\"small-business owners\"]', 4, 6, 10,"
+               " '00000000000b-0000-" V1_NODE "', '00000000000b-0000-" V1_NODE "');");
+}
+
+static void
+check_v3 (RapportStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportGroup) group = NULL;
+  g_autoptr(RapportEvent) event = NULL;
+  g_autoptr(RapportContact) ann = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autoptr(GListModel) people = NULL;
+  RapportGroupStats stats;
+
+  check_v1 (store);
+  group = rapport_store_get_group (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_group_get_name (group), ==, "Downtown Chamber");
+  g_assert_cmpint (rapport_group_get_kind (group), ==, RAPPORT_GROUP_CHAMBER);
+  g_assert_cmpint (rapport_group_get_verdict (group), ==, RAPPORT_VERDICT_KEEP);
+  g_assert_cmpint (rapport_group_get_dues_cents (group), ==, 30000);
+
+  event = rapport_store_get_event (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_event_get_title (event), ==, "Spring Mixer");
+  g_assert_cmpstr (rapport_event_get_group_name (event), ==, "Downtown Chamber");
+  g_assert_cmpint (rapport_event_get_quality (event), ==, 75);
+  g_assert_cmpint (rapport_event_get_go_again (event), ==, 1);
+  g_assert_cmpint (rapport_event_get_n_meaningful (event), ==, 1);
+
+  people = rapport_store_list_event_people (store, 1, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  ann = rapport_store_get_contact (store, 1, &error);
+  g_assert_cmpint (rapport_contact_get_met_at (ann), ==, 1);
+  g_assert_cmpstr (rapport_contact_get_met_at_title (ann), ==, "Spring Mixer");
+
+  g_assert_true (rapport_store_get_group_stats (store, 1, G_MAXINT32, &stats, &error));
+  g_assert_cmpint (stats.cost_cents, ==, 2500);
+  g_assert_cmpint (stats.dues_cents, ==, 30000);
+  g_assert_cmpint (stats.travel_minutes, ==, 30);
+
+  profile = rapport_store_get_profile (store);
+  g_assert_cmpstr (profile->services, ==, "Bookkeeping");
+  g_assert_cmpint (profile->goal_max, ==, 6);
+}
+
 /* fixtures[v] fills a file at schema version v; version 0 is a new file. */
 static const VersionFixture fixtures[] = {
   { NULL, NULL },
   { insert_v1, check_v1 },
   { insert_v1, check_v2 },
+  { insert_v3, check_v3 },
 };
 
 /* Every version that can be upgraded from needs its fixture. */
