@@ -95,6 +95,14 @@ rapport_event_list_new (RapportStore *store,
   return self;
 }
 
+/**
+ * rapport_event_list_set_when:
+ * @self: a list
+ * @when: which part of the calendar to list
+ *
+ * Also reads the list again, so that "upcoming" and "past" divide at the
+ * present moment.
+ */
 void
 rapport_event_list_set_when (RapportEventList *self,
                              RapportEventWhen when)
@@ -104,6 +112,11 @@ rapport_event_list_set_when (RapportEventList *self,
   rapport_id_list_reload (RAPPORT_ID_LIST (self));
 }
 
+/**
+ * rapport_event_list_set_search:
+ * @self: a list
+ * @search: (nullable): words of the title, location, notes or group name
+ */
 void
 rapport_event_list_set_search (RapportEventList *self,
                                const char *search)
@@ -116,6 +129,11 @@ rapport_event_list_set_search (RapportEventList *self,
   rapport_id_list_reload (RAPPORT_ID_LIST (self));
 }
 
+/**
+ * rapport_event_list_set_group_id:
+ * @self: a list
+ * @group_id: only this group's events, or 0 for all
+ */
 void
 rapport_event_list_set_group_id (RapportEventList *self,
                                  gint64 group_id)
@@ -169,6 +187,12 @@ rapport_group_list_init (RapportGroupList *self)
 {
 }
 
+/**
+ * rapport_group_list_new:
+ * @store: the store to list from
+ *
+ * Returns: (transfer full): the groups that are not archived, by name
+ */
 RapportGroupList *
 rapport_group_list_new (RapportStore *store)
 {
@@ -176,6 +200,11 @@ rapport_group_list_new (RapportStore *store)
   return g_object_new (RAPPORT_TYPE_GROUP_LIST, "store", store, NULL);
 }
 
+/**
+ * rapport_group_list_set_archived:
+ * @self: a list
+ * @archived: list the archived groups instead
+ */
 void
 rapport_group_list_set_archived (RapportGroupList *self,
                                  gboolean archived)
