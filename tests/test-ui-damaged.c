@@ -14,6 +14,7 @@
 #include "rapport-application.h"
 #include "rapport-contact-editor.h"
 #include "rapport-test-ui.h"
+#include "rapport-test-util.h"
 #include "rapport-window.h"
 
 static RapportApplication *app;
@@ -111,5 +112,6 @@ main (int argc,
   rapport_test_pump (50);
   g_clear_object (&app);
   g_bytes_unref (original);
+  rapport_test_remove_tree (tmp_dir);
   return status;
 }

@@ -19,6 +19,7 @@
 #include "rapport-events-view.h"
 #include "rapport-group-editor.h"
 #include "rapport-test-ui.h"
+#include "rapport-test-util.h"
 #include "rapport-text.h"
 #include "rapport-window.h"
 
@@ -446,5 +447,6 @@ main (int argc,
   rapport_test_pump (50);
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
+  rapport_test_remove_tree (tmp_dir);
   return status;
 }

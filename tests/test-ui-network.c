@@ -24,6 +24,7 @@
 #include "rapport-followups-view.h"
 #include "rapport-sample.h"
 #include "rapport-test-ui.h"
+#include "rapport-test-util.h"
 #include "rapport-text.h"
 #include "rapport-window.h"
 
@@ -515,5 +516,6 @@ main (int argc,
   g_subprocess_force_exit (daemon_process);
   g_clear_object (&daemon_process);
   g_clear_pointer (&notify_calls, g_ptr_array_unref);
+  rapport_test_remove_tree (tmp_dir);
   return status;
 }

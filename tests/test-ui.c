@@ -23,6 +23,7 @@
 #include "rapport-followups-view.h"
 #include "rapport-text.h"
 #include "rapport-test-ui.h"
+#include "rapport-test-util.h"
 #include "rapport-window.h"
 
 static RapportApplication *app;
@@ -490,5 +491,6 @@ main (int argc,
   rapport_test_pump (50);
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
+  rapport_test_remove_tree (tmp_dir);
   return status;
 }
