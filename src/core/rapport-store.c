@@ -300,6 +300,137 @@ static const char *const migrations[] = {
   "  updated TEXT NOT NULL,"
   "  deleted INTEGER NOT NULL DEFAULT 0"
   ");",
+
+  /* 3 → 4: huddles, their members, meetings and attendance, and the
+   * referral ledger. A referral's who, whom and about whom never change;
+   * its progress is a list of steps that is only ever appended to (the
+   * triggers refuse anything else), and its state is the latest step,
+   * which is what huddle sync needs: two devices' steps merge by union.
+   * A member who leaves keeps their row (left_on), so that past
+   * attendance and referrals still name them. The catalogue of the
+   * services an audience needs starts with a few audiences and is the
+   * user's to edit; its defaults have the same ids on every device, so
+   * that they never sync into duplicates. */
+  "CREATE TABLE huddles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  industry TEXT,"
+  "  audience TEXT NOT NULL DEFAULT '[]',"
+  "  place TEXT,"
+  "  rrule TEXT NOT NULL DEFAULT 'FREQ=MONTHLY;BYDAY=1TU,3TU',"
+  "  first_meeting INTEGER NOT NULL,"
+  "  duration_min INTEGER NOT NULL DEFAULT 60 CHECK (duration_min > 0),"
+  "  archived INTEGER NOT NULL DEFAULT 0,"
+  "  sort_key TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX huddles_by_name ON huddles (archived, sort_key, id) WHERE deleted = 0;"
+
+  "CREATE TABLE huddle_members ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  huddle_id INTEGER NOT NULL REFERENCES huddles (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  service TEXT NOT NULL DEFAULT '',"
+  "  offering TEXT,"
+  "  joined_on TEXT NOT NULL,"
+  "  left_on TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX huddle_members_current ON huddle_members (huddle_id, coalesce (contact_id, 0))"
+  "  WHERE deleted = 0 AND left_on IS NULL;"
+  "CREATE INDEX huddle_members_by_contact ON huddle_members (contact_id) WHERE deleted = 0;"
+
+  "CREATE TABLE meetings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  huddle_id INTEGER NOT NULL REFERENCES huddles (id) ON DELETE CASCADE,"
+  "  starts_at INTEGER NOT NULL,"
+  "  duration_min INTEGER NOT NULL DEFAULT 60 CHECK (duration_min > 0),"
+  "  notes TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX meetings_by_huddle ON meetings (huddle_id, starts_at) WHERE deleted = 0;"
+
+  "CREATE TABLE attendance ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  member_id INTEGER NOT NULL REFERENCES huddle_members (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN ('present', 'absent', 'late', 'substitute')),"
+  "  asks TEXT,"
+  "  offers TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX attendance_pair ON attendance (meeting_id, member_id) WHERE deleted = 0;"
+  "CREATE INDEX attendance_by_member ON attendance (member_id, status) WHERE deleted = 0;"
+
+  "CREATE TABLE referrals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  from_contact INTEGER REFERENCES contacts (id),"
+  "  to_contact INTEGER REFERENCES contacts (id),"
+  "  prospect INTEGER NOT NULL REFERENCES contacts (id),"
+  "  huddle_id INTEGER REFERENCES huddles (id),"
+  "  given_on TEXT NOT NULL,"
+  "  note TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK (coalesce (from_contact, 0) <> coalesce (to_contact, 0))"
+  ");"
+  "CREATE INDEX referrals_by_huddle ON referrals (huddle_id, given_on) WHERE deleted = 0;"
+  "CREATE INDEX referrals_by_giver ON referrals (coalesce (from_contact, 0), given_on) WHERE deleted = 0;"
+  "CREATE INDEX referrals_by_receiver ON referrals (coalesce (to_contact, 0), given_on) WHERE deleted = 0;"
+  "CREATE INDEX referrals_by_prospect ON referrals (prospect) WHERE deleted = 0;"
+
+  "CREATE TABLE referral_steps ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  referral_id INTEGER NOT NULL REFERENCES referrals (id),"
+  "  status TEXT NOT NULL CHECK (status IN ('given', 'contacted', 'meeting', 'won', 'lost')),"
+  "  value_cents INTEGER CHECK (value_cents >= 0),"
+  "  happened_on TEXT NOT NULL,"
+  "  note TEXT,"
+  "  created TEXT NOT NULL"
+  ");"
+  "CREATE INDEX referral_steps_by_referral ON referral_steps (referral_id, happened_on, id);"
+  "CREATE TRIGGER referral_steps_append_only_update BEFORE UPDATE ON referral_steps BEGIN"
+  "  SELECT RAISE (ABORT, 'the referral ledger is append-only');"
+  "END;"
+  "CREATE TRIGGER referral_steps_append_only_delete BEFORE DELETE ON referral_steps BEGIN"
+  "  SELECT RAISE (ABORT, 'the referral ledger is append-only');"
+  "END;"
+
+  "CREATE TABLE service_catalogue ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  audience TEXT NOT NULL,"
+  "  service TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX service_catalogue_entry ON service_catalogue (audience, service) WHERE deleted = 0;"
+  "WITH defaults (audience, service) AS (VALUES"
+  "  ('home buyers', 'Realtor'), ('home buyers', 'Mortgage broker'), ('home buyers', 'Home inspector'), ('home buyers', 'Insurance agent'), ('home buyers', 'Mover'), ('home buyers', 'Real-estate attorney'), ('home buyers', 'Contractor'), ('home buyers', 'Interior designer'),"
+  "  ('small-business owners', 'Accountant'), ('small-business owners', 'Business attorney'), ('small-business owners', 'Banker'), ('small-business owners', 'Insurance agent'), ('small-business owners', 'IT support'), ('small-business owners', 'Marketing'), ('small-business owners', 'Payroll and HR'), ('small-business owners', 'Commercial realtor'), ('small-business owners', 'Web designer'),"
+  "  ('retirees', 'Financial planner'), ('retirees', 'Estate attorney'), ('retirees', 'Insurance agent'), ('retirees', 'Realtor'), ('retirees', 'Home care'), ('retirees', 'Tax preparer'),"
+  "  ('new parents', 'Pediatrician'), ('new parents', 'Childcare'), ('new parents', 'Financial planner'), ('new parents', 'Insurance agent'), ('new parents', 'Photographer'), ('new parents', 'Realtor')"
+  ")"
+  " INSERT INTO service_catalogue (uuid, audience, service, created, updated)"
+  " SELECT 'default:' || audience || ':' || service,"
+  "  audience, service, '000000000000-0000-0000000000000000', '000000000000-0000-0000000000000000'"
+  " FROM defaults;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -833,6 +964,77 @@ rapport_store_rollback (RapportStore *self)
   "   'hours_per_month', p.hours_per_month, 'created', p.created)"           \
   " FROM profile p WHERE p.id" where
 
+#define OUTBOX_HUDDLE_SQL(where)                                                               \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                        \
+  " SELECT 'huddle', h.uuid, h.updated, CASE h.deleted WHEN 0 THEN 'put' ELSE 'delete' END,"   \
+  "  CASE h.deleted WHEN 0 THEN json_object("                                                  \
+  "   'name', h.name, 'industry', h.industry, 'audience', json(h.audience), 'place', h.place," \
+  "   'rrule', h.rrule, 'first_meeting', h.first_meeting, 'duration_min', h.duration_min,"     \
+  "   'archived', json(CASE h.archived WHEN 0 THEN 'false' ELSE 'true' END),"                  \
+  "   'created', h.created)"                                                                   \
+  "  ELSE '{}' END"                                                                            \
+  " FROM huddles h WHERE h.id" where
+
+#define OUTBOX_HUDDLE_MEMBER_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                             \
+  " SELECT 'huddle_member', m.uuid, m.updated, CASE m.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE m.deleted WHEN 0 THEN json_object("                                                       \
+  "   'huddle', (SELECT h.uuid FROM huddles h WHERE h.id = m.huddle_id),"                           \
+  "   'contact', (SELECT c.uuid FROM contacts c WHERE c.id = m.contact_id),"                        \
+  "   'service', m.service, 'offering', m.offering, 'joined_on', m.joined_on,"                      \
+  "   'left_on', m.left_on, 'created', m.created)"                                                  \
+  "  ELSE '{}' END"                                                                                 \
+  " FROM huddle_members m WHERE m.id" where
+
+#define OUTBOX_MEETING_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                       \
+  " SELECT 'meeting', g.uuid, g.updated, CASE g.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE g.deleted WHEN 0 THEN json_object("                                                 \
+  "   'huddle', (SELECT h.uuid FROM huddles h WHERE h.id = g.huddle_id),"                     \
+  "   'starts_at', g.starts_at, 'duration_min', g.duration_min, 'notes', g.notes,"            \
+  "   'created', g.created)"                                                                  \
+  "  ELSE '{}' END"                                                                           \
+  " FROM meetings g WHERE g.id" where
+
+#define OUTBOX_ATTENDANCE_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                          \
+  " SELECT 'attendance', a.uuid, a.updated, CASE a.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE a.deleted WHEN 0 THEN json_object("                                                    \
+  "   'meeting', (SELECT g.uuid FROM meetings g WHERE g.id = a.meeting_id),"                     \
+  "   'member', (SELECT m.uuid FROM huddle_members m WHERE m.id = a.member_id),"                 \
+  "   'status', a.status, 'asks', a.asks, 'offers', a.offers, 'created', a.created)"             \
+  "  ELSE '{}' END"                                                                              \
+  " FROM attendance a WHERE a.id" where
+
+#define OUTBOX_REFERRAL_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                        \
+  " SELECT 'referral', r.uuid, r.updated, CASE r.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE r.deleted WHEN 0 THEN json_object("                                                  \
+  "   'from', (SELECT c.uuid FROM contacts c WHERE c.id = r.from_contact),"                    \
+  "   'to', (SELECT c.uuid FROM contacts c WHERE c.id = r.to_contact),"                        \
+  "   'prospect', (SELECT c.uuid FROM contacts c WHERE c.id = r.prospect),"                    \
+  "   'huddle', (SELECT h.uuid FROM huddles h WHERE h.id = r.huddle_id),"                      \
+  "   'given_on', r.given_on, 'note', r.note, 'created', r.created)"                           \
+  "  ELSE '{}' END"                                                                            \
+  " FROM referrals r WHERE r.id" where
+
+/* Steps are never changed or deleted: always a "put". */
+#define OUTBOX_REFERRAL_STEP_SQL(where)                                                \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                \
+  " SELECT 'referral_step', s.uuid, s.created, 'put', json_object("                    \
+  "   'referral', (SELECT r.uuid FROM referrals r WHERE r.id = s.referral_id),"        \
+  "   'status', s.status, 'value_cents', s.value_cents, 'happened_on', s.happened_on," \
+  "   'note', s.note, 'created', s.created)"                                           \
+  " FROM referral_steps s WHERE s.id" where
+
+#define OUTBOX_SERVICE_SQL(where)                                                             \
+  "INSERT INTO outbox (entity, uuid, hlc, op, payload)"                                       \
+  " SELECT 'service', v.uuid, v.updated, CASE v.deleted WHEN 0 THEN 'put' ELSE 'delete' END," \
+  "  CASE v.deleted WHEN 0 THEN json_object('audience', v.audience, 'service', v.service,"    \
+  "   'created', v.created)"                                                                  \
+  "  ELSE '{}' END"                                                                           \
+  " FROM service_catalogue v WHERE v.id" where
+
 static const char *
 outbox_sql_for (const char *entity,
                 gboolean range)
@@ -849,6 +1051,20 @@ outbox_sql_for (const char *entity,
     return range ? OUTBOX_EVENT_SQL (" BETWEEN ?1 AND ?2 ORDER BY e.id") : OUTBOX_EVENT_SQL (" = ?1");
   if (g_str_equal (entity, "event_person"))
     return range ? OUTBOX_EVENT_PERSON_SQL (" BETWEEN ?1 AND ?2 ORDER BY p.id") : OUTBOX_EVENT_PERSON_SQL (" = ?1");
+  if (g_str_equal (entity, "huddle"))
+    return range ? OUTBOX_HUDDLE_SQL (" BETWEEN ?1 AND ?2 ORDER BY h.id") : OUTBOX_HUDDLE_SQL (" = ?1");
+  if (g_str_equal (entity, "huddle_member"))
+    return range ? OUTBOX_HUDDLE_MEMBER_SQL (" BETWEEN ?1 AND ?2 ORDER BY m.id") : OUTBOX_HUDDLE_MEMBER_SQL (" = ?1");
+  if (g_str_equal (entity, "meeting"))
+    return range ? OUTBOX_MEETING_SQL (" BETWEEN ?1 AND ?2 ORDER BY g.id") : OUTBOX_MEETING_SQL (" = ?1");
+  if (g_str_equal (entity, "attendance"))
+    return range ? OUTBOX_ATTENDANCE_SQL (" BETWEEN ?1 AND ?2 ORDER BY a.id") : OUTBOX_ATTENDANCE_SQL (" = ?1");
+  if (g_str_equal (entity, "referral"))
+    return range ? OUTBOX_REFERRAL_SQL (" BETWEEN ?1 AND ?2 ORDER BY r.id") : OUTBOX_REFERRAL_SQL (" = ?1");
+  if (g_str_equal (entity, "referral_step"))
+    return range ? OUTBOX_REFERRAL_STEP_SQL (" BETWEEN ?1 AND ?2 ORDER BY s.id") : OUTBOX_REFERRAL_STEP_SQL (" = ?1");
+  if (g_str_equal (entity, "service"))
+    return range ? OUTBOX_SERVICE_SQL (" BETWEEN ?1 AND ?2 ORDER BY v.id") : OUTBOX_SERVICE_SQL (" = ?1");
   if (g_str_equal (entity, "profile"))
     return range ? OUTBOX_PROFILE_SQL (" BETWEEN ?1 AND ?2 ORDER BY p.id") : OUTBOX_PROFILE_SQL (" = ?1");
   g_return_val_if_reached (NULL);

@@ -7,6 +7,9 @@
 #include "rapport-contact.h"
 #include "rapport-event.h"
 #include "rapport-group.h"
+#include "rapport-huddle.h"
+#include "rapport-meeting.h"
+#include "rapport-referral.h"
 #include "rapport-followup.h"
 #include "rapport-interaction.h"
 #include "rapport-types.h"
@@ -15,7 +18,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. A file with a higher version was
  * written by a newer Rapport and is refused, untouched. */
-#define RAPPORT_STORE_SCHEMA_VERSION 3
+#define RAPPORT_STORE_SCHEMA_VERSION 4
 
 /**
  * RapportContactQuery:
@@ -108,6 +111,52 @@ typedef struct
   int goal_max;
   int hours_per_month;
 } RapportProfile;
+
+/**
+ * RapportAttendanceSummary:
+ *
+ * How one huddle member attended the meetings recorded since a date.
+ */
+typedef struct
+{
+  gint64 member_id;
+  gint64 contact_id; /* 0: the user */
+  char *name;
+  guint meetings; /* recorded while they were a member */
+  guint present;
+  guint late;
+  guint substitute;
+  guint absent;
+} RapportAttendanceSummary;
+
+/**
+ * RapportReferralBalance:
+ *
+ * What one person gave and received in a huddle's referral ledger.
+ */
+typedef struct
+{
+  gint64 contact_id; /* 0: the user */
+  char *name;
+  guint given;
+  guint received;
+  gint64 won_given_cents;    /* closed business from referrals they gave */
+  gint64 won_received_cents; /* closed business from referrals they received */
+} RapportReferralBalance;
+
+/**
+ * RapportReferralQuery:
+ * @huddle_id: only this huddle's referrals, or 0 for all
+ * @person: only referrals from, to or about this contact (0 for the
+ *   user), or -1 for everyone
+ *
+ * Which referrals a ledger view shows, latest first.
+ */
+typedef struct
+{
+  gint64 huddle_id;
+  gint64 person;
+} RapportReferralQuery;
 
 void rapport_profile_free (RapportProfile *profile);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportProfile, rapport_profile_free)
@@ -225,6 +274,76 @@ GListModel *rapport_store_list_event_people (RapportStore *self, gint64 event_id
 /* Profile */
 RapportProfile *rapport_store_get_profile (RapportStore *self);
 gboolean rapport_store_save_profile (RapportStore *self, const RapportProfile *profile, GError **error);
+
+/* Huddles */
+RapportHuddle *rapport_store_get_huddle (RapportStore *self, gint64 id, GError **error);
+gint64 rapport_store_save_huddle (RapportStore *self, RapportHuddle *draft, GError **error);
+gboolean rapport_store_set_huddle_archived (RapportStore *self, gint64 id, gboolean archived, GError **error);
+gboolean rapport_store_query_huddle_ids (RapportStore *self, gboolean archived, GArray *ids, GError **error);
+gint64 rapport_store_add_member (RapportStore *self,
+                                 gint64 huddle_id,
+                                 gint64 contact_id,
+                                 const char *service,
+                                 const char *offering,
+                                 GError **error);
+gboolean rapport_store_update_member (RapportStore *self,
+                                      gint64 member_id,
+                                      const char *service,
+                                      const char *offering,
+                                      GError **error);
+gboolean rapport_store_remove_member (RapportStore *self, gint64 member_id, GError **error);
+GListModel *rapport_store_list_members (RapportStore *self, gint64 huddle_id, gboolean former_too, GError **error);
+GStrv rapport_store_services_for_audience (RapportStore *self, const char *const *audience);
+gboolean rapport_store_add_service (RapportStore *self, const char *audience, const char *service, GError **error);
+gboolean rapport_store_remove_service (RapportStore *self, const char *audience, const char *service, GError **error);
+gboolean rapport_store_find_candidates (RapportStore *self,
+                                        gint64 huddle_id,
+                                        const char *service,
+                                        GArray *contact_ids,
+                                        GError **error);
+
+/* Meetings */
+gint64 rapport_store_record_meeting (RapportStore *self,
+                                     gint64 huddle_id,
+                                     gint64 starts_at,
+                                     const char *notes,
+                                     GError **error);
+GListModel *rapport_store_list_meetings (RapportStore *self, gint64 huddle_id, GError **error);
+RapportMeeting *rapport_store_get_meeting (RapportStore *self, gint64 id, GError **error);
+GListModel *rapport_store_list_attendance (RapportStore *self, gint64 meeting_id, GError **error);
+gboolean rapport_store_set_attendance (RapportStore *self,
+                                       gint64 meeting_id,
+                                       gint64 member_id,
+                                       RapportPresence presence,
+                                       const char *asks,
+                                       const char *offers,
+                                       GError **error);
+GArray *rapport_store_attendance_summary (RapportStore *self, gint64 huddle_id, gint64 since, GError **error);
+
+/* Referrals */
+gint64 rapport_store_give_referral (RapportStore *self,
+                                    gint64 from_contact,
+                                    gint64 to_contact,
+                                    gint64 prospect,
+                                    gint64 huddle_id,
+                                    const char *given_on,
+                                    const char *note,
+                                    GError **error);
+gboolean rapport_store_advance_referral (RapportStore *self,
+                                         gint64 referral_id,
+                                         RapportReferralStatus status,
+                                         gint64 value_cents,
+                                         const char *happened_on,
+                                         const char *note,
+                                         GError **error);
+RapportReferral *rapport_store_get_referral (RapportStore *self, gint64 id, GError **error);
+GListModel *rapport_store_list_referrals (RapportStore *self, const RapportReferralQuery *query, GError **error);
+GArray *rapport_store_referral_balances (RapportStore *self, gint64 huddle_id, const char *since, GError **error);
+gint64 rapport_store_closed_business (RapportStore *self, gint64 huddle_id);
+
+char *rapport_roster_size_note (guint n_members);
+GStrv rapport_roster_competing (GListModel *members);
+GStrv rapport_roster_gaps (const char *const *needed, GListModel *members);
 
 /* Sync */
 guint rapport_store_count_outbox (RapportStore *self);

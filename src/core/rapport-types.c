@@ -89,6 +89,8 @@ rapport_interaction_kind_get_label (RapportInteractionKind kind)
     case RAPPORT_INTERACTION_EMAIL: return _("Email");
     case RAPPORT_INTERACTION_ONE_TO_ONE: return _("One-to-one");
     case RAPPORT_INTERACTION_MEETING: return _("Meeting");
+    case RAPPORT_INTERACTION_REFERRAL_GIVEN: return _("Referral given");
+    case RAPPORT_INTERACTION_REFERRAL_RECEIVED: return _("Referral received");
     case RAPPORT_INTERACTION_NOTE:
     default:
       return _("Note");
@@ -106,6 +108,8 @@ rapport_interaction_kind_get_icon_name (RapportInteractionKind kind)
     case RAPPORT_INTERACTION_EMAIL: return "mail-unread-symbolic";
     case RAPPORT_INTERACTION_ONE_TO_ONE: return "avatar-default-symbolic";
     case RAPPORT_INTERACTION_MEETING: return "x-office-calendar-symbolic";
+    case RAPPORT_INTERACTION_REFERRAL_GIVEN: return "mail-forward-symbolic";
+    case RAPPORT_INTERACTION_REFERRAL_RECEIVED: return "mail-reply-all-symbolic";
     case RAPPORT_INTERACTION_NOTE:
     default:
       return "document-edit-symbolic";
@@ -213,6 +217,59 @@ rapport_score_question_get_text (RapportScoreQuestion question)
     case RAPPORT_SCORE_GOOD_USE: return _("Was this a good use of my time?");
     default:
       g_return_val_if_reached ("");
+    }
+}
+
+const char *
+rapport_presence_to_string (RapportPresence presence)
+{
+  return enum_to_nick (RAPPORT_TYPE_PRESENCE, presence);
+}
+
+RapportPresence
+rapport_presence_from_string (const char *str)
+{
+  return enum_from_nick (RAPPORT_TYPE_PRESENCE, str, RAPPORT_PRESENCE_ABSENT);
+}
+
+const char *
+rapport_presence_get_label (RapportPresence presence)
+{
+  switch (presence)
+    {
+    case RAPPORT_PRESENCE_PRESENT: return _("Present");
+    case RAPPORT_PRESENCE_LATE: return _("Late");
+    case RAPPORT_PRESENCE_SUBSTITUTE: return _("Sent a substitute");
+    case RAPPORT_PRESENCE_ABSENT:
+    default:
+      return _("Absent");
+    }
+}
+
+const char *
+rapport_referral_status_to_string (RapportReferralStatus status)
+{
+  return enum_to_nick (RAPPORT_TYPE_REFERRAL_STATUS, status);
+}
+
+RapportReferralStatus
+rapport_referral_status_from_string (const char *str)
+{
+  return enum_from_nick (RAPPORT_TYPE_REFERRAL_STATUS, str, RAPPORT_REFERRAL_GIVEN);
+}
+
+const char *
+rapport_referral_status_get_label (RapportReferralStatus status)
+{
+  switch (status)
+    {
+    case RAPPORT_REFERRAL_CONTACTED: return _("Contacted");
+    case RAPPORT_REFERRAL_MEETING: return _("Meeting held");
+    case RAPPORT_REFERRAL_WON: return _("Won");
+    case RAPPORT_REFERRAL_LOST: return _("Lost");
+    case RAPPORT_REFERRAL_GIVEN:
+    default:
+      return _("Given");
     }
 }
 

@@ -16,6 +16,11 @@ typedef struct _RapportHlc RapportHlc;
 typedef struct _RapportGroup RapportGroup;
 typedef struct _RapportEvent RapportEvent;
 typedef struct _RapportEventPerson RapportEventPerson;
+typedef struct _RapportHuddle RapportHuddle;
+typedef struct _RapportHuddleMember RapportHuddleMember;
+typedef struct _RapportMeeting RapportMeeting;
+typedef struct _RapportAttendance RapportAttendance;
+typedef struct _RapportReferral RapportReferral;
 
 /**
  * RapportRelationship:
@@ -40,13 +45,15 @@ typedef enum {
  * keep-in-touch clock of the contact.
  */
 typedef enum {
-  RAPPORT_INTERACTION_MET,        /*< nick=met >*/
-  RAPPORT_INTERACTION_FOLLOW_UP,  /*< nick=follow-up >*/
-  RAPPORT_INTERACTION_CALL,       /*< nick=call >*/
-  RAPPORT_INTERACTION_EMAIL,      /*< nick=email >*/
-  RAPPORT_INTERACTION_ONE_TO_ONE, /*< nick=one-to-one >*/
-  RAPPORT_INTERACTION_MEETING,    /*< nick=meeting >*/
-  RAPPORT_INTERACTION_NOTE,       /*< nick=note >*/
+  RAPPORT_INTERACTION_MET,               /*< nick=met >*/
+  RAPPORT_INTERACTION_FOLLOW_UP,         /*< nick=follow-up >*/
+  RAPPORT_INTERACTION_CALL,              /*< nick=call >*/
+  RAPPORT_INTERACTION_EMAIL,             /*< nick=email >*/
+  RAPPORT_INTERACTION_ONE_TO_ONE,        /*< nick=one-to-one >*/
+  RAPPORT_INTERACTION_MEETING,           /*< nick=meeting >*/
+  RAPPORT_INTERACTION_NOTE,              /*< nick=note >*/
+  RAPPORT_INTERACTION_REFERRAL_GIVEN,    /*< nick=referral-given >*/
+  RAPPORT_INTERACTION_REFERRAL_RECEIVED, /*< nick=referral-received >*/
 } RapportInteractionKind;
 
 /**
@@ -143,6 +150,32 @@ typedef enum {
 
 #define RAPPORT_N_SCORE_QUESTIONS 4
 
+/**
+ * RapportPresence:
+ *
+ * How a huddle member attended a meeting.
+ */
+typedef enum {
+  RAPPORT_PRESENCE_PRESENT,    /*< nick=present >*/
+  RAPPORT_PRESENCE_ABSENT,     /*< nick=absent >*/
+  RAPPORT_PRESENCE_LATE,       /*< nick=late >*/
+  RAPPORT_PRESENCE_SUBSTITUTE, /*< nick=substitute >*/
+} RapportPresence;
+
+/**
+ * RapportReferralStatus:
+ *
+ * Where a referral stands: given, then the prospect contacted, a meeting
+ * held, and business won or lost.
+ */
+typedef enum {
+  RAPPORT_REFERRAL_GIVEN,     /*< nick=given >*/
+  RAPPORT_REFERRAL_CONTACTED, /*< nick=contacted >*/
+  RAPPORT_REFERRAL_MEETING,   /*< nick=meeting >*/
+  RAPPORT_REFERRAL_WON,       /*< nick=won >*/
+  RAPPORT_REFERRAL_LOST,      /*< nick=lost >*/
+} RapportReferralStatus;
+
 const char *rapport_relationship_to_string (RapportRelationship relationship);
 RapportRelationship rapport_relationship_from_string (const char *str);
 const char *rapport_relationship_get_label (RapportRelationship relationship);
@@ -162,5 +195,11 @@ const char *rapport_event_kind_to_string (RapportEventKind kind);
 RapportEventKind rapport_event_kind_from_string (const char *str);
 const char *rapport_event_kind_get_label (RapportEventKind kind);
 const char *rapport_score_question_get_text (RapportScoreQuestion question);
+const char *rapport_presence_to_string (RapportPresence presence);
+RapportPresence rapport_presence_from_string (const char *str);
+const char *rapport_presence_get_label (RapportPresence presence);
+const char *rapport_referral_status_to_string (RapportReferralStatus status);
+RapportReferralStatus rapport_referral_status_from_string (const char *str);
+const char *rapport_referral_status_get_label (RapportReferralStatus status);
 
 G_END_DECLS
