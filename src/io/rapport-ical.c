@@ -8,6 +8,7 @@
  * iCalendar goes wrong. Times are written in UTC, as the store keeps them,
  * so no VTIMEZONE is needed. The UID comes from the event's UUID, so that
  * importing the same event again updates it instead of adding a copy.
+ * A huddle's schedule is written the same way, one VEVENT per meeting.
  */
 #define G_LOG_DOMAIN "rapport-ical"
 
@@ -20,6 +21,7 @@
 
 #include "rapport-error.h"
 #include "rapport-ical.h"
+#include "rapport-recurrence.h"
 
 #define PRODID "-//We&Co//Rapport//EN"
 /* RFC 5545 suggests a domain on the right of a UID, so that UIDs made by
@@ -99,6 +101,44 @@ new_calendar (const char *calendar_name,
   return g_steal_pointer (&calendar);
 }
 
+/* Adds a VEVENT stamped @now to @calendar with what every exported event
+ * has, and returns it (owned by @calendar) for the caller to add more. */
+static icalcomponent *
+add_vevent (icalcomponent *calendar,
+            const char *uid,
+            gint64 now,
+            gint64 starts_at,
+            int duration_min,
+            const char *summary,
+            const char *location,
+            GError **error)
+{
+  g_autoptr(icalcomponent) vevent = icalcomponent_new_vevent ();
+  g_autofree char *full_uid = NULL;
+
+  if (vevent == NULL)
+    {
+      ical_failed (error);
+      return NULL;
+    }
+  full_uid = g_strconcat (uid, "@" UID_DOMAIN, NULL);
+  if (!add_property (vevent, icalproperty_new_uid (full_uid), error) ||
+      !add_property (vevent, icalproperty_new_dtstamp (utc_time (now)), error) ||
+      !add_property (vevent, icalproperty_new_dtstart (utc_time (starts_at)), error))
+    return NULL;
+  /* RFC 5545 wants DTEND after DTSTART; without one, an event that takes
+   * no time ends when it starts. */
+  if (duration_min > 0 &&
+      !add_property (vevent, icalproperty_new_dtend (utc_time (starts_at + (gint64) duration_min * 60)), error))
+    return NULL;
+  if (!add_text (vevent, icalproperty_new_summary, summary, error) ||
+      !add_text (vevent, icalproperty_new_location, location, error))
+    return NULL;
+
+  icalcomponent_add_component (calendar, vevent);
+  return g_steal_pointer (&vevent);
+}
+
 /* Adds @event to @calendar as a VEVENT stamped @now. */
 static gboolean
 add_event (icalcomponent *calendar,
@@ -107,8 +147,7 @@ add_event (icalcomponent *calendar,
            GError **error)
 {
   const char *uuid = rapport_event_get_uuid (event);
-  g_autoptr(icalcomponent) vevent = NULL;
-  g_autofree char *uid = NULL;
+  icalcomponent *vevent;
 
   if (uuid == NULL || *uuid == '\0')
     {
@@ -117,32 +156,18 @@ add_event (icalcomponent *calendar,
       return FALSE;
     }
 
-  vevent = icalcomponent_new_vevent ();
-  if (vevent == NULL)
-    return ical_failed (error);
-  uid = g_strconcat (uuid, "@" UID_DOMAIN, NULL);
-  if (!add_property (vevent, icalproperty_new_uid (uid), error) ||
-      !add_property (vevent, icalproperty_new_dtstamp (utc_time (now)), error) ||
-      !add_property (vevent, icalproperty_new_dtstart (utc_time (rapport_event_get_starts_at (event))), error))
-    return FALSE;
-  /* RFC 5545 wants DTEND after DTSTART; without one, an event that takes
-   * no time ends when it starts. */
-  if (rapport_event_get_duration_min (event) > 0 &&
-      !add_property (vevent, icalproperty_new_dtend (utc_time (rapport_event_get_ends_at (event))), error))
-    return FALSE;
-  if (!add_text (vevent, icalproperty_new_summary, rapport_event_get_title (event), error) ||
-      !add_text (vevent, icalproperty_new_location, rapport_event_get_location (event), error) ||
+  vevent = add_vevent (calendar, uuid, now, rapport_event_get_starts_at (event),
+                       rapport_event_get_duration_min (event),
+                       rapport_event_get_title (event),
+                       rapport_event_get_location (event), error);
+  if (vevent == NULL ||
       !add_text (vevent, icalproperty_new_description, rapport_event_get_notes (event), error))
     return FALSE;
   /* One CATEGORIES each. libical 3 writes commas in this property as list
    * separators, never escaped, so a group called "Rotary, Lakeside" shows
    * as two categories; the other text properties keep their commas. */
-  if (!add_text (vevent, icalproperty_new_categories, rapport_event_kind_get_label (rapport_event_get_kind (event)), error) ||
-      !add_text (vevent, icalproperty_new_categories, rapport_event_get_group_name (event), error))
-    return FALSE;
-
-  icalcomponent_add_component (calendar, g_steal_pointer (&vevent));
-  return TRUE;
+  return add_text (vevent, icalproperty_new_categories, rapport_event_kind_get_label (rapport_event_get_kind (event)), error) &&
+         add_text (vevent, icalproperty_new_categories, rapport_event_get_group_name (event), error);
 }
 
 /* The text is copied so that callers free it with g_free(), not with
@@ -247,6 +272,94 @@ rapport_ical_export_events (RapportStore *store,
       g_autoptr(RapportEvent) event = rapport_store_get_event (store, g_array_index (event_ids, gint64, i), error);
 
       if (event == NULL || !add_event (calendar, event, now, error))
+        return NULL;
+    }
+  return calendar_to_text (calendar, error);
+}
+
+/* A meeting's UID: the schedule's seed and the meeting's start, so that
+ * the same meeting has the same UID in every export and importing the
+ * calendar again updates it. */
+static char *
+meeting_uid (const char *uid_seed,
+             gint64 starts_at)
+{
+  char *start = icaltime_as_ical_string_r (utc_time (starts_at));
+  char *uid = g_strconcat (uid_seed, "-", start, NULL);
+
+  icalmemory_free_buffer (start);
+  return uid;
+}
+
+/**
+ * rapport_ical_export_schedule:
+ * @name: the name of what meets, such as the huddle's name
+ * @place: (nullable): where it meets
+ * @uid_seed: what makes the meetings' UIDs unique, such as the huddle's
+ *   UUID
+ * @rrule: the recurrence rule, as rapport_recurrence_check() accepts
+ * @first_start: when the first meeting starts, in Unix seconds
+ * @duration_min: how long each meeting lasts, in minutes
+ * @tz: (nullable): the time zone the meetings keep their time of day in,
+ *   or %NULL for local time
+ * @from: the earliest meeting start to export, in Unix seconds
+ * @until: the first start not to export: the range is [@from, @until)
+ * @error: return location for a #GError
+ *
+ * Writes the meetings of a schedule as one iCalendar object named @name,
+ * with a VEVENT for each meeting that rapport_recurrence_expand() lists
+ * in [@from, @until), rather than one VEVENT with the rule: a calendar app
+ * then shows exactly the meetings Rapport shows, whatever it makes of
+ * the rule and of daylight-saving time. Times are in UTC, all VEVENTs
+ * have the same DTSTAMP, and each UID is @uid_seed, a dash and the
+ * meeting's start in UTC (20260106T070000Z), so a meeting keeps its UID
+ * from one export to the next.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, or %NULL with
+ *   @error set (%RAPPORT_ERROR_INVALID) if the rule is not valid, no
+ *   meeting falls in the range, or libical failed
+ */
+char *
+rapport_ical_export_schedule (const char *name,
+                              const char *place,
+                              const char *uid_seed,
+                              const char *rrule,
+                              gint64 first_start,
+                              int duration_min,
+                              GTimeZone *tz,
+                              gint64 from,
+                              gint64 until,
+                              GError **error)
+{
+  g_autoptr(GArray) starts = NULL;
+  g_autoptr(icalcomponent) calendar = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (uid_seed != NULL && *uid_seed != '\0', NULL);
+  g_return_val_if_fail (rrule != NULL, NULL);
+  g_return_val_if_fail (duration_min >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  starts = rapport_recurrence_expand (rrule, first_start, tz, from, until, G_MAXUINT, error);
+  if (starts == NULL)
+    return NULL;
+  if (starts->len == 0)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("There are no meetings to export between these dates."));
+      return NULL;
+    }
+
+  calendar = new_calendar (name, error);
+  if (calendar == NULL)
+    return NULL;
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gint64 starts_at = g_array_index (starts, gint64, i);
+      g_autofree char *uid = meeting_uid (uid_seed, starts_at);
+
+      if (add_vevent (calendar, uid, now, starts_at, duration_min, name, place, error) == NULL)
         return NULL;
     }
   return calendar_to_text (calendar, error);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rapport-ical.h: events as iCalendar (.ics) text for other calendar apps. */
+/* rapport-ical.h: events and meeting schedules as iCalendar (.ics) text
+ * for other calendar apps. */
 #pragma once
 
 #include <gio/gio.h>
@@ -14,6 +15,16 @@ char *rapport_ical_export_events (RapportStore *store,
                                   GArray *event_ids,
                                   const char *calendar_name,
                                   GError **error);
+char *rapport_ical_export_schedule (const char *name,
+                                    const char *place,
+                                    const char *uid_seed,
+                                    const char *rrule,
+                                    gint64 first_start,
+                                    int duration_min,
+                                    GTimeZone *tz,
+                                    gint64 from,
+                                    gint64 until,
+                                    GError **error);
 gboolean rapport_ical_write_file (const char *ics_text,
                                   GFile *file,
                                   GError **error);
