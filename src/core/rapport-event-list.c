@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rapport-event-list.c: the events of a part of the calendar (upcoming,
  * past, waiting for a scorecard), optionally of one group or matching a
- * search; and the groups, in name order.
+ * search; and the groups and the huddles, in name order.
  *
  * Items are snapshots made when a row asks for one, so an edited event or
  * group is reported as replaced (see RapportIdListClass). "Upcoming" and
@@ -210,6 +210,78 @@ rapport_group_list_set_archived (RapportGroupList *self,
                                  gboolean archived)
 {
   g_return_if_fail (RAPPORT_IS_GROUP_LIST (self));
+  if (self->archived == !!archived)
+    return;
+  self->archived = !!archived;
+  rapport_id_list_reload (RAPPORT_ID_LIST (self));
+}
+
+struct _RapportHuddleList
+{
+  RapportIdList parent_instance;
+
+  gboolean archived;
+};
+
+G_DEFINE_FINAL_TYPE (RapportHuddleList, rapport_huddle_list, RAPPORT_TYPE_ID_LIST)
+
+static gboolean
+rapport_huddle_list_query (RapportIdList *list,
+                           GArray *ids,
+                           GError **error)
+{
+  return rapport_store_query_huddle_ids (rapport_id_list_get_store (list), RAPPORT_HUDDLE_LIST (list)->archived, ids,
+                                         error);
+}
+
+static gpointer
+rapport_huddle_list_load (RapportIdList *list,
+                          gint64 id)
+{
+  return rapport_store_get_huddle (rapport_id_list_get_store (list), id, NULL);
+}
+
+static void
+rapport_huddle_list_class_init (RapportHuddleListClass *klass)
+{
+  RapportIdListClass *list_class = RAPPORT_ID_LIST_CLASS (klass);
+  static const char *const watch[] = { "huddles", "contacts", NULL };
+
+  list_class->item_type = RAPPORT_TYPE_HUDDLE;
+  list_class->watch = watch;
+  list_class->items_are_snapshots = TRUE;
+  list_class->query = rapport_huddle_list_query;
+  list_class->load = rapport_huddle_list_load;
+}
+
+static void
+rapport_huddle_list_init (RapportHuddleList *self)
+{
+}
+
+/**
+ * rapport_huddle_list_new:
+ * @store: the store to list from
+ *
+ * Returns: (transfer full): the huddles that are not archived, by name
+ */
+RapportHuddleList *
+rapport_huddle_list_new (RapportStore *store)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  return g_object_new (RAPPORT_TYPE_HUDDLE_LIST, "store", store, NULL);
+}
+
+/**
+ * rapport_huddle_list_set_archived:
+ * @self: a list
+ * @archived: list the archived huddles instead
+ */
+void
+rapport_huddle_list_set_archived (RapportHuddleList *self,
+                                  gboolean archived)
+{
+  g_return_if_fail (RAPPORT_IS_HUDDLE_LIST (self));
   if (self->archived == !!archived)
     return;
   self->archived = !!archived;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rapport-event-list.h: lazy lists of events and of groups. */
+/* rapport-event-list.h: lazy lists of events, groups and huddles. */
 #pragma once
 
 #include "rapport-id-list.h"
@@ -19,5 +19,11 @@ G_DECLARE_FINAL_TYPE (RapportGroupList, rapport_group_list, RAPPORT, GROUP_LIST,
 
 RapportGroupList *rapport_group_list_new (RapportStore *store);
 void rapport_group_list_set_archived (RapportGroupList *self, gboolean archived);
+
+#define RAPPORT_TYPE_HUDDLE_LIST (rapport_huddle_list_get_type ())
+G_DECLARE_FINAL_TYPE (RapportHuddleList, rapport_huddle_list, RAPPORT, HUDDLE_LIST, RapportIdList)
+
+RapportHuddleList *rapport_huddle_list_new (RapportStore *store);
+void rapport_huddle_list_set_archived (RapportHuddleList *self, gboolean archived);
 
 G_END_DECLS

@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include <stdio.h>
+
+#include "rapport-error.h"
 #include "rapport-form.h"
 
 AdwEntryRow *
@@ -92,6 +95,88 @@ rapport_form_show_error (GtkLabel *error_label,
 {
   gtk_label_set_label (error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (error_label), message != NULL);
+}
+
+/* Reads a time of day as people write it: 18:30, 18.30, 18h30, 18h,
+ * 1830 or 18, with spaces around. 24:00 is the end of the day. Returns
+ * minutes since midnight, or -1. */
+int
+rapport_form_parse_time (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  const char *p = trimmed;
+  int h = 0, m = 0, digits = 0;
+
+  while (g_ascii_isdigit (*p) && digits < 4)
+    {
+      h = h * 10 + (*p++ - '0');
+      digits++;
+    }
+  if (digits == 0)
+    return -1;
+  if (digits > 2 && *p == '\0')
+    {
+      /* 1830: the last two digits are the minutes. */
+      m = h % 100;
+      h /= 100;
+    }
+  else if (digits <= 2 && (*p == ':' || *p == '.' || *p == 'h'))
+    {
+      int m_digits = 0;
+
+      p++;
+      while (g_ascii_isdigit (*p) && m_digits < 2)
+        {
+          m = m * 10 + (*p++ - '0');
+          m_digits++;
+        }
+      if (m_digits == 1)
+        return -1;
+    }
+  else if (digits > 2)
+    return -1;
+  if (*p != '\0' || m > 59 || h > 24 || (h == 24 && m != 0))
+    return -1;
+  return h * 60 + m;
+}
+
+/**
+ * rapport_form_read_moment:
+ * @day_row: a row holding a day as YYYY-MM-DD
+ * @time_row: a row holding a time of day
+ * @minutes: (out) (optional): the time as minutes since midnight
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the local moment the two rows
+ *   say, or %NULL with %RAPPORT_ERROR_INVALID and a message that says
+ *   how to write it
+ */
+GDateTime *
+rapport_form_read_moment (AdwEntryRow *day_row,
+                          AdwEntryRow *time_row,
+                          int *minutes,
+                          GError **error)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int y, m, d, t;
+
+  if (sscanf (gtk_editable_get_text (GTK_EDITABLE (day_row)), "%d-%d-%d", &y, &m, &d) != 3 ||
+      (day = g_date_time_new_local (y, m, d, 0, 0, 0)) == NULL)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("Write the day as year-month-day, like 2026-03-10."));
+      return NULL;
+    }
+  t = rapport_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (time_row)));
+  if (t < 0 || t >= 24 * 60)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("Write times as hours and minutes, like 18:30."));
+      return NULL;
+    }
+  if (minutes != NULL)
+    *minutes = t;
+  return g_date_time_new_local (y, m, d, t / 60, t % 60, 0);
 }
 
 /**

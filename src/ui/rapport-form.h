@@ -22,6 +22,8 @@ AdwComboRow *rapport_form_add_enum_combo (AdwPreferencesGroup *group,
                                           int selected);
 GtkLabel *rapport_form_add_error_label (AdwPreferencesGroup *group);
 void rapport_form_show_error (GtkLabel *error_label, const char *message);
+int rapport_form_parse_time (const char *text);
+GDateTime *rapport_form_read_moment (AdwEntryRow *day_row, AdwEntryRow *time_row, int *minutes, GError **error);
 GtkWidget *rapport_form_set_content (AdwWindow *window,
                                      const char *title,
                                      const char *save_label,

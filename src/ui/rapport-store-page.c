@@ -7,7 +7,9 @@
  * contacts, the timeline, events and groups). A page asks for a reload on
  * each, and reloads once, from an idle: never inside the signal handler
  * of a button it is about to rebuild, and not at all while hidden. When
- * its record is gone, the page says so with ::gone. */
+ * its record is gone, the page says so with ::gone. Rows a page makes
+ * on each reload (figures, lists in preference groups) are kept here and
+ * removed before the next. */
 #define G_LOG_DOMAIN "rapport-store-page"
 
 #include "config.h"
@@ -18,7 +20,8 @@ typedef struct
 {
   RapportStore *store;
   guint reload_source;
-  gboolean stale; /* changed while hidden */
+  gboolean stale;  /* changed while hidden */
+  GPtrArray *rows; /* made on the last reload, removed on the next */
 } RapportStorePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RapportStorePage, rapport_store_page, GTK_TYPE_WIDGET)
@@ -87,6 +90,80 @@ rapport_store_page_gone (RapportStorePage *self)
   g_signal_emit (self, signals[GONE], 0);
 }
 
+/**
+ * rapport_store_page_add_row:
+ * @self: a page
+ * @group: where the row goes
+ * @row: (transfer none): a row made for this reload
+ *
+ * Adds @row to @group until rapport_store_page_clear_rows().
+ *
+ * Returns: (transfer none): @row
+ */
+GtkWidget *
+rapport_store_page_add_row (RapportStorePage *self,
+                            AdwPreferencesGroup *group,
+                            GtkWidget *row)
+{
+  RapportStorePagePrivate *priv = rapport_store_page_get_instance_private (self);
+
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (priv->rows, row);
+  return row;
+}
+
+/**
+ * rapport_store_page_add_figure:
+ * @self: a page
+ * @group: where the row goes
+ * @title: what the figure is
+ * @value: the figure, as shown
+ *
+ * Adds a row that names a figure and shows it on the right; a long one
+ * (a date and a time, a sentence) goes under the name instead, where it
+ * can wrap on a narrow window.
+ *
+ * Returns: (transfer none): the row
+ */
+GtkWidget *
+rapport_store_page_add_figure (RapportStorePage *self,
+                               AdwPreferencesGroup *group,
+                               const char *title,
+                               const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (g_utf8_strlen (value, -1) > 16)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+      return rapport_store_page_add_row (self, group, row);
+    }
+  label = gtk_label_new (value);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return rapport_store_page_add_row (self, group, row);
+}
+
+void
+rapport_store_page_clear_rows (RapportStorePage *self)
+{
+  RapportStorePagePrivate *priv = rapport_store_page_get_instance_private (self);
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (priv->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (priv->rows, 0);
+}
+
 static void
 rapport_store_page_map (GtkWidget *widget)
 {
@@ -104,6 +181,7 @@ rapport_store_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->reload_source, g_source_remove);
+  g_clear_pointer (&priv->rows, g_ptr_array_unref);
   /* Children a subclass built in code, or left unnamed in its template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -170,6 +248,9 @@ rapport_store_page_class_init (RapportStorePageClass *klass)
 static void
 rapport_store_page_init (RapportStorePage *self)
 {
+  RapportStorePagePrivate *priv = rapport_store_page_get_instance_private (self);
+
+  priv->rows = g_ptr_array_new ();
 }
 
 RapportStore *

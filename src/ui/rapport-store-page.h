@@ -2,7 +2,7 @@
 /* rapport-store-page.h: the base of pages that show one record of a store. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "rapport-store.h"
 
@@ -27,5 +27,11 @@ struct _RapportStorePageClass
 RapportStore *rapport_store_page_get_store (RapportStorePage *self);
 void rapport_store_page_queue_reload (RapportStorePage *self);
 void rapport_store_page_gone (RapportStorePage *self);
+GtkWidget *rapport_store_page_add_row (RapportStorePage *self, AdwPreferencesGroup *group, GtkWidget *row);
+GtkWidget *rapport_store_page_add_figure (RapportStorePage *self,
+                                          AdwPreferencesGroup *group,
+                                          const char *title,
+                                          const char *value);
+void rapport_store_page_clear_rows (RapportStorePage *self);
 
 G_END_DECLS

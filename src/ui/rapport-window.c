@@ -15,6 +15,7 @@
 #include "rapport-contact-editor.h"
 #include "rapport-contacts-view.h"
 #include "rapport-events-view.h"
+#include "rapport-huddles-view.h"
 #include "rapport-followups-view.h"
 #include "rapport-sample.h"
 #include "rapport-text.h"
@@ -39,6 +40,7 @@ struct _RapportWindow
   AdwViewStack *view_stack;
   RapportContactsView *contacts_view;
   RapportEventsView *events_view;
+  RapportHuddlesView *huddles_view;
   RapportFollowupsView *followups_view;
   GtkWidget *new_button;
 };
@@ -111,6 +113,7 @@ update_face (RapportWindow *self)
   gtk_widget_set_visible (self->new_button, self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-huddle", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", g_str_equal (face, "views"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-sample",
                                  self->store != NULL && rapport_sample_is_present (self->store));
@@ -196,10 +199,36 @@ new_contact_action (GtkWidget *widget,
 static void
 on_visible_view_changed (RapportWindow *self)
 {
-  gboolean events = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") == 0;
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), events ? "win.new-event" : "win.new-contact");
-  gtk_widget_set_tooltip_text (self->new_button, events ? _("New Event") : _("New Contact"));
+  if (g_strcmp0 (view, "events") == 0)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), "win.new-event");
+      gtk_widget_set_tooltip_text (self->new_button, _("New Event"));
+    }
+  else if (g_strcmp0 (view, "huddles") == 0)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), "win.new-huddle");
+      gtk_widget_set_tooltip_text (self->new_button, _("New Huddle"));
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), "win.new-contact");
+      gtk_widget_set_tooltip_text (self->new_button, _("New Contact"));
+    }
+}
+
+static void
+new_huddle_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "huddles");
+  rapport_huddles_view_add (self->huddles_view);
 }
 
 static void
@@ -408,6 +437,7 @@ rapport_window_setup (RapportWindow *self,
       g_object_ref (self->store);
       rapport_contacts_view_set_store (self->contacts_view, self->store);
       rapport_events_view_set_store (self->events_view, self->store);
+      rapport_huddles_view_set_store (self->huddles_view, self->store);
       g_object_set (self->followups_view, "store", self->store, NULL);
       g_signal_connect_object (self->store, "changed::contacts",
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
@@ -455,6 +485,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, events_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, huddles_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_button);
   /* Named for the UI tests, which press them as a person would. */
@@ -466,6 +497,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "win.new-huddle", NULL, new_huddle_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.edit-contact", NULL, edit_contact_action);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_action);
@@ -482,6 +514,7 @@ static void
 rapport_window_init (RapportWindow *self)
 {
   g_type_ensure (RAPPORT_TYPE_EVENTS_VIEW);
+  g_type_ensure (RAPPORT_TYPE_HUDDLES_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed), self,
                            G_CONNECT_SWAPPED);

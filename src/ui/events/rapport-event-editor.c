@@ -17,6 +17,7 @@
 #include "rapport-event-editor.h"
 #include "rapport-form.h"
 #include "rapport-enums.h"
+#include "rapport-error.h"
 
 struct _RapportEventEditor
 {
@@ -50,49 +51,6 @@ show_error (RapportEventEditor *self,
   rapport_form_show_error (self->error_label, message);
 }
 
-/* Reads a time of day as people write it: 18:30, 18.30, 18h30, 18h,
- * 1830 or 18, with spaces around. 24:00 is the end of the day. Returns
- * minutes since midnight, or -1. */
-static int
-parse_time (const char *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  const char *p = trimmed;
-  int h = 0, m = 0, digits = 0;
-
-  while (g_ascii_isdigit (*p) && digits < 4)
-    {
-      h = h * 10 + (*p++ - '0');
-      digits++;
-    }
-  if (digits == 0)
-    return -1;
-  if (digits > 2 && *p == '\0')
-    {
-      /* 1830: the last two digits are the minutes. */
-      m = h % 100;
-      h /= 100;
-    }
-  else if (digits <= 2 && (*p == ':' || *p == '.' || *p == 'h'))
-    {
-      int m_digits = 0;
-
-      p++;
-      while (g_ascii_isdigit (*p) && m_digits < 2)
-        {
-          m = m * 10 + (*p++ - '0');
-          m_digits++;
-        }
-      if (m_digits == 1)
-        return -1;
-    }
-  else if (digits > 2)
-    return -1;
-  if (*p != '\0' || m > 59 || h > 24 || (h == 24 && m != 0))
-    return -1;
-  return h * 60 + m;
-}
-
 /* How long the event lasts, from the times in the form. An end at or
  * before the start is on the next day when that makes an evening that
  * ends after midnight (twelve hours at most); otherwise it is a mistake,
@@ -120,27 +78,22 @@ static void
 on_save (RapportEventEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   g_autoptr(GDateTime) start = NULL;
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  int y, mo, d, start_min, end_min;
+  int start_min, end_min;
   guint group = adw_combo_row_get_selected (self->group_row);
+  GError *form_error = NULL;
 
-  if (sscanf (date, "%d-%d-%d", &y, &mo, &d) != 3 ||
-      (start = g_date_time_new (tz, y, mo, d, 0, 0, 0)) == NULL)
+  start = rapport_form_read_moment (self->date_row, self->start_row, &start_min, &form_error);
+  end_min = rapport_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  if (start != NULL && end_min < 0)
+    g_set_error_literal (&form_error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                         _("Write times as hours and minutes, like 18:30."));
+  if (form_error != NULL)
     {
-      show_error (self, _("Write the day as year-month-day, like 2026-03-10."));
+      show_error (self, form_error->message);
+      g_error_free (form_error);
       return;
     }
-  start_min = parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  end_min = parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
-  if (start_min < 0 || start_min >= 24 * 60 || end_min < 0)
-    {
-      show_error (self, _("Write times as hours and minutes, like 18:30."));
-      return;
-    }
-  g_clear_pointer (&start, g_date_time_unref);
-  start = g_date_time_new (tz, y, mo, d, start_min / 60, start_min % 60, 0);
 
   rapport_event_set_title (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   rapport_event_set_group_id (self->draft, group < self->group_ids->len ? g_array_index (self->group_ids, gint64, group) : 0);

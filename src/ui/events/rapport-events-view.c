@@ -22,6 +22,7 @@
 #include "rapport-format.h"
 #include "rapport-group-editor.h"
 #include "rapport-group-page.h"
+#include "rapport-list-row.h"
 
 struct _RapportEventsView
 {
@@ -57,74 +58,33 @@ struct _RapportEventsView
 
 G_DEFINE_FINAL_TYPE (RapportEventsView, rapport_events_view, GTK_TYPE_WIDGET)
 
-/* Rows are built in code: a title, a line of details and the quality. */
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem *list_item,
-           gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *quality = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_valign (quality, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (quality, "quality-badge");
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), subtitle);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), quality);
-  gtk_list_item_set_child (list_item, box);
-}
-
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem *list_item,
           gpointer user_data)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *text = gtk_widget_get_first_child (box);
-  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (text));
-  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_last_child (text));
-  GtkWidget *quality = gtk_widget_get_last_child (box);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
   gpointer item = gtk_list_item_get_item (list_item);
   g_autofree char *details = NULL;
-  g_autofree char *score = NULL;
-  int value;
 
   if (RAPPORT_IS_EVENT (item))
     {
       RapportEvent *event = item;
 
-      gtk_label_set_label (title, rapport_event_get_title (event));
       details = rapport_format_event_details (event);
-      value = rapport_event_get_quality (event);
+      rapport_list_row_set (row, rapport_event_get_title (event), details);
+      rapport_format_quality_badge (rapport_list_row_get_badge (row), rapport_event_get_quality (event));
     }
   else
     {
       RapportGroup *group = item;
       int n = rapport_group_get_n_events (group);
 
-      gtk_label_set_label (title, rapport_group_get_name (group));
       details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d event", "%s · %d events", n),
                                  rapport_verdict_get_label (rapport_group_get_verdict (group)), n);
-      value = rapport_group_get_quality (group);
+      rapport_list_row_set (row, rapport_group_get_name (group), details);
+      rapport_format_quality_badge (rapport_list_row_get_badge (row), rapport_group_get_quality (group));
     }
-  gtk_label_set_label (subtitle, details);
-  rapport_format_quality_badge (quality, value);
 }
 
 static GListModel *
@@ -514,7 +474,7 @@ rapport_events_view_init (RapportEventsView *self)
   g_type_ensure (RAPPORT_TYPE_EVENT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (rapport_list_row_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

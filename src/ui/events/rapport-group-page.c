@@ -41,7 +41,6 @@ struct _RapportGroupPage
   AdwPreferencesGroup *figures;
   AdwPreferencesGroup *events;
   GtkButton *archive_button;
-  GPtrArray *rows; /* what fill() added, removed on the next fill */
 };
 
 G_DEFINE_FINAL_TYPE (RapportGroupPage, rapport_group_page, RAPPORT_TYPE_STORE_PAGE)
@@ -52,22 +51,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-add_figure (RapportGroupPage *self,
-            const char *title,
-            const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (self->figures, row);
-  g_ptr_array_add (self->rows, row);
-}
 
 static char *
 describe_quality (const RapportGroupStats *stats)
@@ -103,15 +86,13 @@ fill_figures (RapportGroupPage *self,
     money_detail = g_strdup_printf (_("%s (dues %s, events %s)"), money, dues, costs);
   else
     money_detail = g_strdup (money);
-  add_figure (self, _("Events attended"), visits);
-  add_figure (self, _("Average quality"), quality);
-  add_figure (self, _("Money spent"), money_detail);
-  add_figure (self, _("Time spent, travel included"), hours);
-  add_figure (self, _("People met"), met);
-  add_figure (self, _("Meaningful conversations per hour"), rate);
-  add_figure (self, _("Suggested verdict"),
-                       suggestion == RAPPORT_VERDICT_UNDECIDED ? _("After two scored visits")
-                                                               : rapport_verdict_get_label (suggestion));
+  rapport_store_page_add_figure (RAPPORT_STORE_PAGE (self), self->figures, _("Events attended"), visits);
+  rapport_store_page_add_figure (RAPPORT_STORE_PAGE (self), self->figures, _("Average quality"), quality);
+  rapport_store_page_add_figure (RAPPORT_STORE_PAGE (self), self->figures, _("Money spent"), money_detail);
+  rapport_store_page_add_figure (RAPPORT_STORE_PAGE (self), self->figures, _("Time spent, travel included"), hours);
+  rapport_store_page_add_figure (RAPPORT_STORE_PAGE (self), self->figures, _("People met"), met);
+  rapport_store_page_add_figure (RAPPORT_STORE_PAGE (self), self->figures, _("Meaningful conversations per hour"), rate);
+  rapport_store_page_add_figure (RAPPORT_STORE_PAGE (self), self->figures, _("Suggested verdict"), suggestion == RAPPORT_VERDICT_UNDECIDED ? _("After two scored visits") : rapport_verdict_get_label (suggestion));
 }
 
 static void
@@ -150,8 +131,7 @@ fill_events (RapportGroupPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
       g_object_set_data (G_OBJECT (row), "event-id", GSIZE_TO_POINTER ((gsize) g_array_index (ids, gint64, i)));
       g_signal_connect (row, "activated", G_CALLBACK (on_event_row_activated), self);
-      adw_preferences_group_add (self->events, row);
-      g_ptr_array_add (self->rows, row);
+      rapport_store_page_add_row (RAPPORT_STORE_PAGE (self), self->events, row);
     }
   adw_preferences_group_set_description (self->events, ids->len == 0 ? _("No events of this group yet.") : NULL);
 }
@@ -166,14 +146,7 @@ update (RapportGroupPage *self)
   RapportGroupStats stats;
   gboolean mismatch;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *parent = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (parent), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+  rapport_store_page_clear_rows (RAPPORT_STORE_PAGE (self));
 
   gtk_label_set_label (self->title_label, rapport_group_get_name (self->group));
   theirs = rapport_audience_to_text (audience);
@@ -322,7 +295,6 @@ rapport_group_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_GROUP_PAGE);
   g_clear_object (&self->group);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rapport_group_page_parent_class)->dispose (object);
 }
 
@@ -361,6 +333,5 @@ rapport_group_page_class_init (RapportGroupPageClass *klass)
 static void
 rapport_group_page_init (RapportGroupPage *self)
 {
-  self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
