@@ -114,6 +114,25 @@ step_one (RapportStore *self,
   return TRUE;
 }
 
+/* Runs a write whose RETURNING clause gives the row's id, inside the
+ * caller's transaction; 0, with @missing, when it wrote nothing. */
+static gint64
+step_returning_id (RapportStore *self,
+                   sqlite3_stmt *stmt,
+                   const char *missing,
+                   GError **error)
+{
+  gint64 id = 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (!rapport_store_step_done (self, stmt, error))
+    return 0;
+  if (id == 0)
+    not_found (error, missing);
+  return id;
+}
+
 static gboolean
 finish (RapportStore *self,
         gboolean ok,
@@ -215,6 +234,58 @@ static gint64 insert_member (RapportStore *self,
                              const char *offering,
                              GError **error);
 
+/* Inside a transaction: writes a checked huddle, a new one when *@id is 0
+ * (and sets *@id) or else the one with that id, stamped @stamp. */
+static gboolean
+write_huddle_row (RapportStore *self,
+                  RapportHuddle *draft,
+                  const char *stamp,
+                  gint64 *id,
+                  GError **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *audience = strv_to_json (rapport_huddle_get_audience (draft));
+  g_autofree char *name = g_strstrip (g_strdup (rapport_huddle_get_name (draft)));
+  g_autofree char *sort_key = rapport_text_fold (name);
+  sqlite3_stmt *stmt;
+
+  if (*id == 0)
+    stmt = rapport_store_prepare (self,
+                                  "INSERT INTO huddles (name, industry, audience, place, rrule, first_meeting,"
+                                  " duration_min, sort_key, updated, created, uuid)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+                                  error);
+  else
+    stmt = rapport_store_prepare (self,
+                                  "UPDATE huddles SET name = ?1, industry = ?2, audience = ?3, place = ?4,"
+                                  " rrule = ?5, first_meeting = ?6, duration_min = ?7, sort_key = ?8, updated = ?9"
+                                  " WHERE id = ?10 AND deleted = 0",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 2, rapport_huddle_get_industry (draft));
+  sqlite3_bind_text (stmt, 3, audience, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, rapport_huddle_get_place (draft));
+  sqlite3_bind_text (stmt, 5, rapport_huddle_get_rrule (draft), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, rapport_huddle_get_first_meeting (draft));
+  sqlite3_bind_int (stmt, 7, rapport_huddle_get_duration_min (draft));
+  sqlite3_bind_text (stmt, 8, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+  if (*id == 0)
+    {
+      uuid = g_uuid_string_random ();
+      sqlite3_bind_text (stmt, 10, uuid, -1, SQLITE_STATIC);
+    }
+  else
+    sqlite3_bind_int64 (stmt, 10, *id);
+  if (!step_one (self, stmt, _("This huddle no longer exists."), error))
+    return FALSE;
+  if (*id == 0)
+    *id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
+  return TRUE;
+}
+
 /**
  * rapport_store_save_huddle:
  * @self: a store
@@ -234,12 +305,8 @@ rapport_store_save_huddle (RapportStore *self,
                            GError **error)
 {
   g_autofree char *stamp = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *audience = NULL;
-  g_autofree char *sort_key = NULL;
-  g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
+  gboolean created;
   gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
@@ -248,54 +315,34 @@ rapport_store_save_huddle (RapportStore *self,
   if (!check_huddle (draft, error) || !rapport_store_begin (self, error))
     return 0;
   stamp = rapport_store_next_stamp (self);
-  audience = strv_to_json (rapport_huddle_get_audience (draft));
-  name = g_strstrip (g_strdup (rapport_huddle_get_name (draft)));
-  sort_key = rapport_text_fold (name);
   id = rapport_huddle_get_id (draft);
-  if (id == 0)
-    stmt = rapport_store_prepare (self,
-                                  "INSERT INTO huddles (name, industry, audience, place, rrule, first_meeting,"
-                                  " duration_min, sort_key, updated, created, uuid)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
-                                  error);
-  else
-    stmt = rapport_store_prepare (self,
-                                  "UPDATE huddles SET name = ?1, industry = ?2, audience = ?3, place = ?4,"
-                                  " rrule = ?5, first_meeting = ?6, duration_min = ?7, sort_key = ?8, updated = ?9"
-                                  " WHERE id = ?10 AND deleted = 0",
-                                  error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 2, rapport_huddle_get_industry (draft));
-      sqlite3_bind_text (stmt, 3, audience, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 4, rapport_huddle_get_place (draft));
-      sqlite3_bind_text (stmt, 5, rapport_huddle_get_rrule (draft), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 6, rapport_huddle_get_first_meeting (draft));
-      sqlite3_bind_int (stmt, 7, rapport_huddle_get_duration_min (draft));
-      sqlite3_bind_text (stmt, 8, sort_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
-      if (id == 0)
-        {
-          uuid = g_uuid_string_random ();
-          sqlite3_bind_text (stmt, 10, uuid, -1, SQLITE_STATIC);
-        }
-      else
-        sqlite3_bind_int64 (stmt, 10, id);
-      ok = step_one (self, stmt, _("This huddle no longer exists."), error);
-    }
-  if (ok && id == 0)
-    {
-      id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
-      ok = insert_member (self, id, 0, NULL, NULL, error) != 0;
-    }
+  created = id == 0;
+  ok = write_huddle_row (self, draft, stamp, &id, error);
+  if (ok && created)
+    ok = insert_member (self, id, 0, NULL, NULL, error) != 0;
   ok = ok && rapport_store_outbox_append (self, "huddle", id, error);
   if (!finish (self, ok, error))
     return 0;
   rapport_huddle_set_id (draft, id);
   rapport_store_emit_changed (self, "huddles", id);
   return id;
+}
+
+/* Inside a transaction: validates and writes a new huddle without
+ * members, for a bulk write that adds them and records everything in
+ * the outbox itself. Returns its id, or 0. */
+gint64
+rapport_store_insert_huddle_row (RapportStore *self,
+                                 RapportHuddle *huddle,
+                                 GError **error)
+{
+  g_autofree char *stamp = NULL;
+  gint64 id = 0;
+
+  if (!check_huddle (huddle, error))
+    return 0;
+  stamp = rapport_store_next_stamp (self);
+  return write_huddle_row (self, huddle, stamp, &id, error) ? id : 0;
 }
 
 /**
@@ -376,6 +423,42 @@ check_member_text (const char *service,
                                    rapport_store_check_text (offering, N_("The offering"), MAX_TEXT_BYTES, error);
 }
 
+/* Inside a transaction: writes a member row and nothing else. Returns
+ * its id, or 0. */
+static gint64
+insert_member_row (RapportStore *self,
+                   gint64 huddle_id,
+                   gint64 contact_id,
+                   const char *service,
+                   const char *offering,
+                   const char *joined_on,
+                   const char *left_on,
+                   GError **error)
+{
+  g_autofree char *stamp = rapport_store_next_stamp (self);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *trimmed = g_strstrip (g_strdup (service ? service : ""));
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO huddle_members (uuid, huddle_id, contact_id, service, offering, joined_on,"
+                                " left_on, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?8, ?8)",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, huddle_id);
+  bind_contact_or_me (stmt, 3, contact_id);
+  sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 5, offering);
+  sqlite3_bind_text (stmt, 6, joined_on, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 7, left_on);
+  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+  if (!rapport_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (rapport_store_get_db (self));
+}
+
 /* Inside a transaction: adds a current member, refusing a second one for
  * the same person. Returns the member id, or 0. */
 static gint64
@@ -386,10 +469,7 @@ insert_member (RapportStore *self,
                const char *offering,
                GError **error)
 {
-  g_autofree char *stamp = rapport_store_next_stamp (self);
-  g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *today = rapport_date_today ();
-  g_autofree char *trimmed = g_strstrip (g_strdup (service ? service : ""));
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -415,23 +495,33 @@ insert_member (RapportStore *self,
     }
   sqlite3_reset (stmt);
 
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO huddle_members (uuid, huddle_id, contact_id, service, offering, joined_on,"
-                                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?7, ?7)",
-                                error);
-  if (stmt == NULL)
+  id = insert_member_row (self, huddle_id, contact_id, service, offering, today, NULL, error);
+  return id != 0 && rapport_store_outbox_append (self, "huddle_member", id, error) ? id : 0;
+}
+
+/* Inside a transaction: a member with their history, for a bulk write
+ * (the sample network) that records the row itself. @contact_id is 0
+ * for the user; @left_on is %NULL for someone still in the huddle.
+ * Returns the member's id, or 0. */
+gint64
+rapport_store_insert_member_row (RapportStore *self,
+                                 gint64 huddle_id,
+                                 gint64 contact_id,
+                                 const char *service,
+                                 const char *offering,
+                                 const char *joined_on,
+                                 const char *left_on,
+                                 GError **error)
+{
+  if (!check_member_text (service, offering, error))
     return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, huddle_id);
-  bind_contact_or_me (stmt, 3, contact_id);
-  sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 5, offering);
-  sqlite3_bind_text (stmt, 6, today, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
-  if (!rapport_store_step_done (self, stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
-  return rapport_store_outbox_append (self, "huddle_member", id, error) ? id : 0;
+  if (!rapport_date_is_valid (joined_on) ||
+      (left_on != NULL && (!rapport_date_is_valid (left_on) || strcmp (left_on, joined_on) < 0)))
+    {
+      invalid (error, _("A member joins on a date and leaves on the same day or later."));
+      return 0;
+    }
+  return insert_member_row (self, huddle_id, contact_id, service, offering, joined_on, left_on, error);
 }
 
 static gboolean
@@ -971,6 +1061,47 @@ meeting_from_row (sqlite3_stmt *stmt)
   " (SELECT count(*) FROM attendance a WHERE a.meeting_id = g.id AND a.deleted = 0" \
   "  AND a.status IN ('present', 'late', 'substitute'))"
 
+/* Inside a transaction: writes a meeting, or gives the one already at
+ * @starts_at new notes unless @notes is %NULL. Returns its id, or 0. */
+static gint64
+write_meeting_row (RapportStore *self,
+                   gint64 huddle_id,
+                   gint64 starts_at,
+                   const char *notes,
+                   const char *stamp,
+                   GError **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO meetings (uuid, huddle_id, starts_at, duration_min, notes, created, updated)"
+                                " SELECT ?1, ?2, ?3, duration_min, ?4, ?5, ?5 FROM huddles WHERE id = ?2"
+                                " ON CONFLICT (huddle_id, starts_at) WHERE deleted = 0"
+                                " DO UPDATE SET notes = coalesce (?4, notes), updated = ?5"
+                                " RETURNING id",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, huddle_id);
+  sqlite3_bind_int64 (stmt, 3, starts_at);
+  if (notes != NULL)
+    sqlite3_bind_text (stmt, 4, notes, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
+  return step_returning_id (self, stmt, _("This huddle no longer exists."), error);
+}
+
+static gboolean
+check_meeting (gint64 starts_at,
+               const char *notes,
+               GError **error)
+{
+  if (starts_at <= 0)
+    return invalid (error, _("A meeting needs a date and a time."));
+  return rapport_store_check_text (notes, N_("The notes"), MAX_NOTES_BYTES, error);
+}
+
 /**
  * rapport_store_record_meeting:
  * @self: a store
@@ -993,47 +1124,36 @@ rapport_store_record_meeting (RapportStore *self,
                               GError **error)
 {
   g_autofree char *stamp = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  gboolean ok;
+  gint64 id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
 
-  if (starts_at <= 0)
-    {
-      invalid (error, _("A meeting needs a date and a time."));
-      return 0;
-    }
-  if (!rapport_store_check_text (notes, N_("The notes"), MAX_NOTES_BYTES, error) ||
-                                 !huddle_exists (self, huddle_id, error) || !rapport_store_begin (self, error))
+  if (!check_meeting (starts_at, notes, error) || !huddle_exists (self, huddle_id, error) ||
+      !rapport_store_begin (self, error))
     return 0;
   stamp = rapport_store_next_stamp (self);
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO meetings (uuid, huddle_id, starts_at, duration_min, notes, created, updated)"
-                                " SELECT ?1, ?2, ?3, duration_min, ?4, ?5, ?5 FROM huddles WHERE id = ?2"
-                                " ON CONFLICT (huddle_id, starts_at) WHERE deleted = 0"
-                                " DO UPDATE SET notes = coalesce (?4, notes), updated = ?5"
-                                " RETURNING id",
-                                error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, huddle_id);
-      sqlite3_bind_int64 (stmt, 3, starts_at);
-      if (notes != NULL)
-        sqlite3_bind_text (stmt, 4, notes, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-      ok = rapport_store_step_done (self, stmt, error) && id != 0 &&
-           rapport_store_outbox_append (self, "meeting", id, error);
-    }
-  if (!finish (self, ok, error))
+  id = write_meeting_row (self, huddle_id, starts_at, notes, stamp, error);
+  if (!finish (self, id != 0 && rapport_store_outbox_append (self, "meeting", id, error), error))
     return 0;
   rapport_store_emit_changed (self, "huddles", huddle_id);
   return id;
+}
+
+/* Inside a transaction: a meeting for a bulk write that records it in
+ * the outbox itself. Returns its id, or 0. */
+gint64
+rapport_store_insert_meeting_row (RapportStore *self,
+                                  gint64 huddle_id,
+                                  gint64 starts_at,
+                                  const char *notes,
+                                  GError **error)
+{
+  g_autofree char *stamp = NULL;
+
+  if (!check_meeting (starts_at, notes, error))
+    return 0;
+  stamp = rapport_store_next_stamp (self);
+  return write_meeting_row (self, huddle_id, starts_at, notes, stamp, error);
 }
 
 RapportMeeting *
@@ -1158,6 +1278,55 @@ rapport_store_list_attendance (RapportStore *self,
   return G_LIST_MODEL (g_steal_pointer (&rows));
 }
 
+/* Inside a transaction: writes or corrects how a member attended a
+ * meeting. Returns the attendance row's id, or 0. */
+static gint64
+write_attendance_row (RapportStore *self,
+                      gint64 meeting_id,
+                      gint64 member_id,
+                      RapportPresence presence,
+                      const char *asks,
+                      const char *offers,
+                      const char *stamp,
+                      GError **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+
+  /* Only a member of the meeting's own huddle can attend it. */
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO attendance (uuid, meeting_id, member_id, status, asks, offers, created, updated)"
+                                " SELECT ?1, g.id, m.id, ?4, ?5, ?6, ?7, ?7 FROM meetings g"
+                                " JOIN huddle_members m ON m.huddle_id = g.huddle_id AND m.id = ?3 AND m.deleted = 0"
+                                " WHERE g.id = ?2 AND g.deleted = 0"
+                                " ON CONFLICT (meeting_id, member_id) WHERE deleted = 0"
+                                " DO UPDATE SET status = ?4, asks = ?5, offers = ?6, updated = ?7"
+                                " RETURNING id",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  sqlite3_bind_int64 (stmt, 3, member_id);
+  sqlite3_bind_text (stmt, 4, rapport_presence_to_string (presence), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 5, asks);
+  bind_text_or_null (stmt, 6, offers);
+  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
+  return step_returning_id (self, stmt, _("This member is not in the meeting’s huddle."), error);
+}
+
+static gboolean
+check_attendance (RapportPresence presence,
+                  const char *asks,
+                  const char *offers,
+                  GError **error)
+{
+  if (presence > RAPPORT_PRESENCE_SUBSTITUTE)
+    return invalid (error, _("Attendance is present, absent, late or a substitute."));
+  return rapport_store_check_text (asks, N_("The asks"), MAX_TEXT_BYTES, error) &&
+                                   rapport_store_check_text (offers, N_("The offers"), MAX_TEXT_BYTES, error);
+}
+
 /**
  * rapport_store_set_attendance:
  * @self: a store
@@ -1180,55 +1349,42 @@ rapport_store_set_attendance (RapportStore *self,
                               GError **error)
 {
   g_autofree char *stamp = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
+  gint64 id;
   gint64 huddle_id;
-  gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
-  if (presence > RAPPORT_PRESENCE_SUBSTITUTE)
-    return invalid (error, _("Attendance is present, absent, late or a substitute."));
-  if (!rapport_store_check_text (asks, N_("The asks"), MAX_TEXT_BYTES, error) ||
-                                 !rapport_store_check_text (offers, N_("The offers"), MAX_TEXT_BYTES, error))
+  if (!check_attendance (presence, asks, offers, error))
     return FALSE;
   huddle_id = member_huddle (self, member_id);
 
   if (!rapport_store_begin (self, error))
     return FALSE;
   stamp = rapport_store_next_stamp (self);
-  /* Only a member of the meeting's own huddle can attend it. */
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO attendance (uuid, meeting_id, member_id, status, asks, offers, created, updated)"
-                                " SELECT ?1, g.id, m.id, ?4, ?5, ?6, ?7, ?7 FROM meetings g"
-                                " JOIN huddle_members m ON m.huddle_id = g.huddle_id AND m.id = ?3 AND m.deleted = 0"
-                                " WHERE g.id = ?2 AND g.deleted = 0"
-                                " ON CONFLICT (meeting_id, member_id) WHERE deleted = 0"
-                                " DO UPDATE SET status = ?4, asks = ?5, offers = ?6, updated = ?7"
-                                " RETURNING id",
-                                error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, meeting_id);
-      sqlite3_bind_int64 (stmt, 3, member_id);
-      sqlite3_bind_text (stmt, 4, rapport_presence_to_string (presence), -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 5, asks);
-      bind_text_or_null (stmt, 6, offers);
-      sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-      ok = rapport_store_step_done (self, stmt, error);
-      if (ok && id == 0)
-        ok = not_found (error, _("This member is not in the meeting’s huddle."));
-      ok = ok && rapport_store_outbox_append (self, "attendance", id, error);
-    }
-  if (!finish (self, ok, error))
+  id = write_attendance_row (self, meeting_id, member_id, presence, asks, offers, stamp, error);
+  if (!finish (self, id != 0 && rapport_store_outbox_append (self, "attendance", id, error), error))
     return FALSE;
   rapport_store_emit_changed (self, "huddles", huddle_id);
   return TRUE;
+}
+
+/* Inside a transaction: attendance for a bulk write that records it in
+ * the outbox itself. Returns the row's id, or 0. */
+gint64
+rapport_store_insert_attendance_row (RapportStore *self,
+                                     gint64 meeting_id,
+                                     gint64 member_id,
+                                     RapportPresence presence,
+                                     const char *asks,
+                                     const char *offers,
+                                     GError **error)
+{
+  g_autofree char *stamp = NULL;
+
+  if (!check_attendance (presence, asks, offers, error))
+    return 0;
+  stamp = rapport_store_next_stamp (self);
+  return write_attendance_row (self, meeting_id, member_id, presence, asks, offers, stamp, error);
 }
 
 static void
@@ -1311,6 +1467,40 @@ rapport_store_attendance_summary (RapportStore *self,
 
 /* Referrals */
 
+/* Inside a transaction: writes a step of the ledger and nothing else.
+ * Returns its id, or 0. */
+static gint64
+insert_step_row (RapportStore *self,
+                 gint64 referral_id,
+                 RapportReferralStatus status,
+                 gint64 value_cents,
+                 const char *happened_on,
+                 const char *note,
+                 const char *stamp,
+                 GError **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO referral_steps (uuid, referral_id, status, value_cents, happened_on, note,"
+                                " created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, referral_id);
+  sqlite3_bind_text (stmt, 3, rapport_referral_status_to_string (status), -1, SQLITE_STATIC);
+  if (value_cents >= 0)
+    sqlite3_bind_int64 (stmt, 4, value_cents);
+  sqlite3_bind_text (stmt, 5, happened_on, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 6, note);
+  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
+  if (!rapport_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (rapport_store_get_db (self));
+}
+
 /* Inside a transaction: appends a step to the ledger. */
 static gboolean
 append_step (RapportStore *self,
@@ -1322,26 +1512,32 @@ append_step (RapportStore *self,
              const char *stamp,
              GError **error)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
+  gint64 id = insert_step_row (self, referral_id, status, value_cents, happened_on, note, stamp, error);
 
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO referral_steps (uuid, referral_id, status, value_cents, happened_on, note,"
-                                " created) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, referral_id);
-  sqlite3_bind_text (stmt, 3, rapport_referral_status_to_string (status), -1, SQLITE_STATIC);
-  if (value_cents >= 0)
-    sqlite3_bind_int64 (stmt, 4, value_cents);
-  sqlite3_bind_text (stmt, 5, happened_on, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 6, note);
-  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
-  return rapport_store_step_done (self, stmt, error) &&
-         rapport_store_outbox_append (self, "referral_step", sqlite3_last_insert_rowid (rapport_store_get_db (self)),
-                                      error);
+  return id != 0 && rapport_store_outbox_append (self, "referral_step", id, error);
+}
+
+static gboolean
+check_step (RapportReferralStatus status,
+            gint64 value_cents,
+            const char *happened_on,
+            const char *note,
+            GError **error)
+{
+  if (status > RAPPORT_REFERRAL_LOST)
+    return invalid (error, _("A referral is given, contacted, at the meeting stage, won or lost."));
+  if (value_cents < -1)
+    return invalid (error, _("The value of the business cannot be negative."));
+  if (value_cents > MAX_CENTS)
+    return invalid (error, _("The value of the business is too large to be right."));
+  if (value_cents >= 0 && status != RAPPORT_REFERRAL_WON)
+    return invalid (error, _("Only business won has a value."));
+  if (!rapport_date_is_valid (happened_on))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("“%s” is not a date."), happened_on);
+      return FALSE;
+    }
+  return rapport_store_check_text (note, N_("The note"), MAX_NOTES_BYTES, error);
 }
 
 static char *
@@ -1360,20 +1556,44 @@ contact_name (RapportStore *self,
   return name ? name : g_strdup ("");
 }
 
+/* Inside a transaction: one timeline entry, which moves the contact's
+ * keep-in-touch clock; recorded in the outbox unless a bulk write
+ * records it later. Returns its id, or 0. */
+static gint64
+add_timeline_entry (RapportStore *self,
+                    gint64 contact_id,
+                    RapportInteractionKind kind,
+                    gint64 happened_at,
+                    const char *note,
+                    gboolean record,
+                    GError **error)
+{
+  gint64 id;
+
+  if (record)
+    return rapport_store_insert_interaction (self, contact_id, kind, happened_at, note, error);
+  id = rapport_store_insert_interaction_row (self, contact_id, kind, happened_at, note, error);
+  return id != 0 && rapport_store_touch_contact (self, contact_id, happened_at, error) ? id : 0;
+}
+
 /* Inside a transaction: the referral on the timelines of the contacts
- * who passed and received it. */
+ * who passed and received it; @entries receives the ids of the entries
+ * of the receiver and of the giver, 0 for the user, who has no timeline. */
 static gboolean
 log_on_timelines (RapportStore *self,
                   gint64 from_contact,
                   gint64 to_contact,
                   gint64 prospect,
                   gint64 happened_at,
+                  gboolean record,
+                  gint64 entries[2],
                   GError **error)
 {
   g_autofree char *about = contact_name (self, prospect);
   g_autofree char *from = from_contact ? contact_name (self, from_contact) : NULL;
   g_autofree char *to = to_contact ? contact_name (self, to_contact) : NULL;
 
+  entries[0] = entries[1] = 0;
   if (to_contact != 0)
     {
       /* TRANSLATORS: a timeline entry; the first %s is who received the
@@ -1381,8 +1601,9 @@ log_on_timelines (RapportStore *self,
       g_autofree char *note = from_contact == 0 ? g_strdup_printf (_("About %s"), about)
                                                 : g_strdup_printf (_("From %s, about %s"), from, about);
 
-      if (rapport_store_insert_interaction (self, to_contact, RAPPORT_INTERACTION_REFERRAL_RECEIVED, happened_at, note,
-                                            error) == 0)
+      entries[0] = add_timeline_entry (self, to_contact, RAPPORT_INTERACTION_REFERRAL_RECEIVED, happened_at, note,
+                                       record, error);
+      if (entries[0] == 0)
         return FALSE;
     }
   if (from_contact != 0)
@@ -1390,8 +1611,9 @@ log_on_timelines (RapportStore *self,
       g_autofree char *note = to_contact == 0 ? g_strdup_printf (_("To you, about %s"), about)
                                               : g_strdup_printf (_("To %s, about %s"), to, about);
 
-      if (rapport_store_insert_interaction (self, from_contact, RAPPORT_INTERACTION_REFERRAL_GIVEN, happened_at, note,
-                                            error) == 0)
+      entries[1] = add_timeline_entry (self, from_contact, RAPPORT_INTERACTION_REFERRAL_GIVEN, happened_at, note,
+                                       record, error);
+      if (entries[1] == 0)
         return FALSE;
     }
   return TRUE;
@@ -1407,6 +1629,66 @@ noon_of (const char *date)
     return g_get_real_time () / G_USEC_PER_SEC;
   dt = g_date_time_new_local (y, m, d, 12, 0, 0);
   return dt ? g_date_time_to_unix (dt) : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gboolean
+check_referral (gint64 from_contact,
+                gint64 to_contact,
+                gint64 prospect,
+                const char *given_on,
+                const char *note,
+                GError **error)
+{
+  if (from_contact == to_contact)
+    return invalid (error, _("A referral goes from one person to another: choose someone else to receive it."));
+  if (prospect == 0 || prospect == to_contact || prospect == from_contact)
+    return invalid (error, _("The prospect is someone other than the people passing and receiving the referral."));
+  if (!rapport_date_is_valid (given_on))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("“%s” is not a date."), given_on);
+      return FALSE;
+    }
+  return rapport_store_check_text (note, N_("The note"), MAX_NOTES_BYTES, error);
+}
+
+/* Inside a transaction: a checked referral and its first step, "given",
+ * both stamped @stamp; the referral's id, and the step's in @step, or 0. */
+static gint64
+insert_referral_row (RapportStore *self,
+                     gint64 from_contact,
+                     gint64 to_contact,
+                     gint64 prospect,
+                     gint64 huddle_id,
+                     const char *given_on,
+                     const char *note,
+                     const char *stamp,
+                     gint64 *step,
+                     GError **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO referrals (uuid, from_contact, to_contact, prospect, huddle_id, given_on,"
+                                " note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?8, ?8)",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  bind_contact_or_me (stmt, 2, from_contact);
+  bind_contact_or_me (stmt, 3, to_contact);
+  sqlite3_bind_int64 (stmt, 4, prospect);
+  if (huddle_id != 0)
+    sqlite3_bind_int64 (stmt, 5, huddle_id);
+  sqlite3_bind_text (stmt, 6, given_on, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 7, note);
+  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+  if (!rapport_store_step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
+  *step = insert_step_row (self, id, RAPPORT_REFERRAL_GIVEN, -1, given_on, NULL, stamp, error);
+  return *step != 0 ? id : 0;
 }
 
 /**
@@ -1439,62 +1721,26 @@ rapport_store_give_referral (RapportStore *self,
 {
   g_autofree char *today = rapport_date_today ();
   g_autofree char *stamp = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
+  gint64 entries[2];
+  gint64 step = 0;
+  gint64 id;
   gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
 
   if (given_on == NULL)
     given_on = today;
-  if (from_contact == to_contact)
-    {
-      invalid (error, _("A referral goes from one person to another: choose someone else to receive it."));
-      return 0;
-    }
-  if (prospect == 0 || prospect == to_contact || prospect == from_contact)
-    {
-      invalid (error, _("The prospect is someone other than the people passing and receiving the referral."));
-      return 0;
-    }
-  if (!rapport_date_is_valid (given_on))
-    {
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("“%s” is not a date."), given_on);
-      return 0;
-    }
-  if (!rapport_store_check_text (note, N_("The note"), MAX_NOTES_BYTES, error) ||
-                                 (from_contact != 0 && !contact_exists (self, from_contact, error)) ||
-                                 (to_contact != 0 && !contact_exists (self, to_contact, error)) || !contact_exists (self, prospect, error) ||
-                                 (huddle_id != 0 && !huddle_exists (self, huddle_id, error)) || !rapport_store_begin (self, error))
+  if (!check_referral (from_contact, to_contact, prospect, given_on, note, error) ||
+      (from_contact != 0 && !contact_exists (self, from_contact, error)) ||
+      (to_contact != 0 && !contact_exists (self, to_contact, error)) || !contact_exists (self, prospect, error) ||
+      (huddle_id != 0 && !huddle_exists (self, huddle_id, error)) || !rapport_store_begin (self, error))
     return 0;
 
   stamp = rapport_store_next_stamp (self);
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO referrals (uuid, from_contact, to_contact, prospect, huddle_id, given_on,"
-                                " note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?8, ?8)",
-                                error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      bind_contact_or_me (stmt, 2, from_contact);
-      bind_contact_or_me (stmt, 3, to_contact);
-      sqlite3_bind_int64 (stmt, 4, prospect);
-      if (huddle_id != 0)
-        sqlite3_bind_int64 (stmt, 5, huddle_id);
-      sqlite3_bind_text (stmt, 6, given_on, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 7, note);
-      sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
-      ok = rapport_store_step_done (self, stmt, error);
-    }
-  if (ok)
-    {
-      id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
-      ok = rapport_store_outbox_append (self, "referral", id, error) &&
-           append_step (self, id, RAPPORT_REFERRAL_GIVEN, -1, given_on, NULL, stamp, error) &&
-           log_on_timelines (self, from_contact, to_contact, prospect, noon_of (given_on), error);
-    }
+  id = insert_referral_row (self, from_contact, to_contact, prospect, huddle_id, given_on, note, stamp, &step, error);
+  ok = id != 0 && rapport_store_outbox_append (self, "referral", id, error) &&
+       rapport_store_outbox_append (self, "referral_step", step, error) &&
+       log_on_timelines (self, from_contact, to_contact, prospect, noon_of (given_on), TRUE, entries, error);
   if (!finish (self, ok, error))
     return 0;
   rapport_store_emit_changed (self, "referrals", id);
@@ -1502,6 +1748,37 @@ rapport_store_give_referral (RapportStore *self,
   rapport_store_emit_changed (self, "contacts", 0);
   if (huddle_id != 0)
     rapport_store_emit_changed (self, "huddles", huddle_id);
+  return id;
+}
+
+/* Inside a transaction: what rapport_store_give_referral() writes (the
+ * referral, its "given" step and the timeline entries, which move the
+ * keep-in-touch clocks), without recording it in the outbox, for a bulk
+ * write (the sample network) that records every row itself. @step
+ * receives the step's id; @entries the ids of the receiver's and the
+ * giver's timeline entries, 0 where one of them is the user. Returns the
+ * referral's id, or 0. */
+gint64
+rapport_store_insert_referral_row (RapportStore *self,
+                                   gint64 from_contact,
+                                   gint64 to_contact,
+                                   gint64 prospect,
+                                   gint64 huddle_id,
+                                   const char *given_on,
+                                   const char *note,
+                                   gint64 *step,
+                                   gint64 entries[2],
+                                   GError **error)
+{
+  g_autofree char *stamp = NULL;
+  gint64 id;
+
+  if (!check_referral (from_contact, to_contact, prospect, given_on, note, error))
+    return 0;
+  stamp = rapport_store_next_stamp (self);
+  id = insert_referral_row (self, from_contact, to_contact, prospect, huddle_id, given_on, note, stamp, step, error);
+  if (id == 0 || !log_on_timelines (self, from_contact, to_contact, prospect, noon_of (given_on), FALSE, entries, error))
+    return 0;
   return id;
 }
 
@@ -1540,20 +1817,7 @@ rapport_store_advance_referral (RapportStore *self,
 
   if (happened_on == NULL)
     happened_on = today;
-  if (status > RAPPORT_REFERRAL_LOST)
-    return invalid (error, _("A referral is given, contacted, at the meeting stage, won or lost."));
-  if (value_cents < -1)
-    return invalid (error, _("The value of the business cannot be negative."));
-  if (value_cents > MAX_CENTS)
-    return invalid (error, _("The value of the business is too large to be right."));
-  if (value_cents >= 0 && status != RAPPORT_REFERRAL_WON)
-    return invalid (error, _("Only business won has a value."));
-  if (!rapport_date_is_valid (happened_on))
-    {
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("“%s” is not a date."), happened_on);
-      return FALSE;
-    }
-  if (!rapport_store_check_text (note, N_("The note"), MAX_NOTES_BYTES, error))
+  if (!check_step (status, value_cents, happened_on, note, error))
     return FALSE;
   referral = rapport_store_get_referral (self, referral_id, error);
   if (referral == NULL)
@@ -1571,6 +1835,27 @@ rapport_store_advance_referral (RapportStore *self,
   if (rapport_referral_get_huddle_id (referral) != 0)
     rapport_store_emit_changed (self, "huddles", rapport_referral_get_huddle_id (referral));
   return TRUE;
+}
+
+/* Inside a transaction: a later step of a referral written by
+ * rapport_store_insert_referral_row(), for the same bulk write; the
+ * caller keeps the steps in date order, none before the referral was
+ * given. Returns the step's id, or 0. */
+gint64
+rapport_store_insert_referral_step_row (RapportStore *self,
+                                        gint64 referral_id,
+                                        RapportReferralStatus status,
+                                        gint64 value_cents,
+                                        const char *happened_on,
+                                        const char *note,
+                                        GError **error)
+{
+  g_autofree char *stamp = NULL;
+
+  if (!check_step (status, value_cents, happened_on, note, error))
+    return 0;
+  stamp = rapport_store_next_stamp (self);
+  return insert_step_row (self, referral_id, status, value_cents, happened_on, note, stamp, error);
 }
 
 /* A referral's state is its latest step: by day, then by the order written. */
@@ -1793,4 +2078,103 @@ rapport_store_closed_business (RapportStore *self,
     total = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return total;
+}
+
+/* Tombstones, for taking a bulk write (the sample network) out again
+ * inside the caller's transaction; each is recorded in the outbox. */
+
+/* Runs @sql, an UPDATE of the rows that belong to ?2 stamped ?1 and
+ * RETURNING their ids, and records each of them as @entity; @n (if not
+ * %NULL) receives how many. */
+static gboolean
+tombstone_rows (RapportStore *self,
+                const char *sql,
+                const char *entity,
+                gint64 key,
+                const char *stamp,
+                guint *n,
+                GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = rapport_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, key);
+  if (!rapport_store_collect_ids (self, stmt, ids, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!rapport_store_outbox_append (self, entity, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  if (n != NULL)
+    *n = ids->len;
+  return TRUE;
+}
+
+#define TOMBSTONE_MEMBERS(where)                                                                    \
+  "UPDATE huddle_members SET deleted = 1, service = '', offering = NULL, updated = ?1 WHERE " where \
+  " = ?2 AND deleted = 0 RETURNING id"
+
+/**
+ * rapport_store_tombstone_huddle_record:
+ * @self: a store, inside a transaction
+ * @entity: "referral", "meeting" or "huddle_member"
+ * @id: the record's id
+ * @stamp: the HLC stamp of the deletion
+ * @error: return location for a #GError
+ *
+ * Deletes one record: a referral, whose steps stay since the ledger is
+ * append-only (a deleted referral hides them everywhere), a meeting with
+ * everyone's attendance, or a member. One deleted already is left alone.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_tombstone_huddle_record (RapportStore *self,
+                                       const char *entity,
+                                       gint64 id,
+                                       const char *stamp,
+                                       GError **error)
+{
+  if (g_str_equal (entity, "referral"))
+    return tombstone_rows (self,
+                           "UPDATE referrals SET deleted = 1, note = NULL, updated = ?1"
+                           " WHERE id = ?2 AND deleted = 0 RETURNING id",
+                           entity, id, stamp, NULL, error);
+  if (g_str_equal (entity, "meeting"))
+    return tombstone_rows (self,
+                           "UPDATE attendance SET deleted = 1, asks = NULL, offers = NULL, updated = ?1"
+                           " WHERE meeting_id = ?2 AND deleted = 0 RETURNING id",
+                           "attendance", id, stamp, NULL, error) &&
+           tombstone_rows (self,
+                           "UPDATE meetings SET deleted = 1, notes = NULL, updated = ?1"
+                           " WHERE id = ?2 AND deleted = 0 RETURNING id",
+                           entity, id, stamp, NULL, error);
+  if (g_str_equal (entity, "huddle_member"))
+    return tombstone_rows (self, TOMBSTONE_MEMBERS ("id"), entity, id, stamp, NULL, error);
+  g_return_val_if_reached (FALSE);
+}
+
+/* Inside a transaction: deletes a huddle with its members, unless a
+ * meeting or a referral still belongs to it; @deleted says which. */
+gboolean
+rapport_store_tombstone_huddle (RapportStore *self,
+                                gint64 id,
+                                const char *stamp,
+                                gboolean *deleted,
+                                GError **error)
+{
+  guint n = 0;
+
+  if (!tombstone_rows (self,
+                       "UPDATE huddles SET deleted = 1, name = '', industry = NULL, audience = '[]',"
+                       " place = NULL, sort_key = '', updated = ?1 WHERE id = ?2 AND deleted = 0"
+                       " AND NOT EXISTS (SELECT 1 FROM meetings WHERE huddle_id = ?2 AND deleted = 0)"
+                       " AND NOT EXISTS (SELECT 1 FROM referrals WHERE huddle_id = ?2 AND deleted = 0)"
+                       " RETURNING id",
+                       "huddle", id, stamp, &n, error))
+    return FALSE;
+  *deleted = n > 0;
+  return !*deleted || tombstone_rows (self, TOMBSTONE_MEMBERS ("huddle_id"), "huddle_member", id, stamp, NULL, error);
 }

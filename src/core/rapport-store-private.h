@@ -128,6 +128,58 @@ gboolean rapport_store_tombstone_group (RapportStore *self,
                                         gboolean *deleted,
                                         GError **error);
 
+/* The same for huddles, their meetings and the referral ledger: rows
+ * only, each checked as the public functions check it, recorded by the
+ * caller. A member's @contact_id is 0 for the user. */
+gint64 rapport_store_insert_huddle_row (RapportStore *self, RapportHuddle *huddle, GError **error);
+gint64 rapport_store_insert_member_row (RapportStore *self,
+                                        gint64 huddle_id,
+                                        gint64 contact_id,
+                                        const char *service,
+                                        const char *offering,
+                                        const char *joined_on,
+                                        const char *left_on,
+                                        GError **error);
+gint64 rapport_store_insert_meeting_row (RapportStore *self,
+                                         gint64 huddle_id,
+                                         gint64 starts_at,
+                                         const char *notes,
+                                         GError **error);
+gint64 rapport_store_insert_attendance_row (RapportStore *self,
+                                            gint64 meeting_id,
+                                            gint64 member_id,
+                                            RapportPresence presence,
+                                            const char *asks,
+                                            const char *offers,
+                                            GError **error);
+gint64 rapport_store_insert_referral_row (RapportStore *self,
+                                          gint64 from_contact,
+                                          gint64 to_contact,
+                                          gint64 prospect,
+                                          gint64 huddle_id,
+                                          const char *given_on,
+                                          const char *note,
+                                          gint64 *step,
+                                          gint64 entries[2],
+                                          GError **error);
+gint64 rapport_store_insert_referral_step_row (RapportStore *self,
+                                               gint64 referral_id,
+                                               RapportReferralStatus status,
+                                               gint64 value_cents,
+                                               const char *happened_on,
+                                               const char *note,
+                                               GError **error);
+gboolean rapport_store_tombstone_huddle_record (RapportStore *self,
+                                                const char *entity,
+                                                gint64 id,
+                                                const char *stamp,
+                                                GError **error);
+gboolean rapport_store_tombstone_huddle (RapportStore *self,
+                                         gint64 id,
+                                         const char *stamp,
+                                         gboolean *deleted,
+                                         GError **error);
+
 /* Migrations, exposed so the upgrade test can build every earlier schema. */
 gboolean rapport_store_migrate_db (sqlite3 *db, int target_version, GError **error);
 
