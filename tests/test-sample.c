@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sample.c: the sample network is believable, repeatable, recorded for
  * sync, and can be taken out again without touching the user's own cards,
- * groups and events. */
+ * groups, events, huddles and referrals. */
 #define G_LOG_DOMAIN "test-sample"
 
 #include "config.h"
@@ -73,14 +73,25 @@ count_events (RapportStore *store,
   return ids->len;
 }
 
+/* The first record of @table whose @column is @value, which must exist. */
+static gint64
+first_where (RapportStore *store,
+             const char *table,
+             const char *column,
+             const char *value)
+{
+  gint64 id = rapport_test_sql_int (store, "SELECT min (id) FROM %s WHERE %s = '%s' AND deleted = 0", table, column,
+                                    value);
+
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
 static gint64
 group_of_kind (RapportStore *store,
                const char *kind)
 {
-  gint64 id = rapport_test_sql_int (store, "SELECT min (id) FROM groups WHERE kind = '%s' AND deleted = 0", kind);
-
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return first_where (store, "groups", "kind", kind);
 }
 
 static void
@@ -212,6 +223,366 @@ test_events (RapportTestStore *fixture,
                                                 " WHERE o.entity = 'contact' AND c.met_at IS NOT NULL"
                                                 " AND json_extract (o.payload, '$.met_at') IS NULL"),
                    ==, 0);
+}
+
+static gint64
+huddle_named (RapportStore *store,
+              const char *name)
+{
+  return first_where (store, "huddles", "name", name);
+}
+
+static gboolean
+strv_has (GStrv strv,
+          const char *item)
+{
+  return g_strv_contains ((const char *const *) strv, item);
+}
+
+/* The member of @members whose service is @service, once. */
+static gint64
+member_for (GListModel *members,
+            const char *service)
+{
+  gint64 found = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(RapportHuddleMember) member = g_list_model_get_item (members, i);
+
+      if (g_strcmp0 (rapport_huddle_member_get_service (member), service) == 0)
+        {
+          g_assert_cmpint (found, ==, 0);
+          found = rapport_huddle_member_get_id (member);
+        }
+    }
+  g_assert_cmpint (found, >, 0);
+  return found;
+}
+
+/* The huddle pages have everything to show: two huddles, one with two
+ * realtors and gaps in its services, the other with a member gone; a
+ * year of meetings with attendance and a member who rarely comes; and a
+ * ledger with business won, lost and still open, on the timelines. */
+static void
+test_huddles (RapportTestStore *fixture,
+              gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(RapportHuddle) home = NULL;
+  g_autoptr(RapportHuddle) circle = NULL;
+  g_autoptr(GListModel) home_members = NULL;
+  g_autoptr(GListModel) circle_members = NULL;
+  g_autoptr(GListModel) circle_all = NULL;
+  g_autoptr(GListModel) meetings = NULL;
+  g_autoptr(GListModel) attendance = NULL;
+  g_autoptr(RapportMeeting) latest = NULL;
+  g_autoptr(GArray) summary = NULL;
+  g_auto(GStrv) competing = NULL;
+  g_auto(GStrv) needed = NULL;
+  g_auto(GStrv) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 attorney;
+  guint n_rarely = 0;
+  static const struct
+  {
+    const char *entity;
+    const char *table;
+  } recorded[] = {
+    { "huddle", "huddles" },
+    { "huddle_member", "huddle_members" },
+    { "meeting", "meetings" },
+    { "attendance", "attendance" },
+    { "referral", "referrals" },
+    { "referral_step", "referral_steps" },
+  };
+
+  fill (store, 240, 7);
+
+  g_assert_true (rapport_store_query_huddle_ids (store, FALSE, ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  home = rapport_store_get_huddle (store, huddle_named (store, "Hill Country Home Team"), &error);
+  circle = rapport_store_get_huddle (store, huddle_named (store, "Capital City Business Circle"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_huddle_get_rrule (home), ==, "FREQ=MONTHLY;BYDAY=1TU,3TU");
+  g_assert_cmpint (rapport_huddle_get_duration_min (home), ==, 60);
+
+  /* Six to eight at the home buyers' table, the user first; two realtors
+   * compete, and a mover and an interior designer are missing. */
+  home_members = rapport_store_list_members (store, rapport_huddle_get_id (home), FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (home_members), >=, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (home_members), <=, 8);
+  {
+    g_autoptr(RapportHuddleMember) me = g_list_model_get_item (home_members, 0);
+
+    g_assert_cmpint (rapport_huddle_member_get_contact_id (me), ==, 0);
+    g_assert_cmpstr (rapport_huddle_member_get_service (me), ==, "Home office IT");
+  }
+  competing = rapport_roster_competing (home_members);
+  g_assert_cmpuint (g_strv_length (competing), ==, 1);
+  g_assert_cmpstr (competing[0], ==, "Realtor");
+  needed = rapport_store_services_for_audience (store, rapport_huddle_get_audience (home));
+  gaps = rapport_roster_gaps ((const char *const *) needed, home_members);
+  g_assert_true (strv_has (gaps, "Mover"));
+  g_assert_true (strv_has (gaps, "Interior designer"));
+  g_assert_false (strv_has (gaps, "Realtor"));
+  g_assert_cmpuint (g_strv_length (gaps), <, g_strv_length (needed) / 2);
+
+  /* The small-business owners' circle: the user sells IT support; one
+   * member left in the summer and keeps their history. */
+  circle_members = rapport_store_list_members (store, rapport_huddle_get_id (circle), FALSE, &error);
+  circle_all = rapport_store_list_members (store, rapport_huddle_get_id (circle), TRUE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (circle_members), >=, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (circle_members), <=, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (circle_all), ==, g_list_model_get_n_items (circle_members) + 1);
+  {
+    g_autoptr(RapportHuddleMember) me = g_list_model_get_item (circle_members, 0);
+    g_autoptr(RapportHuddleMember) former = g_list_model_get_item (circle_all, g_list_model_get_n_items (circle_all) - 1);
+
+    g_assert_cmpstr (rapport_huddle_member_get_service (me), ==, "IT support");
+    g_assert_nonnull (rapport_huddle_member_get_left_on (former));
+    g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM attendance WHERE member_id = %" G_GINT64_FORMAT,
+                                           rapport_huddle_member_get_id (former)),
+                     >, 5);
+    g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referrals WHERE from_contact = %" G_GINT64_FORMAT " OR to_contact = %" G_GINT64_FORMAT,
+                                           rapport_huddle_member_get_contact_id (former),
+                                           rapport_huddle_member_get_contact_id (former)),
+                     >, 0);
+  }
+  g_clear_pointer (&competing, g_strfreev);
+  competing = rapport_roster_competing (circle_members);
+  g_assert_cmpuint (g_strv_length (competing), ==, 0);
+  g_clear_pointer (&needed, g_strfreev);
+  g_clear_pointer (&gaps, g_strfreev);
+  needed = rapport_store_services_for_audience (store, rapport_huddle_get_audience (circle));
+  gaps = rapport_roster_gaps ((const char *const *) needed, circle_members);
+  g_assert_true (strv_has (gaps, "Payroll and HR"));
+  g_assert_false (strv_has (gaps, "IT support"));
+
+  /* A year of meetings on Tuesdays at 8:00 for an hour, the latest before
+   * today, with everyone's attendance, the notes of some, and what some
+   * members asked for and offered. */
+  meetings = rapport_store_list_meetings (store, rapport_huddle_get_id (home), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), >=, 23);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), <=, 26);
+  latest = g_list_model_get_item (meetings, 0);
+  g_assert_cmpint (rapport_meeting_get_starts_at (latest), <, NOW);
+  g_assert_cmpint (rapport_meeting_get_starts_at (latest), >, NOW - 15 * DAY);
+  g_assert_cmpint (rapport_meeting_get_duration_min (latest), ==, 60);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM meetings WHERE strftime ('%%w %%H:%%M', starts_at, 'unixepoch') <> '2 08:00'"),
+                   ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM meetings WHERE notes IS NOT NULL"), >, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM attendance WHERE asks IS NOT NULL"), >, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM attendance WHERE offers IS NOT NULL"), >, 0);
+  attendance = rapport_store_list_attendance (store, rapport_meeting_get_id (latest), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, g_list_model_get_n_items (home_members));
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+    {
+      g_autoptr(RapportAttendance) row = g_list_model_get_item (attendance, i);
+
+      g_assert_cmpint (rapport_attendance_get_status (row), >=, 0);
+    }
+  /* Attendance only while a member, for each of them once. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM attendance a JOIN meetings g ON g.id = a.meeting_id"
+                                                " JOIN huddle_members m ON m.id = a.member_id"
+                                                " WHERE m.huddle_id <> g.huddle_id"
+                                                "  OR m.joined_on > date (g.starts_at, 'unixepoch')"
+                                                "  OR m.left_on <= date (g.starts_at, 'unixepoch')"),
+                   ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM meetings g JOIN huddle_members m ON m.huddle_id = g.huddle_id"
+                                                " AND m.joined_on <= date (g.starts_at, 'unixepoch')"
+                                                " AND (m.left_on IS NULL OR m.left_on > date (g.starts_at, 'unixepoch'))"),
+                   ==, rapport_test_sql_int (store, "SELECT count(*) FROM attendance"));
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(DISTINCT status) FROM attendance"), ==, 4);
+
+  /* Over six months, the attorney alone misses most meetings. */
+  attorney = member_for (home_members, "Real-estate attorney");
+  summary = rapport_store_attendance_summary (store, rapport_huddle_get_id (home), NOW - 182 * DAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->len, ==, g_list_model_get_n_items (home_members));
+  for (guint i = 0; i < summary->len; i++)
+    {
+      RapportAttendanceSummary *row = &g_array_index (summary, RapportAttendanceSummary, i);
+
+      g_assert_cmpuint (row->present + row->late + row->substitute + row->absent, ==, row->meetings);
+      if (row->absent * 2 > row->meetings)
+        {
+          g_assert_cmpint (row->member_id, ==, attorney);
+          g_assert_cmpuint (row->meetings, >=, 10);
+          n_rarely++;
+        }
+    }
+  g_assert_cmpuint (n_rarely, ==, 1);
+
+  /* The ledger: every member gives and receives, the user included;
+   * business is won, some lost, some still open; a few referrals went
+   * outside the huddles. */
+  for (guint h = 0; h < ids->len; h++)
+    {
+      gint64 huddle = g_array_index (ids, gint64, h);
+      g_autoptr(GArray) balances = rapport_store_referral_balances (store, huddle, NULL, &error);
+      g_autoptr(GListModel) ledger = rapport_store_list_referrals (store, &(RapportReferralQuery){ huddle, -1 }, &error);
+      guint given = 0, received = 0, givers = 0;
+      gboolean won = FALSE, lost = FALSE, open = FALSE;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (ledger), >=, 12);
+      for (guint i = 0; i < balances->len; i++)
+        {
+          RapportReferralBalance *row = &g_array_index (balances, RapportReferralBalance, i);
+
+          given += row->given;
+          received += row->received;
+          givers += row->given > 0;
+          if (row->contact_id == 0)
+            {
+              g_assert_cmpuint (row->given, >, 0);
+              g_assert_cmpuint (row->received, >, 0);
+              g_assert_cmpint (row->won_given_cents + row->won_received_cents, >, 0);
+            }
+        }
+      g_assert_cmpuint (given, ==, g_list_model_get_n_items (ledger));
+      g_assert_cmpuint (received, ==, given);
+      g_assert_cmpuint (givers, >=, 4);
+      for (guint i = 0; i < g_list_model_get_n_items (ledger); i++)
+        {
+          g_autoptr(RapportReferral) referral = g_list_model_get_item (ledger, i);
+          int status = rapport_referral_get_status (referral);
+
+          won |= status == RAPPORT_REFERRAL_WON;
+          lost |= status == RAPPORT_REFERRAL_LOST;
+          open |= status < RAPPORT_REFERRAL_WON;
+          g_assert_true ((status == RAPPORT_REFERRAL_WON) == (rapport_referral_get_value_cents (referral) > 0));
+        }
+      g_assert_true (won && lost && open);
+      g_assert_cmpint (rapport_store_closed_business (store, huddle), >, 0);
+    }
+  g_assert_cmpint (rapport_store_closed_business (store, 0), >,
+                   rapport_store_closed_business (store, g_array_index (ids, gint64, 0)));
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referrals WHERE huddle_id IS NULL"), >=, 3);
+  /* Steps in date order, the first "given" on the day given, none ahead. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referral_steps a JOIN referral_steps b"
+                                                " ON b.referral_id = a.referral_id AND b.id > a.id"
+                                                " WHERE b.happened_on < a.happened_on OR b.status = 'given'"),
+                   ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referrals r WHERE NOT EXISTS"
+                                                " (SELECT 1 FROM referral_steps s WHERE s.referral_id = r.id"
+                                                "  AND s.status = 'given' AND s.happened_on = r.given_on)"),
+                   ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referral_steps WHERE happened_on > '" TODAY "'"), ==, 0);
+
+  /* On the timelines, as the store writes them one by one: the user's
+   * referrals too. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE kind = 'referral-received'"
+                                                " AND note LIKE 'About %%'"),
+                   ==, rapport_test_sql_int (store, "SELECT count(*) FROM referrals WHERE from_contact IS NULL"));
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE kind = 'referral-given'"
+                                                " AND note LIKE 'To you, about %%'"),
+                   ==, rapport_test_sql_int (store, "SELECT count(*) FROM referrals WHERE to_contact IS NULL"));
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referrals WHERE to_contact IS NULL"), >, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE kind LIKE 'referral-%%'"),
+                   ==, rapport_test_sql_int (store, "SELECT count(from_contact) + count(to_contact) FROM referrals"));
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referrals r JOIN interactions x"
+                                                " ON x.contact_id = r.from_contact AND x.kind = 'referral-given'"
+                                                " JOIN contacts t ON t.id = r.to_contact JOIN contacts p ON p.id = r.prospect"
+                                                " WHERE x.note = 'To ' || t.display_name || ', about ' || p.display_name"),
+                   >, 0);
+
+  /* Every record in the outbox, once. */
+  for (guint i = 0; i < G_N_ELEMENTS (recorded); i++)
+    g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = '%s'", recorded[i].entity),
+                     ==, rapport_test_sql_int (store, "SELECT count(*) FROM %s", recorded[i].table));
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox o JOIN referrals r ON r.uuid = o.uuid"
+                                                " WHERE o.entity = 'referral' AND r.huddle_id IS NOT NULL"
+                                                " AND json_extract (o.payload, '$.huddle') IS NULL"),
+                   ==, 0);
+}
+
+/* Removing the sample takes its huddles, meetings and referrals, and
+ * keeps the user's own huddle with its referral, and a made-up huddle
+ * where the user recorded a meeting of their own, with the user in it. */
+static void
+test_remove_huddles (RapportTestStore *fixture,
+                     gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autoptr(RapportContact) ann = rapport_test_add_contact (store, "Ann Lee");
+  g_autoptr(RapportContact) ben = rapport_test_add_contact (store, "Ben Okoro");
+  g_autoptr(RapportHuddle) own = g_object_new (RAPPORT_TYPE_HUDDLE, "name", "Downtown Circle",
+                                                "rrule", "FREQ=MONTHLY;BYDAY=1WE", "first-meeting", NOW, NULL);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 own_id, circle, home, own_referral, own_meeting;
+  gint64 n_members, n_meetings, n_attendance, n_referrals, n_steps;
+
+  fill (store, 240, 7);
+  n_members = rapport_test_sql_int (store, "SELECT count(*) FROM huddle_members");
+  n_meetings = rapport_test_sql_int (store, "SELECT count(*) FROM meetings");
+  n_attendance = rapport_test_sql_int (store, "SELECT count(*) FROM attendance");
+  n_referrals = rapport_test_sql_int (store, "SELECT count(*) FROM referrals");
+  home = huddle_named (store, "Hill Country Home Team");
+  circle = huddle_named (store, "Capital City Business Circle");
+
+  own_id = rapport_store_save_huddle (store, own, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_store_add_member (store, own_id, rapport_contact_get_id (ann), "Accountant", NULL, &error),
+                   >, 0);
+  own_referral = rapport_store_give_referral (store, 0, rapport_contact_get_id (ann), rapport_contact_get_id (ben),
+                                              own_id, "2026-11-20", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_advance_referral (store, own_referral, RAPPORT_REFERRAL_WON, 150000, TODAY, NULL, &error));
+  own_meeting = rapport_store_record_meeting (store, circle, NOW + 13 * DAY, "Our own meeting", &error);
+  g_assert_no_error (error);
+  n_steps = rapport_test_sql_int (store, "SELECT count(*) FROM referral_steps");
+
+  g_assert_true (rapport_sample_remove (store, &error));
+  g_assert_no_error (error);
+
+  /* The user's huddle and the made-up one they used stay; the other goes. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM huddles WHERE deleted = 0"), ==, 2);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT deleted FROM huddles WHERE id = %" G_GINT64_FORMAT, home), ==, 1);
+  members = rapport_store_list_members (store, circle, TRUE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 1);
+  {
+    g_autoptr(RapportHuddleMember) me = g_list_model_get_item (members, 0);
+
+    g_assert_cmpint (rapport_huddle_member_get_contact_id (me), ==, 0);
+  }
+  g_clear_object (&members);
+  members = rapport_store_list_members (store, own_id, FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
+
+  /* Only the user's own meeting and referral are left, with the
+   * referral's timeline entry; the ledger keeps every step. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT id FROM meetings WHERE deleted = 0"), ==, own_meeting);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM meetings WHERE deleted = 0"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM attendance WHERE deleted = 0"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT id FROM referrals WHERE deleted = 0"), ==, own_referral);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referrals WHERE deleted = 0"), ==, 1);
+  g_assert_cmpint (rapport_store_closed_business (store, 0), ==, 150000);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE deleted = 0"
+                                                " AND kind = 'referral-received' AND contact_id = %" G_GINT64_FORMAT,
+                                         rapport_contact_get_id (ann)),
+                   ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM referral_steps"), ==, n_steps);
+
+  /* Tombstones for sync, each record once, and nothing left to find. */
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'referral' AND op = 'delete'"),
+                   ==, n_referrals);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'meeting' AND op = 'delete'"),
+                   ==, n_meetings);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'attendance' AND op = 'delete'"),
+                   ==, n_attendance);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'huddle_member' AND op = 'delete'"),
+                   ==, n_members - 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'huddle' AND op = 'delete'"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'referral_step' AND op = 'delete'"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM (SELECT 1 FROM outbox"
+                                                " GROUP BY entity, uuid, hlc HAVING count(*) > 1)"),
+                   ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM meta WHERE key LIKE 'sample-%%'"), ==, 0);
 }
 
 /* A profile the user saved stays as it is. */
@@ -387,7 +758,11 @@ main (int argc,
   g_test_add_func ("/rapport/sample/repeatable", test_repeatable);
   g_test_add ("/rapport/sample/events", RapportTestStore, NULL, rapport_test_store_setup, test_events,
               rapport_test_store_teardown);
+  g_test_add ("/rapport/sample/huddles", RapportTestStore, NULL, rapport_test_store_setup, test_huddles,
+              rapport_test_store_teardown);
   g_test_add ("/rapport/sample/remove", RapportTestStore, NULL, rapport_test_store_setup, test_remove,
+              rapport_test_store_teardown);
+  g_test_add ("/rapport/sample/remove-huddles", RapportTestStore, NULL, rapport_test_store_setup, test_remove_huddles,
               rapport_test_store_teardown);
   g_test_add ("/rapport/sample/own-profile", RapportTestStore, NULL, rapport_test_store_setup, test_own_profile,
               rapport_test_store_teardown);

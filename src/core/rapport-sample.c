@@ -685,7 +685,8 @@ static const Series series_table[N_SERIES] = {
       .kind = RAPPORT_EVENT_BREAKFAST,
       .titles = L ("Weekly Rotary breakfast", "Rotary breakfast: guest speaker", "Club service project"),
       .locations = L ("Magnolia Hotel, downtown"),
-      .weekday = G_DATE_TUESDAY,
+      /* Not Tuesday: the huddles meet on Tuesday mornings. */
+      .weekday = G_DATE_WEDNESDAY,
       .minutes = 7 * 60,
       .duration = 75,
       .travel = { 30, 40 },
@@ -910,6 +911,251 @@ static const char *const event_person_notes[] = {
   "Worried about phishing after a scare last month.",
 };
 
+/* Huddles */
+
+/* A seat at a huddle's table: the service, who can take it, and what
+ * they ask for, offer and close. Days are counted back from today. */
+typedef struct
+{
+  const char *service;           /* as the roster shows it */
+  const char *const *industries; /* whose people can take it, the best first */
+  const char *const *titles;     /* a word their job title holds, or NULL for any */
+  const char *offering;
+  const char *const *asks;
+  const char *const *offers;
+  const char *const *needs;     /* why a prospect is referred to them */
+  const char *const *prospects; /* the industries of their best prospects, or NULL for any */
+  int value[2];                 /* business a referral to them closes, in dollars */
+  int joined;                   /* days ago, or 0 for a founder */
+  int left;                     /* days ago, or 0 for a member still */
+  gboolean absent;              /* misses two meetings out of three */
+} Seat;
+
+#define MAX_SEATS 8
+
+typedef struct
+{
+  const char *name;
+  const char *industry;
+  const char *const *audience;
+  const char *place;
+  const char *rrule;
+  int weeks[2]; /* the Tuesdays of the month it meets on, as the rule says */
+  const char *const *notes;
+  Seat me;
+  Seat seats[MAX_SEATS]; /* up to the first without a service */
+} HuddleInfo;
+
+/* Twice a month for an hour, the one on the first and third Tuesdays
+ * (the default schedule), the other on the second and fourth, so that
+ * the user is never due in both at once. The home buyers' huddle lacks
+ * a mover and an interior designer and has two realtors; the owners'
+ * huddle lost its payroll member in the summer. */
+static const HuddleInfo huddle_infos[] = {
+  {
+      .name = "Hill Country Home Team",
+      .industry = "Residential real estate",
+      .audience = L ("home buyers", "families relocating to Austin"),
+      .place = "Bluebonnet Bakery, Cedar Park",
+      .rrule = "FREQ=MONTHLY;BYDAY=1TU,3TU",
+      .weeks = { 1, 3 },
+      .notes = L ("Planned a first-time buyer seminar at the library for the spring.",
+                  "Agreed to hand every buyer the same closing checklist.",
+                  "Went through the ledger: the inspector and the insurer get too few referrals.",
+                  "A mover visited; invited them back next month.",
+                  "Still no interior designer: each of us brings one to a meeting.",
+                  "Everyone shares one buyer story next time.",
+                  "Talked about the spring market and who needs what."),
+      .me = {
+          .service = "Home office IT",
+          .offering = "Wi-Fi, backups and security for people who work from home",
+          .asks = L ("Buyers who work from home", "Anyone moving a home office"),
+          .offers = L ("A free Wi-Fi check for every new homeowner", "A home-office checklist for the closing folder"),
+          .needs = L ("Works from home; needs reliable Wi-Fi and backups", "Moving a home office next month"),
+          .value = { 400, 2500 },
+      },
+      .seats = {
+          {
+              .service = "Realtor",
+              .industries = L ("Real estate"),
+              .offering = "Buyers and sellers across North Austin",
+              .asks = L ("Buyers relocating from out of state", "An introduction to HR at a big employer moving staff here"),
+              .offers = L ("Two new listings in Cedar Park", "Open house on Saturday: bring your clients"),
+              .needs = L ("Relocating from Denver in the spring", "Outgrew their starter home", "Wants to sell and downsize"),
+              .value = { 4500, 15000 },
+          },
+          {
+              .service = "Mortgage broker",
+              .industries = L ("Mortgage lending"),
+              .offering = "Pre-approval in a day, down-payment assistance",
+              .asks = L ("Realtors who work with first-time buyers", "Self-employed buyers"),
+              .offers = L ("A first-time buyer workshop at the library", "A rate update for everyone's clients"),
+              .needs = L ("Wants pre-approval before house hunting", "Self-employed; needs a lender who understands that", "Refinancing before rates move"),
+              .value = { 2000, 6000 },
+          },
+          {
+              .service = "Home inspector",
+              .industries = L ("Home inspection", "Construction"),
+              .titles = L ("Inspector", "Owner", "General Contractor"),
+              .offering = "Inspections within 48 hours, reports the same night",
+              .asks = L ("Realtors who need a fast turnaround", "Sellers who want a pre-listing inspection"),
+              .offers = L ("Two inspection slots a week held for the team", "A list of what to fix before listing"),
+              .needs = L ("Under contract on a house from the seventies", "Wants a pre-listing inspection"),
+              .value = { 400, 800 },
+          },
+          {
+              .service = "Insurance agent",
+              .industries = L ("Insurance"),
+              .titles = L ("Agent", "Owner", "Account Manager"),
+              .offering = "Home, auto and umbrella policies, bundled",
+              .asks = L ("New homeowners", "Families with teenage drivers"),
+              .offers = L ("Quotes within a day for anyone under contract", "A flood-zone check for any address"),
+              .needs = L ("Closing next month; needs homeowners insurance", "Wants to bundle home and auto"),
+              .value = { 900, 3500 },
+          },
+          {
+              .service = "Real-estate attorney",
+              .industries = L ("Law"),
+              .titles = L ("Attorney", "Partner"),
+              .offering = "Closings, title problems and contracts",
+              .asks = L ("Buyers of new construction", "Landlords with leases to review"),
+              .offers = L ("A free contract review for the team's clients this month"),
+              .needs = L ("A title problem on an inherited house", "Wants the builder's contract reviewed"),
+              .value = { 1200, 4500 },
+              .absent = TRUE,
+          },
+          {
+              .service = "Contractor",
+              .industries = L ("Construction"),
+              .titles = L ("Contractor", "Owner", "Project Manager"),
+              .offering = "Fixes what the inspection finds, before closing",
+              .asks = L ("Buyers planning a remodel", "Investors flipping houses"),
+              .offers = L ("Can start small repairs within a week"),
+              .needs = L ("Wants the kitchen redone before moving in", "Repairs due before closing"),
+              .value = { 5000, 40000 },
+          },
+          /* Joined in the summer, and competes with the first realtor. */
+          {
+              .service = "Realtor",
+              .industries = L ("Real estate"),
+              .offering = "Relocations and first-time buyers",
+              .asks = L ("Families relocating with a big employer", "First-time buyers"),
+              .offers = L ("A relocation guide to the suburbs", "Two buyers looking in Round Rock"),
+              .needs = L ("Relocating with their employer in the summer", "First-time buyers, pre-approved"),
+              .value = { 4500, 12000 },
+              .joined = 150,
+          },
+      },
+  },
+  {
+      .name = "Capital City Business Circle",
+      .industry = "Professional services",
+      .audience = L ("small-business owners", "professional practices"),
+      .place = "Limestone Café, downtown",
+      .rrule = "FREQ=MONTHLY;BYDAY=2TU,4TU",
+      .weeks = { 2, 4 },
+      .notes = L ("Planned a lunch-and-learn on cyber insurance and backups.", "Reviewed the ledger: the bank and the CPA trade the most referrals.", "Agreed on a one-page flyer of the circle for our clients.", "Year-end planning: who needs what from whom before December.", "A web designer visited; a good fit for the open seat.", "Each of us invites one guest: we still need a commercial realtor."),
+      .me = {
+          .service = "IT support",
+          .offering = "Managed IT, backups and cybersecurity for small offices",
+          .asks = L ("Medical and dental practices", "Law and accounting firms with ten to fifty computers"),
+          .offers = L ("A free security check for anyone's clients", "A lunch-and-learn on phishing"),
+          .needs = L ("Their server is eight years old", "Had a ransomware scare last month", "Moving offices and needs the network set up"),
+          .prospects = L ("Dentistry", "Healthcare", "Law", "Accounting", "Nonprofit"),
+          .value = { 6000, 24000 },
+      },
+      .seats = {
+          {
+              .service = "Accountant",
+              .industries = L ("Accounting"),
+              .titles = L ("CPA", "Partner", "CFO", "Tax"),
+              .offering = "Bookkeeping, tax and a fractional CFO",
+              .asks = L ("Businesses outgrowing their bookkeeper", "Owners getting ready to sell"),
+              .offers = L ("Year-end tax planning for anyone's clients"),
+              .needs = L ("Outgrew their bookkeeper", "Needs a CFO for a bank loan"),
+              .value = { 2500, 12000 },
+          },
+          {
+              .service = "Business attorney",
+              .industries = L ("Law"),
+              .titles = L ("Attorney", "Partner"),
+              .offering = "Formation, contracts and trademarks",
+              .asks = L ("Founders forming a company", "Owners with a partner dispute"),
+              .offers = L ("A free contract review for anyone's clients"),
+              .needs = L ("Forming an LLC with a partner", "Needs their client contracts reviewed"),
+              .value = { 1500, 8000 },
+          },
+          {
+              .service = "Banker",
+              .industries = L ("Banking"),
+              .offering = "Lines of credit, SBA loans and treasury",
+              .asks = L ("Owners buying their building", "Companies that need a line of credit"),
+              .offers = L ("An SBA loan workshop in March"),
+              .needs = L ("Buying their building", "Needs a line of credit for a second location"),
+              .value = { 3000, 20000 },
+          },
+          {
+              .service = "Insurance agent",
+              .industries = L ("Insurance"),
+              .offering = "Liability, cyber and key-person cover",
+              .asks = L ("Contractors who need liability coverage", "Companies with a renewal coming up"),
+              .offers = L ("A cyber insurance review for anyone's clients"),
+              .needs = L ("Renewal coming up in March", "Needs cyber cover after a scare"),
+              .value = { 1500, 9000 },
+          },
+          {
+              .service = "Marketing",
+              .industries = L ("Marketing"),
+              .offering = "Websites, Google reviews and LinkedIn content",
+              .asks = L ("Businesses launching a new brand", "Firms with a tired website"),
+              .offers = L ("A free review audit"),
+              .needs = L ("Launching a new brand", "Their website is ten years old"),
+              .value = { 3000, 15000 },
+          },
+          /* Left a few months ago, after a good start. */
+          {
+              .service = "Payroll and HR",
+              .industries = L ("Recruiting"),
+              .offering = "Hiring, payroll and HR for teams of five to fifty",
+              .asks = L ("Companies hiring their first manager"),
+              .offers = L ("A salary survey for the circle"),
+              .needs = L ("Hiring their first office manager", "Payroll takes the owner a day a month"),
+              .value = { 2000, 9000 },
+              .left = 100,
+          },
+      },
+  },
+};
+
+/* A contact the user passes a referral to outside any huddle. */
+static const Seat contact_seat = {
+  .needs = L ("Asked me who I would trust for this", "Met them at a client's office"),
+  .value = { 1000, 8000 },
+};
+
+static const char *const step_notes_contacted[] = {
+  "Emailed an introduction.",
+  "Left a voicemail, then a good call.",
+  "Met for coffee.",
+};
+
+static const char *const step_notes_meeting[] = {
+  "First meeting went well.",
+  "Walked them through a proposal.",
+};
+
+static const char *const step_notes_won[] = {
+  "Signed a one-year contract.",
+  "Closed; sent a thank-you card.",
+  "Great fit; they signed this week.",
+};
+
+static const char *const step_notes_lost[] = {
+  "Went with someone else.",
+  "Decided to wait until next year.",
+  "The budget went elsewhere.",
+};
+
 /* Where people meet. */
 
 typedef struct
@@ -1126,6 +1372,8 @@ typedef struct
   guint8 occasion;
   gint16 first_day;
   gint16 minutes;
+  guint8 title; /* in their industry's titles */
+  guint8 relationship;
   gboolean archived;
   int event;      /* the Plan where they were first met, or -1 */
   gint64 last_at; /* their latest timeline entry, 0 for none */
@@ -1176,6 +1424,16 @@ typedef struct
   gint64 groups[2];
   gint64 events[2];
   gint64 event_people[2];
+  gint64 huddles[2];
+  gint64 huddle_members[2];
+  gint64 meetings[2];
+  gint64 attendance[2];
+  gint64 referrals[2];
+  gint64 referral_steps[2];
+  /* The contacts who sit in a huddle, so that none sits in two and none
+   * is a prospect referred there. */
+  gint64 seated[G_N_ELEMENTS (huddle_infos) * MAX_SEATS];
+  guint n_seated;
 } Sampler;
 
 /* What a sentence may refer to. */
@@ -1227,13 +1485,20 @@ between (Sampler *s,
   return hi <= lo ? lo : g_rand_int_range (s->rand, lo, hi + 1);
 }
 
+static guint
+pick_index (Sampler *s,
+            const char *const *list)
+{
+  guint n = g_strv_length ((char **) list);
+
+  return g_rand_int_range (s->rand, 0, n);
+}
+
 static const char *
 pick (Sampler *s,
       const char *const *list)
 {
-  guint n = g_strv_length ((char **) list);
-
-  return list[g_rand_int_range (s->rand, 0, n)];
+  return list[pick_index (s, list)];
 }
 
 #define PICK_ARRAY(s, array) ((array)[g_rand_int_range ((s)->rand, 0, G_N_ELEMENTS (array))])
@@ -2374,6 +2639,503 @@ write_reunions (Sampler *s,
   return TRUE;
 }
 
+/* Huddles, their year of meetings and the referral ledger */
+
+/* The huddles have met for the year before today, at 8:00 for an hour. */
+#define HUDDLE_DAYS 364
+#define HUDDLE_MINUTES (8 * 60)
+#define HUDDLE_DURATION 60
+#define MAX_MEETINGS 32
+/* Referrals passed outside any huddle, over the same year. */
+#define N_OTHER_REFERRALS 6
+
+typedef struct
+{
+  const Seat *seat;
+  gint64 contact; /* 0: the user */
+  gint64 id;
+  guint from, to; /* a member at the meetings from, up to but not to */
+} Member;
+
+typedef struct
+{
+  const HuddleInfo *info;
+  gint64 id;
+  int days[MAX_MEETINGS]; /* its meetings, in days ago, oldest first */
+  guint n_days;
+  Member members[MAX_SEATS + 1]; /* the user first */
+  guint n_members;
+  guint n_referrals;
+} Huddle;
+
+static gboolean
+is_seated (Sampler *s,
+           gint64 contact)
+{
+  for (guint i = 0; i < s->n_seated; i++)
+    if (s->seated[i] == contact)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+in_list (const char *text,
+         const char *const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (g_str_equal (text, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The days the schedule falls on, as the io layer would expand its
+ * rule: the Tuesdays of the month it names. */
+static void
+plan_meetings (Sampler *s,
+               Huddle *h)
+{
+  for (int day = HUDDLE_DAYS; day >= 1 && h->n_days < MAX_MEETINGS; day--)
+    {
+      const Day *d = day_at (s, day);
+      int week = ((d->iso[8] - '0') * 10 + d->iso[9] - '0' - 1) / 7 + 1;
+
+      if (d->weekday == G_DATE_TUESDAY && (week == h->info->weeks[0] || week == h->info->weeks[1]))
+        h->days[h->n_days++] = day;
+    }
+}
+
+/* How well @p fits @seat, from 0 up, or -1 if not at all: the seat's
+ * first industry, met before joining, and a referral partner count. */
+static int
+seat_fit (Sampler *s,
+          const Seat *seat,
+          const Person *p,
+          int joined)
+{
+  const Industry *industry = &industries[p->industry];
+  gboolean titled = seat->titles == NULL;
+  int fit;
+
+  if (p->archived || !in_list (industry->name, seat->industries))
+    return -1;
+  for (guint i = 0; !titled && seat->titles[i] != NULL; i++)
+    titled = strstr (industry->titles[p->title], seat->titles[i]) != NULL;
+  if (!titled || is_seated (s, p->id))
+    return -1;
+  fit = g_str_equal (industry->name, seat->industries[0]) ? 4 : 0;
+  if (p->first_day > joined)
+    fit += 2;
+  if (p->relationship == RAPPORT_RELATIONSHIP_REFERRAL_PARTNER)
+    fit++;
+  return fit;
+}
+
+/* One of the people who fit @seat best, who joins @joined days ago; NULL
+ * when nobody can take it, as in a small network. */
+static const Person *
+find_member (Sampler *s,
+             const Seat *seat,
+             int joined)
+{
+  int best = -1;
+  guint n_best = 0;
+  guint chosen;
+
+  for (guint i = 0; i < s->people->len; i++)
+    {
+      int fit = seat_fit (s, seat, &g_array_index (s->people, Person, i), joined);
+
+      if (fit > best)
+        {
+          best = fit;
+          n_best = 0;
+        }
+      if (fit == best)
+        n_best++;
+    }
+  if (best < 0)
+    return NULL;
+  chosen = between (s, 0, n_best - 1);
+  for (guint i = 0; i < s->people->len; i++)
+    {
+      const Person *p = &g_array_index (s->people, Person, i);
+
+      if (seat_fit (s, seat, p, joined) == best && chosen-- == 0)
+        return p;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/* Seats the user and whoever fits each seat, for the meetings from the
+ * one they joined at to the one they were gone by. */
+static void
+seat_members (Sampler *s,
+              Huddle *h)
+{
+  h->members[0] = (Member){ &h->info->me, 0, 0, 0, h->n_days };
+  h->n_members = 1;
+  for (const Seat *seat = h->info->seats; seat < h->info->seats + MAX_SEATS && seat->service != NULL; seat++)
+    {
+      guint from = 0, to = h->n_days;
+      const Person *p;
+
+      while (seat->joined > 0 && from < h->n_days && h->days[from] > seat->joined)
+        from++;
+      while (seat->left > 0 && to > from && h->days[to - 1] <= seat->left)
+        to--;
+      if (from >= to)
+        continue;
+      p = find_member (s, seat, h->days[from]);
+      if (p == NULL)
+        continue;
+      s->seated[s->n_seated++] = p->id;
+      h->members[h->n_members++] = (Member){ seat, p->id, 0, from, to };
+    }
+}
+
+/* Whether the user was at one of the calendar's events during a meeting
+ * starting at @starts_at on @day. */
+static gboolean
+busy_elsewhere (Sampler *s,
+                int day,
+                gint64 starts_at)
+{
+  const Day *d = day_at (s, day);
+
+  for (guint i = 0; i < d->n_plans; i++)
+    {
+      const Plan *plan = &g_array_index (s->plans, Plan, d->first_plan + i);
+      gint64 ends_at = plan->starts_at + series_table[plan->series].duration * 60;
+
+      if (plan->starts_at < starts_at + HUDDLE_DURATION * 60 && ends_at > starts_at)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static RapportPresence
+presence_at (Sampler *s,
+             const Huddle *h,
+             const Member *m,
+             guint meeting)
+{
+  double r;
+
+  /* The user comes, or sends someone when at another event. */
+  if (m->contact == 0)
+    return busy_elsewhere (s, h->days[meeting], time_on (s, h->days[meeting], HUDDLE_MINUTES))
+               ? RAPPORT_PRESENCE_SUBSTITUTE
+           : chance (s, 0.94) ? RAPPORT_PRESENCE_PRESENT
+                              : RAPPORT_PRESENCE_LATE;
+  if (m->seat->absent)
+    return meeting % 3 == 0 ? RAPPORT_PRESENCE_PRESENT : RAPPORT_PRESENCE_ABSENT;
+  r = g_rand_double (s->rand);
+  return r < 0.84   ? RAPPORT_PRESENCE_PRESENT
+         : r < 0.92 ? RAPPORT_PRESENCE_LATE
+         : r < 0.96 ? RAPPORT_PRESENCE_SUBSTITUTE
+                    : RAPPORT_PRESENCE_ABSENT;
+}
+
+/* Someone the user has met by @day, to refer: preferably of @prefer's
+ * industries, never one of the huddles' members, @a or @b. 0 if none is
+ * found soon, as in a small network. */
+static gint64
+find_prospect (Sampler *s,
+               int day,
+               const char *const *prefer,
+               gint64 a,
+               gint64 b)
+{
+  for (int attempt = 0; attempt < 24; attempt++)
+    {
+      const Person *p = random_person (s);
+
+      if (p == NULL)
+        return 0;
+      if (p->archived || p->first_day < day || p->id == a || p->id == b || is_seated (s, p->id))
+        continue;
+      if (attempt < 12 && prefer != NULL && !in_list (industries[p->industry].name, prefer))
+        continue;
+      return p->id;
+    }
+  return 0;
+}
+
+/* A referral's steps after "given", in date order, up to today: half of
+ * them won, a quarter lost, the rest still open. */
+static gboolean
+write_progress (Sampler *s,
+                gint64 referral,
+                int day,
+                const Seat *receiver,
+                GError **error)
+{
+  struct
+  {
+    RapportReferralStatus status;
+    int day;
+  } steps[3];
+  guint n = 0;
+  double outcome = g_rand_double (s->rand);
+  gboolean won = outcome < 0.5;
+  gboolean lost = !won && outcome < 0.75;
+  gint64 value = -1;
+
+  day -= between (s, 1, 4);
+  steps[n].status = RAPPORT_REFERRAL_CONTACTED;
+  steps[n++].day = day;
+  /* Business is won after a meeting; lost or open, maybe before one. */
+  if (won || chance (s, 0.5))
+    {
+      day -= between (s, 3, 14);
+      steps[n].status = RAPPORT_REFERRAL_MEETING;
+      steps[n++].day = day;
+    }
+  if (won || lost)
+    {
+      day -= between (s, 7, 45);
+      steps[n].status = won ? RAPPORT_REFERRAL_WON : RAPPORT_REFERRAL_LOST;
+      steps[n++].day = day;
+    }
+  if (won)
+    value = between (s, receiver->value[0] / 50, receiver->value[1] / 50) * (gint64) 5000;
+
+  for (guint i = 0; i < n && steps[i].day >= 0; i++)
+    {
+      const char *note = NULL;
+      gint64 id;
+
+      if (chance (s, 0.4))
+        switch (steps[i].status)
+          {
+          case RAPPORT_REFERRAL_CONTACTED: note = PICK_ARRAY (s, step_notes_contacted); break;
+          case RAPPORT_REFERRAL_MEETING: note = PICK_ARRAY (s, step_notes_meeting); break;
+          case RAPPORT_REFERRAL_WON: note = PICK_ARRAY (s, step_notes_won); break;
+          case RAPPORT_REFERRAL_LOST: note = PICK_ARRAY (s, step_notes_lost); break;
+          case RAPPORT_REFERRAL_GIVEN:
+          default: break;
+          }
+      id = rapport_store_insert_referral_step_row (s->store, referral, steps[i].status,
+                                                   steps[i].status == RAPPORT_REFERRAL_WON ? value : -1,
+                                                   day_at (s, steps[i].day)->iso, note, error);
+      if (id == 0)
+        return FALSE;
+      remember_id (s->referral_steps, id);
+    }
+  return TRUE;
+}
+
+/* A referral given @day days ago, with its steps and its timeline
+ * entries, as rapport_store_give_referral() would write it then. */
+static gboolean
+write_referral (Sampler *s,
+                gint64 from,
+                gint64 to,
+                gint64 prospect,
+                gint64 huddle,
+                int day,
+                const Seat *receiver,
+                GError **error)
+{
+  const char *note = receiver->needs != NULL && chance (s, 0.6) ? pick (s, receiver->needs) : NULL;
+  gint64 entries[2];
+  gint64 step = 0;
+  gint64 id;
+
+  id = rapport_store_insert_referral_row (s->store, from, to, prospect, huddle, day_at (s, day)->iso, note, &step,
+                                          entries, error);
+  if (id == 0)
+    return FALSE;
+  remember_id (s->referrals, id);
+  remember_id (s->referral_steps, step);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (entries[i] != 0)
+      remember_id (s->interactions, entries[i]);
+  return write_progress (s, id, day, receiver, error);
+}
+
+/* A referral passed at a meeting: to the user every fourth time and
+ * from them now and then, else between members; given by someone who
+ * came. */
+static gboolean
+write_huddle_referral (Sampler *s,
+                       Huddle *h,
+                       guint meeting,
+                       const guint *came,
+                       guint n_came,
+                       GError **error)
+{
+  guint k = h->n_referrals++;
+  guint others[MAX_SEATS + 1], givers[MAX_SEATS + 1];
+  guint n_others = 0, n_givers = 0;
+  gboolean user_came = FALSE;
+  const Member *to, *from;
+  gint64 prospect;
+
+  for (guint i = 1; i < h->n_members; i++)
+    if (h->members[i].from <= meeting && meeting < h->members[i].to)
+      others[n_others++] = i;
+  if (n_others == 0)
+    return TRUE;
+  to = k % 4 == 1 ? &h->members[0] : &h->members[others[between (s, 0, n_others - 1)]];
+  for (guint i = 0; i < n_came; i++)
+    {
+      user_came |= came[i] == 0;
+      if (&h->members[came[i]] != to)
+        givers[n_givers++] = came[i];
+    }
+  if (to->contact != 0 && k % 5 == 2 && user_came)
+    from = &h->members[0];
+  else if (n_givers > 0)
+    from = &h->members[givers[between (s, 0, n_givers - 1)]];
+  else
+    return TRUE;
+
+  prospect = find_prospect (s, h->days[meeting], to->seat->prospects, from->contact, to->contact);
+  return prospect == 0 ||
+         write_referral (s, from->contact, to->contact, prospect, h->id, h->days[meeting], to->seat, error);
+}
+
+/* A meeting with everyone's attendance, its notes now and then, what
+ * some asked for and offered, and the referrals passed there. */
+static gboolean
+write_meeting (Sampler *s,
+               Huddle *h,
+               guint meeting,
+               GError **error)
+{
+  int day = h->days[meeting];
+  const char *notes = chance (s, 0.4) ? pick (s, h->info->notes) : NULL;
+  gint64 id = rapport_store_insert_meeting_row (s->store, h->id, time_on (s, day, HUDDLE_MINUTES), notes, error);
+  guint came[MAX_SEATS + 1];
+  guint n_came = 0;
+  int n_referrals;
+
+  if (id == 0)
+    return FALSE;
+  remember_id (s->meetings, id);
+  for (guint i = 0; i < h->n_members; i++)
+    {
+      const Member *m = &h->members[i];
+      RapportPresence presence;
+      const char *asks = NULL, *offers = NULL;
+      gint64 attendance;
+
+      if (meeting < m->from || meeting >= m->to)
+        continue;
+      presence = presence_at (s, h, m, meeting);
+      if (presence == RAPPORT_PRESENCE_PRESENT || presence == RAPPORT_PRESENCE_LATE)
+        {
+          came[n_came++] = i;
+          if (chance (s, 0.3))
+            asks = pick (s, m->seat->asks);
+          if (chance (s, 0.25))
+            offers = pick (s, m->seat->offers);
+        }
+      attendance = rapport_store_insert_attendance_row (s->store, id, m->id, presence, asks, offers, error);
+      if (attendance == 0)
+        return FALSE;
+      remember_id (s->attendance, attendance);
+    }
+
+  n_referrals = between (s, 0, 2);
+  for (int i = 0; i < n_referrals; i++)
+    if (!write_huddle_referral (s, h, meeting, came, n_came, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_huddle (Sampler *s,
+              Huddle *h,
+              GError **error)
+{
+  const HuddleInfo *info = h->info;
+  g_autoptr(RapportHuddle) huddle = g_object_new (RAPPORT_TYPE_HUDDLE,
+                                                   "name", info->name,
+                                                   "industry", info->industry,
+                                                   "place", info->place,
+                                                   "rrule", info->rrule,
+                                                   "first-meeting", time_on (s, h->days[0], HUDDLE_MINUTES),
+                                                   "duration-min", HUDDLE_DURATION,
+                                                   NULL);
+
+  rapport_huddle_set_audience (huddle, info->audience);
+  h->id = rapport_store_insert_huddle_row (s->store, huddle, error);
+  if (h->id == 0)
+    return FALSE;
+  remember_id (s->huddles, h->id);
+  for (guint i = 0; i < h->n_members; i++)
+    {
+      Member *m = &h->members[i];
+      const char *left_on = m->to < h->n_days ? day_at (s, h->days[m->to])->iso : NULL;
+
+      m->id = rapport_store_insert_member_row (s->store, h->id, m->contact, m->seat->service, m->seat->offering,
+                                               day_at (s, h->days[m->from])->iso, left_on, error);
+      if (m->id == 0)
+        return FALSE;
+      remember_id (s->huddle_members, m->id);
+    }
+  for (guint i = 0; i < h->n_days; i++)
+    if (!write_meeting (s, h, i, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A few referrals outside the huddles: from referral partners, clients
+ * and friends to the user, and the other way. */
+static gboolean
+write_other_referrals (Sampler *s,
+                       GError **error)
+{
+  for (guint k = 0; k < N_OTHER_REFERRALS; k++)
+    {
+      int day = next_weekday (s, between (s, 14, HUDDLE_DAYS));
+      gboolean to_me = k % 2 == 0;
+      const Person *partner = NULL;
+      gint64 prospect;
+
+      for (int attempt = 0; day > 0 && attempt < 32 && partner == NULL; attempt++)
+        {
+          const Person *p = random_person (s);
+
+          if (p != NULL && !p->archived && p->first_day >= day && is_close (p->relationship) && !is_seated (s, p->id))
+            partner = p;
+        }
+      if (partner == NULL)
+        continue;
+      prospect = find_prospect (s, day, to_me ? huddle_infos[1].me.prospects : NULL, partner->id, 0);
+      if (prospect != 0 &&
+          !write_referral (s, to_me ? partner->id : 0, to_me ? 0 : partner->id, prospect, 0, day,
+                           to_me ? &huddle_infos[1].me : &contact_seat, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The huddles the user belongs to, with a year of meetings and
+ * referrals, and a few referrals besides. Everyone seated is chosen
+ * first, so that nobody is referred to the huddle they sit in. A huddle
+ * of fewer than three, in a small network, is left out. */
+static gboolean
+write_huddles (Sampler *s,
+               GError **error)
+{
+  Huddle huddles[G_N_ELEMENTS (huddle_infos)] = { { 0 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (huddle_infos); i++)
+    {
+      huddles[i].info = &huddle_infos[i];
+      plan_meetings (s, &huddles[i]);
+      if (huddles[i].n_days > 0)
+        seat_members (s, &huddles[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (huddles); i++)
+    if (huddles[i].n_members >= 3 && !write_huddle (s, &huddles[i], error))
+      return FALSE;
+  return write_other_referrals (s, error);
+}
+
 /* A profile to go with the network, unless the user saved their own; meta
  * remembers its stamp, so that removing the sample can tell whether the
  * user has changed it since. */
@@ -2408,6 +3170,7 @@ typedef struct
   RapportRelationship relationship;
   Context ctx;
   const char *given; /* in Sampler.names */
+  guint title;       /* in the industry's titles */
   int first_day;     /* met, or added to the address book */
   int minutes;       /* the time of day of that meeting */
   int cadence;
@@ -2447,6 +3210,7 @@ make_contact (Sampler *s,
   gboolean archived;
   int first_day, minutes, cadence;
   int event = -1;
+  guint title;
   double when;
 
   /* Contacts are written in the order they were met, over two years. */
@@ -2502,7 +3266,8 @@ make_contact (Sampler *s,
   rapport_contact_set_given_name (contact, name.given);
   rapport_contact_set_family_name (contact, name.family);
   rapport_contact_set_industry (contact, industry->name);
-  rapport_contact_set_job_title (contact, pick (s, industry->titles));
+  title = pick_index (s, industry->titles);
+  rapport_contact_set_job_title (contact, industry->titles[title]);
   if (chance (s, 0.95))
     {
       company = make_company (s, industry, &name, city->name);
@@ -2616,6 +3381,7 @@ make_contact (Sampler *s,
   draft->relationship = relationship;
   draft->ctx = ctx;
   draft->given = g_string_chunk_insert_const (s->names, name.given);
+  draft->title = title;
   draft->first_day = first_day;
   draft->minutes = minutes;
   draft->cadence = cadence;
@@ -2657,8 +3423,16 @@ write_batch (Sampler *s,
       gint64 id = first_id + i;
       Plan *plan = d->event >= 0 ? &g_array_index (s->plans, Plan, d->event) : NULL;
       Person person = {
-        id, d->given, d->ctx.industry - industries, d->ctx.occasion - occasions, d->first_day, d->minutes,
-        d->archived, d->event, 0
+        .id = id,
+        .given = d->given,
+        .industry = d->ctx.industry - industries,
+        .occasion = d->ctx.occasion - occasions,
+        .first_day = d->first_day,
+        .minutes = d->minutes,
+        .title = d->title,
+        .relationship = d->relationship,
+        .archived = d->archived,
+        .event = d->event,
       };
       guint last;
 
@@ -2723,8 +3497,9 @@ remember_sample (RapportStore *store,
   return rapport_store_step_done (store, stmt, error);
 }
 
-/* The rows of @table ("contacts", "groups" or "events") that
- * remember_sample() recorded and that still exist. */
+/* The rows of @table ("contacts", "groups", "events", "huddles",
+ * "huddle_members", "meetings" or "referrals") that remember_sample()
+ * recorded and that still exist. */
 static gboolean
 collect_sample_ids (RapportStore *store,
                     const char *table,
@@ -2778,6 +3553,8 @@ emit_sample_changed (RapportStore *store,
   rapport_store_emit_changed (store, "followups", 0);
   rapport_store_emit_changed (store, "groups", 0);
   rapport_store_emit_changed (store, "events", 0);
+  rapport_store_emit_changed (store, "huddles", 0);
+  rapport_store_emit_changed (store, "referrals", 0);
   if (profile)
     rapport_store_emit_changed (store, "profile", 0);
 }
@@ -2831,6 +3608,77 @@ reset_sample_profile (RapportStore *store,
                      rapport_store_outbox_append (store, "profile", 1, error));
 }
 
+/* Leaves out of @members the user's own, who stays in a huddle the user
+ * keeps. */
+static gboolean
+drop_user_members (RapportStore *store,
+                   GArray *members,
+                   GError **error)
+{
+  for (guint i = members->len; i-- > 0;)
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT contact_id IS NULL FROM huddle_members WHERE id = ?",
+                                                  error);
+      gboolean user;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (members, gint64, i));
+      user = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_reset (stmt);
+      if (user)
+        g_array_remove_index (members, i);
+    }
+  return TRUE;
+}
+
+/* Deletes each of @ids, an @entity of rapport_store_tombstone_huddle_record(). */
+static gboolean
+tombstone_each (RapportStore *store,
+                const char *entity,
+                GArray *ids,
+                GError **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *stamp = rapport_store_next_stamp (store);
+
+      if (!rapport_store_tombstone_huddle_record (store, entity, g_array_index (ids, gint64, i), stamp, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside the removal's transaction, after the contacts: the sample's
+ * referrals (their steps stay: the ledger is append-only, and a deleted
+ * referral hides them), its meetings with their attendance, and its
+ * huddles with their members, except a huddle in which the user has
+ * recorded a meeting or a referral of their own. That one stays with the
+ * user's membership, without the made-up people. */
+static gboolean
+remove_sample_huddles (RapportStore *store,
+                       GArray *referrals,
+                       GArray *meetings,
+                       GArray *huddles,
+                       GArray *members,
+                       GError **error)
+{
+  if (!tombstone_each (store, "referral", referrals, error) || !tombstone_each (store, "meeting", meetings, error))
+    return FALSE;
+  for (guint i = 0; i < huddles->len; i++)
+    {
+      g_autofree char *stamp = rapport_store_next_stamp (store);
+      gboolean deleted;
+
+      if (!rapport_store_tombstone_huddle (store, g_array_index (huddles, gint64, i), stamp, &deleted, error))
+        return FALSE;
+    }
+  /* What is left of the members sits in the huddles kept. */
+  return collect_sample_ids (store, "huddle_members", members, error) &&
+         drop_user_members (store, members, error) &&
+         tombstone_each (store, "huddle_member", members, error);
+}
+
 /**
  * rapport_sample_remove:
  * @store: a store
@@ -2838,11 +3686,14 @@ reset_sample_profile (RapportStore *store,
  *
  * Deletes everything a sample network made, in one transaction: its
  * contacts with their timeline and follow-ups, its events with the
- * people marked as met there, its groups, and its profile unless the
- * user has saved it since. What the user added stays: their contacts
- * lose only their link to a made-up introducer or event, and a made-up
- * group the user has put an event of their own in stays with it. Like
- * any deletion it leaves tombstones for sync.
+ * people marked as met there, its groups, its huddles with their
+ * members, meetings and attendance, its referrals (whose steps stay, as
+ * the ledger is append-only), and its profile unless the user has saved
+ * it since. What the user added stays: their contacts lose only their
+ * link to a made-up introducer or event, a made-up group the user has
+ * put an event of their own in stays with it, and so does a made-up
+ * huddle where the user has recorded a meeting or a referral, with the
+ * user as a member. Like any deletion it leaves tombstones for sync.
  *
  * Returns: %TRUE on success
  */
@@ -2854,6 +3705,10 @@ rapport_sample_remove (RapportStore *store,
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) sample_groups = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) relinked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) referrals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) huddles = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean profile_reset = FALSE;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -2862,7 +3717,10 @@ rapport_sample_remove (RapportStore *store,
     return FALSE;
   if (!collect_sample_ids (store, "contacts", contacts, error) ||
       !collect_sample_ids (store, "events", events, error) ||
-      !collect_sample_ids (store, "groups", sample_groups, error))
+      !collect_sample_ids (store, "groups", sample_groups, error) ||
+      !collect_sample_ids (store, "referrals", referrals, error) ||
+      !collect_sample_ids (store, "meetings", meetings, error) ||
+      !collect_sample_ids (store, "huddles", huddles, error))
     goto fail;
   /* A stamp per contact: one made-up person introduced by another is
    * first unlinked, then deleted, and the deletion must be the newer.
@@ -2892,10 +3750,13 @@ rapport_sample_remove (RapportStore *store,
       if (!rapport_store_tombstone_group (store, g_array_index (sample_groups, gint64, i), stamp, &deleted, error))
         goto fail;
     }
+  if (!remove_sample_huddles (store, referrals, meetings, huddles, members, error))
+    goto fail;
   if (!reset_sample_profile (store, &profile_reset, error) ||
       !rapport_store_exec (store,
                            "DELETE FROM meta WHERE key IN"
-                           " ('sample-contacts', 'sample-events', 'sample-groups', 'sample-profile')",
+                           " ('sample-contacts', 'sample-events', 'sample-groups', 'sample-profile',"
+                           "  'sample-huddles', 'sample-huddle_members', 'sample-meetings', 'sample-referrals')",
                            error) ||
       !rapport_store_commit (store, error))
     goto fail;
@@ -2932,8 +3793,11 @@ fail:
  * referral partners, and follow-ups overdue, due today and coming up;
  * with the groups the user tried and their verdicts, the events they went
  * to (a few hundred, more for a bigger network) with the people met there
- * and most scorecards filled in, a few events ahead, and a profile unless
- * the user saved one. Everything is written in one transaction, outbox
+ * and most scorecards filled in, a few events ahead, two huddles the user
+ * belongs to with a year of meetings, attendance and referrals, a few
+ * referrals outside them, and a profile unless the user saved one. A
+ * huddle seats people whose trade fits its services, so a small network
+ * may have fewer members or none. Everything is written in one transaction, outbox
  * included, so that the sample syncs like the user's own edits; when
  * @cancellable is cancelled, or anything fails, nothing is written and
  * the error says why (%G_IO_ERROR_CANCELLED when cancelled). The store's
@@ -3093,12 +3957,13 @@ rapport_sample_fill_full (RapportStore *store,
       if (ok && progress != NULL && (done / step != (done - n) / step || done == n_contacts))
         progress (done, n_contacts, user_data);
     }
-  if (ok && !write_reunions (s, cancellable, error))
+  if (ok && (!write_reunions (s, cancellable, error) || !write_huddles (s, error)))
     ok = FALSE;
   /* Recorded for sync in one pass per table, in an order in which every
    * record arrives after those it points at: groups, the events they
    * host, the contacts met there, then timelines, follow-ups and who was
-   * met where. */
+   * met where, then the huddles, their members, meetings and attendance,
+   * and the referral ledger. */
   if (ok &&
       (!record (store, "group", s->groups, error) ||
        !record (store, "event", s->events, error) ||
@@ -3106,9 +3971,19 @@ rapport_sample_fill_full (RapportStore *store,
        !record (store, "interaction", s->interactions, error) ||
        !record (store, "followup", s->followups, error) ||
        !record (store, "event_person", s->event_people, error) ||
+       !record (store, "huddle", s->huddles, error) ||
+       !record (store, "huddle_member", s->huddle_members, error) ||
+       !record (store, "meeting", s->meetings, error) ||
+       !record (store, "attendance", s->attendance, error) ||
+       !record (store, "referral", s->referrals, error) ||
+       !record (store, "referral_step", s->referral_steps, error) ||
        !remember_sample (store, "contacts", s->contacts, error) ||
        !remember_sample (store, "groups", s->groups, error) ||
        !remember_sample (store, "events", s->events, error) ||
+       !remember_sample (store, "huddles", s->huddles, error) ||
+       !remember_sample (store, "huddle_members", s->huddle_members, error) ||
+       !remember_sample (store, "meetings", s->meetings, error) ||
+       !remember_sample (store, "referrals", s->referrals, error) ||
        !rapport_store_commit (store, error)))
     ok = FALSE;
   if (!ok)
