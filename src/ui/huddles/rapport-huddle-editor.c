@@ -36,6 +36,7 @@ struct _RapportHuddleEditor
   AdwComboRow *cadence_row;
   AdwEntryRow *rrule_row;
   GtkLabel *error_label;
+  gboolean writing_rule; /* the cadence is writing the rule, which must not answer */
 };
 
 G_DEFINE_FINAL_TYPE (RapportHuddleEditor, rapport_huddle_editor, ADW_TYPE_WINDOW)
@@ -94,8 +95,13 @@ on_cadence_changed (RapportHuddleEditor *self)
   g_autoptr(GDateTime) first = first_meeting (self);
   g_autofree char *rule = rule_for (adw_combo_row_get_selected (self->cadence_row), first);
 
-  if (rule != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->rrule_row), rule);
+  if (rule == NULL)
+    return;
+  /* Setting the text clears it first: the empty rule would read as
+   * "another rule" and move the cadence back. */
+  self->writing_rule = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->rrule_row), rule);
+  self->writing_rule = FALSE;
 }
 
 /* Moving the first meeting to another weekday moves a named cadence too. */
@@ -110,8 +116,11 @@ static void
 on_rule_changed (RapportHuddleEditor *self)
 {
   g_autoptr(GDateTime) first = first_meeting (self);
-  int cadence = cadence_of (gtk_editable_get_text (GTK_EDITABLE (self->rrule_row)), first);
+  int cadence;
 
+  if (self->writing_rule)
+    return;
+  cadence = cadence_of (gtk_editable_get_text (GTK_EDITABLE (self->rrule_row)), first);
   if (adw_combo_row_get_selected (self->cadence_row) != (guint) cadence)
     adw_combo_row_set_selected (self->cadence_row, cadence);
 }

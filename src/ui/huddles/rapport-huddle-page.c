@@ -51,6 +51,7 @@ struct _RapportHuddlePage
   GtkLabel *details_label;
   AdwPreferencesGroup *glance;
   AdwPreferencesGroup *members;
+  GtkMenuButton *add_member_button;
   GtkPopover *add_member_popover;
   GtkSearchEntry *member_search;
   GtkListBox *member_matches;
@@ -739,6 +740,7 @@ rapport_huddle_page_class_init (RapportHuddlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportHuddlePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, RapportHuddlePage, glance);
   gtk_widget_class_bind_template_child (widget_class, RapportHuddlePage, members);
+  gtk_widget_class_bind_template_child (widget_class, RapportHuddlePage, add_member_button);
   gtk_widget_class_bind_template_child (widget_class, RapportHuddlePage, add_member_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportHuddlePage, member_search);
   gtk_widget_class_bind_template_child (widget_class, RapportHuddlePage, member_matches);
