@@ -334,6 +334,16 @@ test_referral_to_won (void)
     g_assert_nonnull (rapport_test_find_label (rapport_test_find_row (quarter, "You"), "gave 1 · received 0 · closed 12"));
     g_assert_nonnull (rapport_test_find_label (rapport_test_find_row (quarter, "Rita Realtor"), "gave 0 · received 1"));
   }
+
+  /* Rita's card has the referral in its ledger, and on its timeline. */
+  rapport_window_show_contact (window, contact_named ("Rita Realtor"));
+  rapport_test_pump (200);
+  {
+    GtkWidget *card = GTK_WIDGET (rapport_test_contact_page (window));
+
+    g_assert_nonnull (rapport_test_find_label (rapport_test_find_row (card, "You → Rita Realtor"), "About Bea Buyer · Won"));
+    g_assert_nonnull (rapport_test_find_label (card, "Referral received · "));
+  }
 }
 
 int

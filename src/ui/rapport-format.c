@@ -153,3 +153,37 @@ rapport_followup_due_for (GSettings *settings,
     return g_steal_pointer (&today);
   return g_steal_pointer (&due);
 }
+
+/**
+ * rapport_format_referral:
+ * @referral: a referral
+ * @title: (out) (transfer full): who passed it to whom
+ * @subtitle: (out) (transfer full): about whom, where it stands, since when
+ *   (and the value of the business won)
+ *
+ * How the ledger words a referral, on a huddle's page and on a card.
+ */
+void
+rapport_format_referral (RapportReferral *referral,
+                         char **title,
+                         char **subtitle)
+{
+  RapportReferralStatus status = rapport_referral_get_status (referral);
+
+  /* TRANSLATORS: a referral: who passed it to whom */
+  *title = g_strdup_printf (_("%s → %s"), rapport_referral_get_from_name (referral),
+                               rapport_referral_get_to_name (referral));
+  if (status == RAPPORT_REFERRAL_WON)
+    {
+      g_autofree char *value = rapport_format_money (MAX (rapport_referral_get_value_cents (referral), 0));
+
+      /* TRANSLATORS: a referral's prospect, "Won", the value and the day */
+      *subtitle = g_strdup_printf (_("About %s · %s %s on %s"), rapport_referral_get_prospect_name (referral),
+                                      rapport_referral_status_get_label (status), value,
+                                      rapport_referral_get_status_on (referral));
+    }
+  else
+    /* TRANSLATORS: a referral's prospect, where it stands, and since when */
+    *subtitle = g_strdup_printf (_("About %s · %s on %s"), rapport_referral_get_prospect_name (referral),
+                                    rapport_referral_status_get_label (status), rapport_referral_get_status_on (referral));
+}

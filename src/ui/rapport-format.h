@@ -13,6 +13,7 @@ char *rapport_format_event_details (RapportEvent *event);
 char *rapport_format_money (gint64 cents);
 char *rapport_format_minutes (gint64 minutes);
 void rapport_format_quality_badge (GtkWidget *label, int quality);
+void rapport_format_referral (RapportReferral *referral, char **title, char **subtitle);
 char *rapport_followup_due_for (GSettings *settings, const char *met_on);
 
 G_END_DECLS

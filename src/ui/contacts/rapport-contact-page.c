@@ -15,6 +15,7 @@
 #include "rapport-confirm.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-page.h"
+#include "rapport-format.h"
 #include "rapport-text.h"
 #include "rapport-toast.h"
 #include "rapport-window.h"
@@ -52,6 +53,7 @@ struct _RapportContactPage
   AdwPreferencesGroup *notes_group;
   GtkLabel *notes_label;
   AdwPreferencesGroup *timeline_group;
+  AdwPreferencesGroup *referrals_group;
 };
 
 G_DEFINE_FINAL_TYPE (RapportContactPage, rapport_contact_page, GTK_TYPE_WIDGET)
@@ -436,6 +438,29 @@ build_timeline (RapportContactPage *self)
     }
 }
 
+/* Every referral this person passed, received or is the prospect of:
+ * the ledger seen from one contact. */
+static void
+build_referrals (RapportContactPage *self)
+{
+  RapportReferralQuery query = { 0, rapport_contact_get_id (self->contact) };
+  g_autoptr(GListModel) list = rapport_store_list_referrals (self->store, &query, NULL);
+  guint n = list ? g_list_model_get_n_items (list) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->referrals_group), n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportReferral) referral = g_list_model_get_item (list, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      rapport_format_referral (referral, &title, &subtitle);
+      row = text_row (title, subtitle);
+      add_row (self, self->referrals_group, row);
+    }
+}
+
 static void
 rebuild (RapportContactPage *self)
 {
@@ -474,6 +499,7 @@ rebuild (RapportContactPage *self)
   build_details (self);
   gtk_label_set_label (self->notes_label, rapport_contact_get_notes (c) ? rapport_contact_get_notes (c) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->notes_group), rapport_contact_get_notes (c) != NULL);
+  build_referrals (self);
   build_timeline (self);
 }
 
@@ -513,6 +539,7 @@ rapport_contact_page_set_store (RapportContactPage *self,
     return;
   g_signal_connect_object (store, "changed::interactions", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::followups", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::referrals", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 }
 
 RapportContact *
@@ -790,6 +817,7 @@ rapport_contact_page_class_init (RapportContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactPage, notes_group);
   gtk_widget_class_bind_template_child (widget_class, RapportContactPage, notes_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactPage, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactPage, referrals_group);
   /* Named for the UI tests, which press them as a person would. */
   gtk_widget_class_bind_template_child_full (widget_class, "archive_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "edit_button", FALSE, 0);

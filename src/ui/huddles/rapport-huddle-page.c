@@ -411,7 +411,7 @@ fill_attendance (RapportHuddlePage *self)
       g_autofree char *text = NULL;
 
       /* TRANSLATORS: one member's attendance over six months */
-      text = g_strdup_printf (_("%u of %u · late %u · substitute %u · absent %u"), row->present, row->meetings,
+      text = g_strdup_printf (_("present %u of %u · late %u · substitute %u · absent %u"), row->present, row->meetings,
                                  row->late, row->substitute, row->absent);
       rapport_store_page_add_figure (RAPPORT_STORE_PAGE (self), self->attendance, row->name, text);
     }
@@ -458,21 +458,7 @@ fill_ledger (RapportHuddlePage *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
-      title = g_strdup_printf (_("%s → %s"), rapport_referral_get_from_name (referral),
-                                  rapport_referral_get_to_name (referral));
-      if (rapport_referral_get_status (referral) == RAPPORT_REFERRAL_WON)
-        {
-          g_autofree char *value = rapport_format_money (MAX (rapport_referral_get_value_cents (referral), 0));
-
-          /* TRANSLATORS: a referral's prospect, "Won", the value and the day */
-          subtitle = g_strdup_printf (_("About %s · %s %s on %s"), rapport_referral_get_prospect_name (referral),
-                                         rapport_referral_status_get_label (RAPPORT_REFERRAL_WON), value,
-                                         rapport_referral_get_status_on (referral));
-        }
-      else
-        subtitle = g_strdup_printf (_("About %s · %s on %s"), rapport_referral_get_prospect_name (referral),
-                                       rapport_referral_status_get_label (rapport_referral_get_status (referral)),
-                                       rapport_referral_get_status_on (referral));
+      rapport_format_referral (referral, &title, &subtitle);
       row = add_row (self, self->ledger, title, subtitle);
       g_object_set_data_full (G_OBJECT (row), "referral", g_object_ref (referral), g_object_unref);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
