@@ -248,12 +248,69 @@ check_v3 (RapportStore *store)
   g_assert_cmpint (profile->goal_max, ==, 6);
 }
 
+/* Version 4's rows: a huddle of the user and Ann (who left), a meeting
+ * they attended, and a referral from Ann to the user about Zoë, won. */
+static void
+insert_v4 (sqlite3 *db)
+{
+  insert_v3 (db);
+  exec_or_die (db,
+               "INSERT INTO huddles (id, uuid, name, audience, rrule, first_meeting, sort_key, created, updated)"
+               " VALUES (1, 'h-1', 'Home Team', '[\"home buyers\"]', 'FREQ=MONTHLY;BYDAY=1TU,3TU', 1767600000,"
+               " 'home team', '00000000000c-0000-" V1_NODE "', '00000000000c-0000-" V1_NODE "');"
+               "INSERT INTO huddle_members (id, uuid, huddle_id, contact_id, service, joined_on, left_on, created, updated)"
+               " VALUES (1, 'm-1', 1, NULL, 'Mortgage broker', '2026-01-01', NULL, '00000000000d-0000-" V1_NODE "',"
+               " '00000000000d-0000-" V1_NODE "'),"
+               " (2, 'm-2', 1, 1, 'Realtor', '2026-01-01', '2026-03-01', '00000000000d-0001-" V1_NODE "',"
+               " '00000000000d-0001-" V1_NODE "');"
+               "INSERT INTO meetings (id, uuid, huddle_id, starts_at, duration_min, notes, created, updated)"
+               " VALUES (1, 'g-1', 1, 1767600000, 60, 'Kick-off', '00000000000e-0000-" V1_NODE "',"
+               " '00000000000e-0000-" V1_NODE "');"
+               "INSERT INTO attendance (id, uuid, meeting_id, member_id, status, created, updated)"
+               " VALUES (1, 'a-1', 1, 1, 'present', '00000000000f-0000-" V1_NODE "', '00000000000f-0000-" V1_NODE "'),"
+               " (2, 'a-2', 1, 2, 'late', '00000000000f-0001-" V1_NODE "', '00000000000f-0001-" V1_NODE "');"
+               "INSERT INTO referrals (id, uuid, from_contact, to_contact, prospect, huddle_id, given_on, created, updated)"
+               " VALUES (1, 'r-1', 1, NULL, 2, 1, '2026-01-10', '000000000010-0000-" V1_NODE "',"
+               " '000000000010-0000-" V1_NODE "');"
+               "INSERT INTO referral_steps (id, uuid, referral_id, status, value_cents, happened_on, created)"
+               " VALUES (1, 's-1', 1, 'given', NULL, '2026-01-10', '000000000010-0000-" V1_NODE "'),"
+               " (2, 's-2', 1, 'won', 500000, '2026-02-01', '000000000011-0000-" V1_NODE "');");
+}
+
+static void
+check_v4 (RapportStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportHuddle) huddle = NULL;
+  g_autoptr(GListModel) former = NULL;
+  g_autoptr(RapportReferral) referral = NULL;
+  g_autoptr(GArray) balances = NULL;
+
+  check_v3 (store);
+  huddle = rapport_store_get_huddle (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_huddle_get_name (huddle), ==, "Home Team");
+  g_assert_cmpint (rapport_huddle_get_n_members (huddle), ==, 1);
+  former = rapport_store_list_members (store, 1, TRUE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (former), ==, 2);
+  referral = rapport_store_get_referral (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_referral_get_status (referral), ==, RAPPORT_REFERRAL_WON);
+  g_assert_cmpint (rapport_referral_get_value_cents (referral), ==, 500000);
+  g_assert_cmpstr (rapport_referral_get_to_name (referral), ==, "You");
+  balances = rapport_store_referral_balances (store, 1, NULL, &error);
+  g_assert_cmpuint (balances->len, ==, 2);
+  g_assert_cmpint (g_array_index (balances, RapportReferralBalance, 0).won_received_cents, ==, 500000);
+  g_assert_cmpint (rapport_store_closed_business (store, 1), ==, 500000);
+}
+
 /* fixtures[v] fills a file at schema version v; version 0 is a new file. */
 static const VersionFixture fixtures[] = {
   { NULL, NULL },
   { insert_v1, check_v1 },
   { insert_v1, check_v2 },
   { insert_v3, check_v3 },
+  { insert_v4, check_v4 },
 };
 
 /* Every version that can be upgraded from needs its fixture. */
