@@ -108,6 +108,11 @@ test_roster_rules (RapportTestStore *fixture,
   /* "Realtor" and "realtors " are one service; a member without one competes with nobody. */
   competing = rapport_roster_competing (members);
   g_assert_true (g_strv_equal ((const char *const *) competing, expected_competing));
+  g_assert_true (rapport_roster_same_service ("Realtors", " realtor"));
+  g_assert_true (rapport_roster_same_service ("Agent immobilier", "agent immobilier"));
+  g_assert_false (rapport_roster_same_service ("Realtor", "Real-estate attorney"));
+  g_assert_false (rapport_roster_same_service ("", ""));
+  g_assert_false (rapport_roster_same_service (NULL, "Mover"));
 }
 
 static void

@@ -798,6 +798,27 @@ service_key (const char *service)
 }
 
 /**
+ * rapport_roster_same_service:
+ * @a: (nullable): a service category
+ * @b: (nullable): another
+ *
+ * Returns: whether two members who wrote @a and @b offer the same service
+ */
+gboolean
+rapport_roster_same_service (const char *a,
+                             const char *b)
+{
+  g_autofree char *ka = NULL;
+  g_autofree char *kb = NULL;
+
+  if (a == NULL || b == NULL || rapport_text_is_blank (a) || rapport_text_is_blank (b))
+    return FALSE;
+  ka = service_key (a);
+  kb = service_key (b);
+  return g_str_equal (ka, kb);
+}
+
+/**
  * rapport_roster_competing:
  * @members: #RapportHuddleMember items
  *

@@ -343,6 +343,7 @@ gint64 rapport_store_closed_business (RapportStore *self, gint64 huddle_id);
 
 char *rapport_roster_size_note (guint n_members);
 GStrv rapport_roster_competing (GListModel *members);
+gboolean rapport_roster_same_service (const char *a, const char *b);
 GStrv rapport_roster_gaps (const char *const *needed, GListModel *members);
 
 /* Sync */

@@ -241,7 +241,7 @@ fill_members (RapportHuddlePage *self,
                                                           : _("No service yet"));
       row = add_row (self, self->members, rapport_huddle_member_get_name (member), subtitle);
       for (guint k = 0; competing[k] != NULL; k++)
-        if (service != NULL && g_ascii_strncasecmp (service, competing[k], 4) == 0)
+        if (rapport_roster_same_service (service, competing[k]))
           gtk_widget_add_css_class (row, "competing");
       edit_label = g_strdup_printf (_("Edit what %s offers"), rapport_huddle_member_get_name (member));
       remove_label = g_strdup_printf (_("%s leaves the huddle"), rapport_huddle_member_get_name (member));
