@@ -282,7 +282,7 @@ test_attendance (RapportTestStore *fixture,
   }
 
   /* Since the first: three meetings; unrecorded counts as absent. */
-  summary = rapport_store_attendance_summary (fixture->store, huddle, MARCH_3, &error);
+  summary = rapport_store_attendance_summary (fixture->store, huddle, MARCH_3, G_MAXINT64, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->len, ==, 3);
   {
@@ -303,8 +303,48 @@ test_attendance (RapportTestStore *fixture,
   }
   g_clear_pointer (&summary, g_array_unref);
   /* Only the last one since the second week. */
-  summary = rapport_store_attendance_summary (fixture->store, huddle, MARCH_3 + 20 * DAY, &error);
+  summary = rapport_store_attendance_summary (fixture->store, huddle, MARCH_3 + 20 * DAY, G_MAXINT64, &error);
   g_assert_cmpuint (g_array_index (summary, RapportAttendanceSummary, 0).meetings, ==, 1);
+}
+
+/* A meeting written down after members were added, from before they
+ * joined, still shows those whose attendance was recorded; a recorded
+ * attendance can be taken back; and a contact deleted for good leaves. */
+static void
+test_attendance_written_later (RapportTestStore *fixture,
+                               gconstpointer data)
+{
+  gint64 huddle = add_huddle (fixture->store, "Home Team", NULL);
+  gint64 rita_contact = add_person (fixture->store, "Rita", NULL);
+  gint64 rita = add_member (fixture->store, huddle, rita_contact, "Realtor");
+  gint64 me = me_in (fixture->store, huddle);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(RapportHuddle) loaded = NULL;
+  /* 2026-02-17, before "today" (2026-03-01), the day everyone joined. */
+  gint64 earlier = MARCH_3 - 14 * DAY;
+  gint64 meeting = rapport_store_record_meeting (fixture->store, huddle, earlier, NULL, &error);
+
+  g_assert_true (rapport_store_set_attendance (fixture->store, meeting, me, RAPPORT_PRESENCE_PRESENT, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rows = rapport_store_list_attendance (fixture->store, meeting, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_clear_object (&rows);
+
+  g_assert_true (rapport_store_set_attendance (fixture->store, meeting, rita, RAPPORT_PRESENCE_LATE, NULL, NULL, &error));
+  g_assert_true (rapport_store_clear_attendance (fixture->store, meeting, rita, &error));
+  g_assert_true (rapport_store_clear_attendance (fixture->store, meeting, rita, &error));
+  g_assert_no_error (error);
+  rows = rapport_store_list_attendance (fixture->store, meeting, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+
+  g_assert_true (rapport_store_archive_contact (fixture->store, rita_contact, &error));
+  g_assert_true (rapport_store_delete_contact (fixture->store, rita_contact, &error));
+  g_assert_no_error (error);
+  loaded = rapport_store_get_huddle (fixture->store, huddle, &error);
+  g_assert_cmpint (rapport_huddle_get_n_members (loaded), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (fixture->store, "SELECT count(*) FROM huddle_members WHERE left_on IS NOT NULL"),
+                   ==, 1);
 }
 
 /* The ledger: steps only ever appended, the state the latest of them,
@@ -473,6 +513,7 @@ main (int argc,
   ADD ("member-bad-input", test_member_bad_input);
   ADD ("attendance", test_attendance);
   ADD ("ledger", test_ledger);
+  ADD ("attendance-written-later", test_attendance_written_later);
 
   return g_test_run ();
 }

@@ -399,7 +399,7 @@ test_huddles (RapportTestStore *fixture,
 
   /* Over six months, the attorney alone misses most meetings. */
   attorney = member_for (home_members, "Real-estate attorney");
-  summary = rapport_store_attendance_summary (store, rapport_huddle_get_id (home), NOW - 182 * DAY, &error);
+  summary = rapport_store_attendance_summary (store, rapport_huddle_get_id (home), NOW - 182 * DAY, NOW, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->len, ==, g_list_model_get_n_items (home_members));
   for (guint i = 0; i < summary->len; i++)

@@ -1007,7 +1007,8 @@ rapport_store_tombstone_contact (RapportStore *self,
 
   if (!tombstone_children (self, "interactions", "interaction", id, stamp, error) ||
       !tombstone_children (self, "followups", "followup", id, stamp, error) ||
-      !rapport_store_tombstone_event_people_of (self, id, stamp, error))
+      !rapport_store_tombstone_event_people_of (self, id, stamp, error) ||
+      !rapport_store_end_memberships_of (self, id, stamp, error))
     return FALSE;
 
   stmt = rapport_store_prepare (self,

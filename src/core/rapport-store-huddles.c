@@ -80,7 +80,7 @@ person_name (gint64 contact_id,
 {
   if (contact_id == 0)
     return _("You");
-  return (name != NULL && *name != '\0') ? name : _("Someone deleted");
+  return (name != NULL && *name != '\0') ? name : _("A deleted contact");
 }
 
 static char *
@@ -777,8 +777,11 @@ rapport_roster_size_note (guint n_members)
                                          n_members),
                             n_members);
   if (n_members > ROSTER_MAX)
-    return g_strdup_printf (_("With %u members, the huddle is large: past ten, an hour is too short for everyone."),
-                               n_members);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "With %u member, the huddle is large: past ten, an hour is too short for everyone.",
+                                         "With %u members, the huddle is large: past ten, an hour is too short for everyone.",
+                                         n_members),
+                            n_members);
   return NULL;
 }
 
@@ -1242,10 +1245,19 @@ rapport_store_list_meetings (RapportStore *self,
 }
 
 /* Who belonged to the huddle on the local day of @starts_at. */
-#define MEMBERS_AT_MEETING                                                             \
-  " FROM meetings g JOIN huddle_members m ON m.huddle_id = g.huddle_id"                \
-  " AND m.deleted = 0 AND m.joined_on <= date (g.starts_at, 'unixepoch', 'localtime')" \
-  " AND (m.left_on IS NULL OR m.left_on > date (g.starts_at, 'unixepoch', 'localtime'))"
+/* The members of a meeting: those who belonged on its local day (one who
+ * left that day still counts), and anyone whose attendance was recorded,
+ * as when a past meeting is written down after members were added. Used
+ * after "FROM meetings g JOIN huddle_members m ... LEFT JOIN attendance a"
+ * in a WHERE clause. */
+#define MEMBER_AT_MEETING                                                              \
+  " (a.id IS NOT NULL OR (m.joined_on <= date (g.starts_at, 'unixepoch', 'localtime')" \
+  "  AND (m.left_on IS NULL OR m.left_on >= date (g.starts_at, 'unixepoch', 'localtime'))))"
+
+#define MEETING_MEMBERS_JOIN                                                              \
+  " FROM meetings g JOIN huddle_members m ON m.huddle_id = g.huddle_id AND m.deleted = 0" \
+  " LEFT JOIN contacts c ON c.id = m.contact_id"                                          \
+  " LEFT JOIN attendance a ON a.meeting_id = g.id AND a.member_id = m.id AND a.deleted = 0"
 
 /**
  * rapport_store_list_attendance:
@@ -1269,10 +1281,8 @@ rapport_store_list_attendance (RapportStore *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   stmt = rapport_store_prepare (self,
-                                "SELECT m.id, coalesce (m.contact_id, 0), c.display_name, a.status, a.asks, a.offers" MEMBERS_AT_MEETING
-                                " LEFT JOIN contacts c ON c.id = m.contact_id"
-                                " LEFT JOIN attendance a ON a.meeting_id = g.id AND a.member_id = m.id AND a.deleted = 0"
-                                " WHERE g.id = ? AND g.deleted = 0"
+                                "SELECT m.id, coalesce (m.contact_id, 0), c.display_name, a.status, a.asks, a.offers" MEETING_MEMBERS_JOIN
+                                " WHERE g.id = ? AND g.deleted = 0 AND" MEMBER_AT_MEETING
                                 " ORDER BY m.contact_id IS NOT NULL, c.sort_key, m.id",
                                 error);
   if (stmt == NULL)
@@ -1408,6 +1418,56 @@ rapport_store_insert_attendance_row (RapportStore *self,
   return write_attendance_row (self, meeting_id, member_id, presence, asks, offers, stamp, error);
 }
 
+/**
+ * rapport_store_clear_attendance:
+ * @self: a store
+ * @meeting_id: a recorded meeting
+ * @member_id: a member
+ * @error: return location for a #GError
+ *
+ * Forgets how a member attended a meeting, when it was recorded by
+ * mistake. Nothing recorded is not an error.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_clear_attendance (RapportStore *self,
+                                gint64 meeting_id,
+                                gint64 member_id,
+                                GError **error)
+{
+  g_autofree char *stamp = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  stamp = rapport_store_next_stamp (self);
+  stmt = rapport_store_prepare (self,
+                                "UPDATE attendance SET deleted = 1, asks = NULL, offers = NULL, updated = ?"
+                                " WHERE meeting_id = ? AND member_id = ? AND deleted = 0 RETURNING id",
+                                error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, meeting_id);
+      sqlite3_bind_int64 (stmt, 3, member_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      ok = rapport_store_step_done (self, stmt, error) &&
+           (id == 0 || rapport_store_outbox_append (self, "attendance", id, error));
+    }
+  if (!finish (self, ok, error))
+    return FALSE;
+  if (id != 0)
+    rapport_store_emit_changed (self, "huddles", member_huddle (self, member_id));
+  return TRUE;
+}
+
 static void
 attendance_summary_clear (gpointer data)
 {
@@ -1421,9 +1481,11 @@ attendance_summary_clear (gpointer data)
  * @self: a store
  * @huddle_id: a huddle
  * @since: count the meetings from this moment (Unix seconds)
+ * @until: and up to this one, usually now: a meeting recorded ahead of
+ *   time has nobody absent yet
  * @error: return location for a #GError
  *
- * Each member's attendance at the meetings recorded since @since, while
+ * Each member's attendance at the meetings recorded in that span, while
  * they were a member; a meeting with nothing recorded for them counts as
  * absent.
  *
@@ -1434,6 +1496,7 @@ GArray *
 rapport_store_attendance_summary (RapportStore *self,
                                   gint64 huddle_id,
                                   gint64 since,
+                                  gint64 until,
                                   GError **error)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (RapportAttendanceSummary));
@@ -1447,10 +1510,9 @@ rapport_store_attendance_summary (RapportStore *self,
                                 "SELECT m.id, coalesce (m.contact_id, 0), c.display_name, count(*),"
                                 " count (CASE a.status WHEN 'present' THEN 1 END),"
                                 " count (CASE a.status WHEN 'late' THEN 1 END),"
-                                " count (CASE a.status WHEN 'substitute' THEN 1 END)" MEMBERS_AT_MEETING
-                                " LEFT JOIN contacts c ON c.id = m.contact_id"
-                                " LEFT JOIN attendance a ON a.meeting_id = g.id AND a.member_id = m.id AND a.deleted = 0"
-                                " WHERE g.huddle_id = ?1 AND g.deleted = 0 AND g.starts_at >= ?2"
+                                " count (CASE a.status WHEN 'substitute' THEN 1 END)" MEETING_MEMBERS_JOIN
+                                " WHERE g.huddle_id = ?1 AND g.deleted = 0 AND g.starts_at >= ?2 AND g.starts_at <= ?3"
+                                " AND" MEMBER_AT_MEETING
                                 " GROUP BY m.id"
                                 " ORDER BY m.left_on IS NOT NULL, m.contact_id IS NOT NULL, c.sort_key, m.id",
                                 error);
@@ -1461,6 +1523,7 @@ rapport_store_attendance_summary (RapportStore *self,
     }
   sqlite3_bind_int64 (stmt, 1, huddle_id);
   sqlite3_bind_int64 (stmt, 2, since);
+  sqlite3_bind_int64 (stmt, 3, until);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapportAttendanceSummary row = {
@@ -1764,7 +1827,8 @@ rapport_store_give_referral (RapportStore *self,
        log_on_timelines (self, from_contact, to_contact, prospect, noon_of (given_on), TRUE, entries, error);
   if (!finish (self, ok, error))
     return 0;
-  rapport_store_emit_changed (self, "referrals", id);
+  /* The detail's id names contacts elsewhere; a referral touches several. */
+  rapport_store_emit_changed (self, "referrals", 0);
   rapport_store_emit_changed (self, "interactions", 0);
   rapport_store_emit_changed (self, "contacts", 0);
   if (huddle_id != 0)
@@ -1852,7 +1916,7 @@ rapport_store_advance_referral (RapportStore *self,
   ok = append_step (self, referral_id, status, value_cents, happened_on, note, stamp, error);
   if (!finish (self, ok, error))
     return FALSE;
-  rapport_store_emit_changed (self, "referrals", referral_id);
+  rapport_store_emit_changed (self, "referrals", 0);
   if (rapport_referral_get_huddle_id (referral) != 0)
     rapport_store_emit_changed (self, "huddles", rapport_referral_get_huddle_id (referral));
   return TRUE;
@@ -1890,7 +1954,7 @@ rapport_store_insert_referral_step_row (RapportStore *self,
   " LEFT JOIN contacts p ON p.id = r.prospect"                                                     \
   " LEFT JOIN huddles h ON h.id = r.huddle_id"                                                     \
   " JOIN referral_steps s ON s.id = (SELECT x.id FROM referral_steps x WHERE x.referral_id = r.id" \
-  "  ORDER BY x.happened_on DESC, x.id DESC LIMIT 1)"
+  "  ORDER BY x.happened_on DESC, x.created DESC, x.uuid DESC LIMIT 1)"
 
 static RapportReferral *
 referral_from_row (sqlite3_stmt *stmt)
@@ -2025,7 +2089,7 @@ rapport_store_referral_balances (RapportStore *self,
                                 "  SELECT r.id, coalesce (r.from_contact, 0) AS giver, coalesce (r.to_contact, 0) AS receiver,"
                                 "   (SELECT CASE x.status WHEN 'won' THEN coalesce (x.value_cents, 0) ELSE 0 END"
                                 "    FROM referral_steps x WHERE x.referral_id = r.id"
-                                "    ORDER BY x.happened_on DESC, x.id DESC LIMIT 1) AS won"
+                                "    ORDER BY x.happened_on DESC, x.created DESC, x.uuid DESC LIMIT 1) AS won"
                                 "  FROM referrals r WHERE r.huddle_id = ?1 AND r.deleted = 0"
                                 "   AND (?2 IS NULL OR r.given_on >= ?2)),"
                                 " people AS ("
@@ -2089,7 +2153,7 @@ rapport_store_closed_business (RapportStore *self,
   stmt = rapport_store_prepare (self,
                                 "SELECT total (CASE s.status WHEN 'won' THEN coalesce (s.value_cents, 0) ELSE 0 END)"
                                 " FROM referrals r JOIN referral_steps s ON s.id = (SELECT x.id FROM referral_steps x"
-                                "  WHERE x.referral_id = r.id ORDER BY x.happened_on DESC, x.id DESC LIMIT 1)"
+                                "  WHERE x.referral_id = r.id ORDER BY x.happened_on DESC, x.created DESC, x.uuid DESC LIMIT 1)"
                                 " WHERE r.deleted = 0 AND (?1 = 0 OR r.huddle_id = ?1)",
                                 NULL);
   if (stmt == NULL)
@@ -2175,6 +2239,20 @@ rapport_store_tombstone_huddle_record (RapportStore *self,
   if (g_str_equal (entity, "huddle_member"))
     return tombstone_rows (self, TOMBSTONE_MEMBERS ("id"), entity, id, stamp, NULL, error);
   g_return_val_if_reached (FALSE);
+}
+
+/* Inside a transaction: a contact deleted for good leaves every huddle
+ * today; the membership rows stay, as for anyone who leaves. */
+gboolean
+rapport_store_end_memberships_of (RapportStore *self,
+                                  gint64 contact_id,
+                                  const char *stamp,
+                                  GError **error)
+{
+  return tombstone_rows (self,
+                         "UPDATE huddle_members SET left_on = date ('now', 'localtime'), updated = ?1"
+                         " WHERE contact_id = ?2 AND deleted = 0 AND left_on IS NULL RETURNING id",
+                         "huddle_member", contact_id, stamp, NULL, error);
 }
 
 /* Inside a transaction: deletes a huddle with its members, unless a

@@ -174,6 +174,10 @@ gboolean rapport_store_tombstone_huddle_record (RapportStore *self,
                                                 gint64 id,
                                                 const char *stamp,
                                                 GError **error);
+gboolean rapport_store_end_memberships_of (RapportStore *self,
+                                           gint64 contact_id,
+                                           const char *stamp,
+                                           GError **error);
 gboolean rapport_store_tombstone_huddle (RapportStore *self,
                                          gint64 id,
                                          const char *stamp,

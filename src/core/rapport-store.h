@@ -318,7 +318,12 @@ gboolean rapport_store_set_attendance (RapportStore *self,
                                        const char *asks,
                                        const char *offers,
                                        GError **error);
-GArray *rapport_store_attendance_summary (RapportStore *self, gint64 huddle_id, gint64 since, GError **error);
+gboolean rapport_store_clear_attendance (RapportStore *self, gint64 meeting_id, gint64 member_id, GError **error);
+GArray *rapport_store_attendance_summary (RapportStore *self,
+                                          gint64 huddle_id,
+                                          gint64 since,
+                                          gint64 until,
+                                          GError **error);
 
 /* Referrals */
 gint64 rapport_store_give_referral (RapportStore *self,

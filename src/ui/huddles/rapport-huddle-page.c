@@ -123,7 +123,7 @@ fill_glance (RapportHuddlePage *self)
   gint64 now = rapport_time_now ();
   g_autoptr(GArray) next = occurrences (self, now, now + 400 * (gint64) DAY, 1);
   g_autoptr(GArray) summary = rapport_store_attendance_summary (self->store, rapport_huddle_get_id (self->huddle),
-                                                                 now - 183 * (gint64) DAY, NULL);
+                                                                 now - 183 * (gint64) DAY, now, NULL);
   g_autofree char *since = quarter_start ();
   g_autoptr(GArray) balances = rapport_store_referral_balances (self->store, rapport_huddle_get_id (self->huddle),
                                                                  since, NULL);
@@ -400,7 +400,8 @@ static void
 fill_attendance (RapportHuddlePage *self)
 {
   g_autoptr(GArray) summary = rapport_store_attendance_summary (self->store, rapport_huddle_get_id (self->huddle),
-                                                                 rapport_time_now () - 183 * (gint64) DAY, NULL);
+                                                                 rapport_time_now () - 183 * (gint64) DAY,
+                                                                 rapport_time_now (), NULL);
 
   adw_preferences_group_set_description (self->attendance, summary == NULL || summary->len == 0
                                          ? _("Record a meeting to see who comes.")
