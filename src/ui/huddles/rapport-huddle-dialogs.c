@@ -196,10 +196,16 @@ rapport_referral_step_dialog_present (GtkWidget *from,
   form->store = g_object_ref (store);
   form->from = g_object_ref (from);
   form->referral_id = rapport_referral_get_id (referral);
+  /* The step after where it stands; a referral already won or lost
+   * offers its own status again (to correct a value), never "lost" for a
+   * won one, and Enter does not save it. */
   for (guint i = 0; i < G_N_ELEMENTS (next_statuses); i++)
     {
+      RapportReferralStatus status = rapport_referral_get_status (referral);
+      RapportReferralStatus wanted = status >= RAPPORT_REFERRAL_WON ? status : status + 1;
+
       gtk_string_list_append (labels, rapport_referral_status_get_label (next_statuses[i]));
-      if ((int) next_statuses[i] == rapport_referral_get_status (referral) + 1)
+      if (next_statuses[i] == wanted)
         next = i;
     }
   form->status = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -209,6 +215,8 @@ rapport_referral_step_dialog_present (GtkWidget *from,
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (form->status));
   form->value_row = adw_action_row_new ();
   form->value = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1e9, 100));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (form->value), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Value of the business"), -1);
   gtk_spin_button_set_digits (form->value, 2);
   gtk_widget_set_valign (GTK_WIDGET (form->value), GTK_ALIGN_CENTER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->value_row), _("Value of the business"));
@@ -226,6 +234,8 @@ rapport_referral_step_dialog_present (GtkWidget *from,
                              rapport_referral_status_get_label (rapport_referral_get_status (referral)),
                              rapport_referral_get_status_on (referral));
   dialog = message_dialog (from, heading, body, _("_Save"), list);
+  if (rapport_referral_get_status (referral) >= RAPPORT_REFERRAL_WON)
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_step_response), form, (GClosureNotify) step_form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

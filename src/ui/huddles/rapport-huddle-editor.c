@@ -51,19 +51,31 @@ enum {
 
 static const char *const weekday_codes[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 
-/* The rule of a named cadence, on the weekday of the first meeting. */
+/* The rule of a named cadence, on the weekday of the first meeting and
+ * its place in the month: twice a month is the first and third Tuesday
+ * from a first or third Tuesday, the second and fourth from a second or
+ * fourth; a fifth is the month's last. So the first meeting is always one
+ * of the schedule's. */
 static char *
 rule_for (int cadence,
           GDateTime *first)
 {
   const char *day = weekday_codes[(first ? g_date_time_get_day_of_week (first) : 2) - 1];
+  int nth = first ? (g_date_time_get_day_of_month (first) - 1) / 7 + 1 : 1;
+  int pair = (nth == 2 || nth == 4) ? 2 : 1;
 
   switch (cadence)
     {
-    case CADENCE_TWICE_A_MONTH: return g_strdup_printf ("FREQ=MONTHLY;BYDAY=1%s,3%s", day, day);
+    case CADENCE_TWICE_A_MONTH:
+      if (nth == 5)
+        return g_strdup_printf ("FREQ=MONTHLY;BYDAY=3%s,-1%s", day, day);
+      return g_strdup_printf ("FREQ=MONTHLY;BYDAY=%d%s,%d%s", pair, day, pair + 2, day);
     case CADENCE_WEEKLY: return g_strdup_printf ("FREQ=WEEKLY;BYDAY=%s", day);
     case CADENCE_EVERY_OTHER_WEEK: return g_strdup_printf ("FREQ=WEEKLY;INTERVAL=2;BYDAY=%s", day);
-    case CADENCE_MONTHLY: return g_strdup_printf ("FREQ=MONTHLY;BYDAY=1%s", day);
+    case CADENCE_MONTHLY:
+      if (nth == 5)
+        return g_strdup_printf ("FREQ=MONTHLY;BYDAY=-1%s", day);
+      return g_strdup_printf ("FREQ=MONTHLY;BYDAY=%d%s", nth, day);
     default: return NULL;
     }
 }
@@ -179,7 +191,7 @@ build (RapportHuddleEditor *self)
   self->duration_spin = rapport_form_add_spin (when, _("Minutes"), 24 * 60, 15, 0,
                                                         rapport_huddle_get_duration_min (self->draft));
   gtk_adjustment_set_lower (gtk_spin_button_get_adjustment (self->duration_spin), 5);
-  gtk_string_list_append (cadences, _("Twice a month (first and third)"));
+  gtk_string_list_append (cadences, _("Twice a month"));
   gtk_string_list_append (cadences, _("Every week"));
   gtk_string_list_append (cadences, _("Every other week"));
   gtk_string_list_append (cadences, _("Once a month"));
@@ -194,6 +206,7 @@ build (RapportHuddleEditor *self)
   g_signal_connect_swapped (self->cadence_row, "notify::selected", G_CALLBACK (on_cadence_changed), self);
   g_signal_connect_swapped (self->rrule_row, "changed", G_CALLBACK (on_rule_changed), self);
   g_signal_connect_swapped (self->day_row, "changed", G_CALLBACK (on_first_meeting_changed), self);
+  g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (on_first_meeting_changed), self);
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), about);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), when);

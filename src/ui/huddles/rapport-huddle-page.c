@@ -15,6 +15,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "rapport-confirm.h"
 #include "rapport-contact-list.h"
@@ -177,9 +179,12 @@ on_remove_member (GtkButton *button,
       show_error (self, error);
       return;
     }
-  /* TRANSLATORS: %s is a member's name */
-  toast = g_strdup_printf (_("%s left the huddle; their meetings and referrals stay"),
-                              rapport_huddle_member_get_name (member));
+  if (rapport_huddle_member_get_contact_id (member) == 0)
+    toast = g_strdup (_("You left the huddle; your meetings and referrals stay"));
+  else
+    /* TRANSLATORS: %s is a member's name */
+    toast = g_strdup_printf (_("%s left the huddle; their meetings and referrals stay"),
+                                rapport_huddle_member_get_name (member));
   rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (toast));
 }
 
@@ -243,12 +248,21 @@ fill_members (RapportHuddlePage *self,
       for (guint k = 0; competing[k] != NULL; k++)
         if (rapport_roster_same_service (service, competing[k]))
           gtk_widget_add_css_class (row, "competing");
-      edit_label = g_strdup_printf (_("Edit what %s offers"), rapport_huddle_member_get_name (member));
-      remove_label = g_strdup_printf (_("%s leaves the huddle"), rapport_huddle_member_get_name (member));
+      if (rapport_huddle_member_get_contact_id (member) == 0)
+        {
+          edit_label = g_strdup (_("Edit what you offer"));
+          remove_label = g_strdup (_("Leave the huddle"));
+        }
+      else
+        {
+          edit_label = g_strdup_printf (_("Edit what %s offers"), rapport_huddle_member_get_name (member));
+          /* TRANSLATORS: %s is a member's name */
+          remove_label = g_strdup_printf (_("Take %s off the roster"), rapport_huddle_member_get_name (member));
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-edit-symbolic", _("Edit Service"),
                                                                                                  edit_label, G_CALLBACK (on_edit_member), self,
                                                                                                  member));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("list-remove-symbolic", _("Leaves the Huddle"),
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("list-remove-symbolic", _("Take Off the Roster"),
                                                                                                remove_label, G_CALLBACK (on_remove_member), self,
                                                                                                member));
     }
@@ -374,24 +388,54 @@ add_meeting_row (RapportHuddlePage *self,
   g_signal_connect (row, "activated", G_CALLBACK (on_meeting_activated), self);
 }
 
+/* The first line of a meeting's notes, for its row. */
+static char *
+first_line (const char *text)
+{
+  const char *end;
+
+  if (text == NULL)
+    return NULL;
+  end = strchr (text, '\n');
+  return end ? g_strndup (text, end - text) : g_strdup (text);
+}
+
 static void
 fill_meetings (RapportHuddlePage *self)
 {
   gint64 now = rapport_time_now ();
   g_autoptr(GArray) next = occurrences (self, now, now + 400 * (gint64) DAY, UPCOMING_MEETINGS);
+  g_autoptr(GArray) recent = occurrences (self, now - 60 * (gint64) DAY, now, 100);
   g_autoptr(GListModel) recorded = rapport_store_list_meetings (self->store, rapport_huddle_get_id (self->huddle), NULL);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n_recorded = recorded ? g_list_model_get_n_items (recorded) : 0;
 
+  for (guint i = 0; i < n_recorded; i++)
+    {
+      g_autoptr(RapportMeeting) meeting = g_list_model_get_item (recorded, i);
+      gint64 *start = g_new (gint64, 1);
+
+      *start = rapport_meeting_get_starts_at (meeting);
+      g_hash_table_add (written, start);
+    }
   for (guint i = 0; next != NULL && i < next->len; i++)
-    add_meeting_row (self, g_array_index (next, gint64, i), _("Coming"));
-  for (guint i = 0; recorded != NULL && i < MIN (g_list_model_get_n_items (recorded), RECENT_MEETINGS); i++)
+    if (!g_hash_table_contains (written, &g_array_index (next, gint64, i)))
+      add_meeting_row (self, g_array_index (next, gint64, i), _("Coming"));
+  /* The last two months' meetings nobody wrote down, to catch up on. */
+  for (guint i = recent ? recent->len : 0; i > 0; i--)
+    if (!g_hash_table_contains (written, &g_array_index (recent, gint64, i - 1)))
+      add_meeting_row (self, g_array_index (recent, gint64, i - 1), _("Not recorded"));
+  for (guint i = 0; i < MIN (n_recorded, RECENT_MEETINGS); i++)
     {
       g_autoptr(RapportMeeting) meeting = g_list_model_get_item (recorded, i);
       int came = rapport_meeting_get_n_present (meeting);
+      g_autofree char *notes = first_line (rapport_meeting_get_notes (meeting));
+      g_autofree char *count = NULL;
       g_autofree char *subtitle = NULL;
 
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d came%s%s", "%d came%s%s", came), came,
-                                  rapport_meeting_get_notes (meeting) ? " · " : "",
-                                  rapport_meeting_get_notes (meeting) ? rapport_meeting_get_notes (meeting) : "");
+      /* TRANSLATORS: how many members came to a meeting */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d came", "%d came", came), came);
+      subtitle = notes ? g_strdup_printf ("%s · %s", count, notes) : g_steal_pointer (&count);
       add_meeting_row (self, rapport_meeting_get_starts_at (meeting), subtitle);
     }
 }
@@ -481,6 +525,8 @@ update (RapportHuddlePage *self)
   if (rapport_huddle_get_place (self->huddle) != NULL)
     g_string_append_printf (details, "%s%s", details->len ? " · " : "", rapport_huddle_get_place (self->huddle));
   gtk_label_set_label (self->title_label, rapport_huddle_get_name (self->huddle));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "huddle.archive", !rapport_huddle_get_archived (self->huddle));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "huddle.restore", rapport_huddle_get_archived (self->huddle));
   gtk_label_set_label (self->details_label, details->str);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details->len > 0);
 
@@ -611,31 +657,48 @@ edit_action (GtkWidget *widget,
                                                                self->huddle)));
 }
 
-/* Recording opens the latest meeting the schedule had, or the next one
- * when none has been yet. */
+/* Recording opens the meeting of the moment: one that starts or started
+ * within twelve hours (attendance is taken as people arrive); otherwise
+ * the latest the schedule had, or the next when none has been yet. Older
+ * ones are in the list of meetings. */
+static gint64
+meeting_to_record (RapportHuddlePage *self)
+{
+  gint64 now = rapport_time_now ();
+  gint64 half_day = 12 * 60 * 60;
+  g_autoptr(GArray) near = occurrences (self, now - half_day, now + half_day, 4);
+  g_autoptr(GArray) past = NULL;
+  g_autoptr(GArray) next = NULL;
+  gint64 best = 0;
+
+  for (guint i = 0; near != NULL && i < near->len; i++)
+    {
+      gint64 when = g_array_index (near, gint64, i);
+
+      if (best == 0 || ABS (when - now) < ABS (best - now))
+        best = when;
+    }
+  if (best != 0)
+    return best;
+  past = occurrences (self, now - 60 * (gint64) DAY, now, 100);
+  if (past != NULL && past->len > 0)
+    return g_array_index (past, gint64, past->len - 1);
+  next = occurrences (self, now, now + 400 * (gint64) DAY, 1);
+  return next != NULL && next->len > 0 ? g_array_index (next, gint64, 0) : now;
+}
+
 static void
 record_action (GtkWidget *widget,
                const char *action_name,
                GVariant *parameter)
 {
   RapportHuddlePage *self = RAPPORT_HUDDLE_PAGE (widget);
-  gint64 now = rapport_time_now ();
-  g_autoptr(GArray) past = NULL;
-  g_autoptr(GArray) next = NULL;
-  gint64 when;
 
   if (self->huddle == NULL)
     return;
-  past = occurrences (self, now - 60 * (gint64) DAY, now + 1, 100);
-  next = occurrences (self, now, now + 400 * (gint64) DAY, 1);
-  if (past != NULL && past->len > 0)
-    when = g_array_index (past, gint64, past->len - 1);
-  else if (next != NULL && next->len > 0)
-    when = g_array_index (next, gint64, 0);
-  else
-    when = now;
   gtk_window_present (GTK_WINDOW (rapport_meeting_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
-                                                              rapport_huddle_get_id (self->huddle), when)));
+                                                              rapport_huddle_get_id (self->huddle),
+                                                              meeting_to_record (self))));
 }
 
 static void
@@ -674,6 +737,8 @@ export_action (GtkWidget *widget,
     rapport_export_save (widget, _("Export the Huddle’s Meetings"), rapport_huddle_get_name (self->huddle), ics);
 }
 
+/* "huddle.archive" and "huddle.restore": only the one that applies is
+ * enabled, and the menu hides the other. */
 static void
 archive_action (GtkWidget *widget,
                 const char *action_name,
@@ -684,7 +749,7 @@ archive_action (GtkWidget *widget,
 
   if (self->huddle != NULL &&
       !rapport_store_set_huddle_archived (self->store, rapport_huddle_get_id (self->huddle),
-                                          !rapport_huddle_get_archived (self->huddle), &error))
+                                          g_str_equal (action_name, "huddle.archive"), &error))
     show_error (self, error);
 }
 
@@ -744,6 +809,7 @@ rapport_huddle_page_class_init (RapportHuddlePageClass *klass)
   gtk_widget_class_install_action (widget_class, "huddle.refer", NULL, refer_action);
   gtk_widget_class_install_action (widget_class, "huddle.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "huddle.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "huddle.restore", NULL, archive_action);
 }
 
 static void

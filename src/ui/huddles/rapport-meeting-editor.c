@@ -59,8 +59,13 @@ on_save (RapportMeetingEditor *self)
       MemberRows *rows = &g_array_index (self->members, MemberRows, i);
       guint chosen = adw_combo_row_get_selected (rows->presence);
 
+      /* "Not recorded" takes back what was recorded before. */
       if (chosen == 0 || chosen > G_N_ELEMENTS (presences))
-        continue;
+        {
+          if (!rapport_store_clear_attendance (self->store, meeting, rows->member_id, &error))
+            break;
+          continue;
+        }
       if (!rapport_store_set_attendance (self->store, meeting, rows->member_id, presences[chosen - 1],
                                          gtk_editable_get_text (GTK_EDITABLE (rows->asks)),
                                          gtk_editable_get_text (GTK_EDITABLE (rows->offers)), &error))
