@@ -190,8 +190,27 @@ test_add_members (void)
   g_assert_nonnull (strstr (adw_preferences_group_get_description (members), "Competing services"));
   roster = rapport_store_list_members (store (), huddle_id, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (roster), ==, 6);
-  /* Coverage lists what home buyers need that nobody offers yet. */
+  /* Coverage lists what home buyers need that nobody offers yet, from a
+   * list the user can extend. */
   g_assert_nonnull (rapport_test_find_row (page (), "Home inspector"));
+  {
+    AdwMessageDialog *dialog;
+    GtkWidget *add_row;
+
+    g_assert_true (gtk_widget_activate_action (page (), "huddle.catalogue", NULL));
+    rapport_test_pump (100);
+    dialog = ADW_MESSAGE_DIALOG (rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+    g_assert_nonnull (dialog);
+    add_row = rapport_test_find_row (GTK_WIDGET (dialog), "Add a service");
+    gtk_editable_set_text (GTK_EDITABLE (add_row), "Home stager");
+    g_signal_emit_by_name (add_row, "apply");
+    rapport_test_pump (100);
+    g_assert_nonnull (rapport_test_find_row (GTK_WIDGET (dialog), "Home stager"));
+    rapport_test_click (rapport_test_find_button (GTK_WIDGET (dialog), "_Close"));
+    rapport_test_pump (300);
+    g_assert_nonnull (rapport_test_find_row (rapport_test_template_child (page (), RAPPORT_TYPE_HUDDLE_PAGE, "coverage"),
+                                             "Home stager"));
+  }
 }
 
 static GPtrArray *

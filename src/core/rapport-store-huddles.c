@@ -905,33 +905,74 @@ GStrv
 rapport_store_services_for_audience (RapportStore *self,
                                      const char *const *audience)
 {
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GStrvBuilder) services = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  stmt = rapport_store_prepare (self, "SELECT audience, service FROM service_catalogue WHERE deleted = 0 ORDER BY id",
-                                NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  entries = rapport_store_list_catalogue (self, audience);
+  for (guint i = 0; i < entries->len; i++)
     {
-      const char *const one[] = { column_text (stmt, 0), NULL };
-      char *key;
+      RapportServiceEntry *entry = g_ptr_array_index (entries, i);
+      char *key = service_key (entry->service);
 
-      if (rapport_audience_overlap (one, audience) == 0)
-        continue;
-      key = service_key (column_text (stmt, 1));
       if (g_hash_table_contains (seen, key))
         {
           g_free (key);
           continue;
         }
       g_hash_table_add (seen, key);
-      g_strv_builder_add (services, column_text (stmt, 1));
+      g_strv_builder_add (services, entry->service);
+    }
+  return g_strv_builder_end (services);
+}
+
+void
+rapport_service_entry_free (RapportServiceEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->audience);
+  g_free (entry->service);
+  g_free (entry);
+}
+
+/**
+ * rapport_store_list_catalogue:
+ * @self: a store
+ * @audience: (nullable): a huddle's shared target audience
+ *
+ * Returns: (transfer full) (element-type RapportServiceEntry): the
+ *   catalogue's entries for every audience that overlaps @audience (see
+ *   rapport_audience_overlap()), in the catalogue's order
+ */
+GPtrArray *
+rapport_store_list_catalogue (RapportStore *self,
+                              const char *const *audience)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_service_entry_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), entries);
+
+  stmt = rapport_store_prepare (self, "SELECT audience, service FROM service_catalogue WHERE deleted = 0 ORDER BY id",
+                                NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *const one[] = { column_text (stmt, 0), NULL };
+      RapportServiceEntry *entry;
+
+      if (rapport_audience_overlap (one, audience) == 0)
+        continue;
+      entry = g_new0 (RapportServiceEntry, 1);
+      entry->audience = g_strdup (column_text (stmt, 0));
+      entry->service = g_strdup (column_text (stmt, 1));
+      g_ptr_array_add (entries, entry);
     }
   if (stmt != NULL)
     sqlite3_reset (stmt);
-  return g_strv_builder_end (services);
+  return entries;
 }
 
 /* Adds or removes one catalogue entry; @sql takes (audience, service,

@@ -158,6 +158,20 @@ typedef struct
   gint64 person;
 } RapportReferralQuery;
 
+/**
+ * RapportServiceEntry:
+ * @audience: a kind of client, like "home buyers"
+ * @service: a service they need, like "Home inspector"
+ *
+ * One line of the catalogue of the services an audience needs.
+ */
+typedef struct
+{
+  char *audience;
+  char *service;
+} RapportServiceEntry;
+
+void rapport_service_entry_free (RapportServiceEntry *entry);
 void rapport_profile_free (RapportProfile *profile);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportProfile, rapport_profile_free)
 
@@ -294,6 +308,7 @@ gboolean rapport_store_update_member (RapportStore *self,
 gboolean rapport_store_remove_member (RapportStore *self, gint64 member_id, GError **error);
 GListModel *rapport_store_list_members (RapportStore *self, gint64 huddle_id, gboolean former_too, GError **error);
 GStrv rapport_store_services_for_audience (RapportStore *self, const char *const *audience);
+GPtrArray *rapport_store_list_catalogue (RapportStore *self, const char *const *audience);
 gboolean rapport_store_add_service (RapportStore *self, const char *audience, const char *service, GError **error);
 gboolean rapport_store_remove_service (RapportStore *self, const char *audience, const char *service, GError **error);
 gboolean rapport_store_find_candidates (RapportStore *self,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rapport-huddle-dialogs.c: the small questions of the huddle page, as
- * message dialogs with a short form: what a member offers, and how a
- * referral moved on. The forms' own widgets keep most input valid; what
+ * message dialogs with a short form: what a member offers, how a
+ * referral moved on, and the services a huddle's clients need. The forms' own widgets keep most input valid; what
  * the store still refuses is said in a toast, and nothing is written.
  */
 #define G_LOG_DOMAIN "rapport-huddle-dialogs"
@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-huddle-dialogs.h"
+#include "rapport-text.h"
 #include "rapport-toast.h"
 
 /* A boxed list for a dialog's form. */
@@ -237,5 +238,131 @@ rapport_referral_step_dialog_present (GtkWidget *from,
   if (rapport_referral_get_status (referral) >= RAPPORT_REFERRAL_WON)
     adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_step_response), form, (GClosureNotify) step_form_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  RapportStore *store;
+  GStrv audience;
+  GtkWidget *list;
+  GtkWidget *add_row;
+  GtkWidget *from;
+} CatalogueForm;
+
+static void
+catalogue_form_free (CatalogueForm *form)
+{
+  g_clear_object (&form->store);
+  g_clear_object (&form->from);
+  g_strfreev (form->audience);
+  g_free (form);
+}
+
+static void fill_catalogue (CatalogueForm *form);
+
+static void
+on_catalogue_remove (GtkButton *button,
+                     CatalogueForm *form)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_store_remove_service (form->store, g_object_get_data (G_OBJECT (button), "audience"),
+                                     g_object_get_data (G_OBJECT (button), "service"), &error))
+    refused (form->from, error);
+  fill_catalogue (form);
+}
+
+static void
+on_catalogue_add (AdwEntryRow *row,
+                  CatalogueForm *form)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* New services go to the huddle's first audience, as its members name it. */
+  if (!rapport_store_add_service (form->store, form->audience[0], gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      refused (form->from, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  fill_catalogue (form);
+}
+
+static void
+fill_catalogue (CatalogueForm *form)
+{
+  g_autoptr(GPtrArray) entries = rapport_store_list_catalogue (form->store, (const char *const *) form->audience);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (form->list)) != NULL && child != form->add_row)
+    gtk_list_box_remove (GTK_LIST_BOX (form->list), child);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RapportServiceEntry *entry = g_ptr_array_index (entries, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Remove %s"), entry->service);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->service);
+      /* TRANSLATORS: the kind of client a service in the catalogue is for */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->audience);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove From the List"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (remove), "audience", g_strdup (entry->audience), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "service", g_strdup (entry->service), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_catalogue_remove), form);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_insert (GTK_LIST_BOX (form->list), row, i);
+    }
+}
+
+/**
+ * rapport_catalogue_dialog_present:
+ * @from: the widget that asks
+ * @store: where to save
+ * @huddle: a huddle with a shared audience
+ *
+ * Shows the services the catalogue lists for the huddle's clients, which
+ * the coverage panel compares with the members', and lets the user add
+ * and remove them.
+ */
+void
+rapport_catalogue_dialog_present (GtkWidget *from,
+                                  RapportStore *store,
+                                  RapportHuddle *huddle)
+{
+  CatalogueForm *form = g_new0 (CatalogueForm, 1);
+  g_autofree char *audience = rapport_audience_to_text (rapport_huddle_get_audience (huddle));
+  g_autofree char *body = NULL;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *dialog;
+
+  form->store = g_object_ref (store);
+  form->from = g_object_ref (from);
+  form->audience = g_strdupv ((char **) rapport_huddle_get_audience (huddle));
+  form->list = form_list ();
+  form->add_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->add_row), _("Add a service"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (form->add_row), TRUE);
+  g_signal_connect (form->add_row, "apply", G_CALLBACK (on_catalogue_add), form);
+  gtk_list_box_append (GTK_LIST_BOX (form->list), form->add_row);
+  fill_catalogue (form);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), form->list);
+
+  /* TRANSLATORS: %s is the clients a huddle shares, like "home buyers" */
+  body = g_strdup_printf (_("What %s need. A service nobody in the huddle offers is a seat to fill."), audience);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (from)), _("Services Your Clients Need"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) catalogue_form_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }

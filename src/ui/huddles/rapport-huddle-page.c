@@ -328,12 +328,20 @@ fill_coverage (RapportHuddlePage *self,
   g_auto(GStrv) needed = rapport_store_services_for_audience (self->store, rapport_huddle_get_audience (self->huddle));
   g_auto(GStrv) gaps = rapport_roster_gaps ((const char *const *) needed, members);
 
-  if (needed[0] == NULL)
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "huddle.catalogue",
+                                 rapport_huddle_get_audience (self->huddle)[0] != NULL);
+  if (rapport_huddle_get_audience (self->huddle)[0] == NULL)
     {
       adw_preferences_group_set_description (self->coverage,
                                              _("Name the clients the members share (Edit Huddle) to see the services they "
-                                               "need; the catalogue knows home buyers, small-business owners, retirees "
-                                               "and new parents."));
+                                               "need."));
+      return;
+    }
+  if (needed[0] == NULL)
+    {
+      adw_preferences_group_set_description (self->coverage,
+                                             _("Rapport does not know yet what these clients need: add their services "
+                                               "with Edit List."));
       return;
     }
   adw_preferences_group_set_description (self->coverage, gaps[0] == NULL ? _("Every service the clients need is here.")
@@ -754,6 +762,17 @@ archive_action (GtkWidget *widget,
 }
 
 static void
+catalogue_action (GtkWidget *widget,
+                  const char *action_name,
+                  GVariant *parameter)
+{
+  RapportHuddlePage *self = RAPPORT_HUDDLE_PAGE (widget);
+
+  if (self->huddle != NULL)
+    rapport_catalogue_dialog_present (widget, self->store, self->huddle);
+}
+
+static void
 rapport_huddle_page_constructed (GObject *object)
 {
   RapportHuddlePage *self = RAPPORT_HUDDLE_PAGE (object);
@@ -810,6 +829,7 @@ rapport_huddle_page_class_init (RapportHuddlePageClass *klass)
   gtk_widget_class_install_action (widget_class, "huddle.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "huddle.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "huddle.restore", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "huddle.catalogue", NULL, catalogue_action);
 }
 
 static void
