@@ -169,6 +169,7 @@ rapport_format_referral (RapportReferral *referral,
                          char **subtitle)
 {
   RapportReferralStatus status = rapport_referral_get_status (referral);
+  g_autofree char *when = rapport_date_format (rapport_referral_get_status_on (referral));
 
   /* TRANSLATORS: a referral: who passed it to whom */
   *title = g_strdup_printf (_("%s → %s"), rapport_referral_get_from_name (referral),

@@ -190,6 +190,7 @@ rapport_referral_step_dialog_present (GtkWidget *from,
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *since = NULL;
   GtkWidget *list = form_list ();
   GtkWidget *dialog;
   guint next = 0;

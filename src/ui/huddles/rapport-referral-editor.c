@@ -81,7 +81,11 @@ on_match_activated (RapportReferralEditor *self,
       GtkWidget *check = g_object_get_data (G_OBJECT (child), "check");
 
       if (check != NULL)
-        gtk_widget_set_visible (check, child == GTK_WIDGET (row));
+        {
+          gtk_widget_set_visible (check, child == GTK_WIDGET (row));
+          gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_SELECTED,
+                                       child == GTK_WIDGET (row), -1);
+        }
     }
 }
 
