@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rapport-test-ui.h"
+#include "rapport-test-util.h"
 
 /* Lets GTK run idles, layout and timeouts for about @ms milliseconds. */
 void
@@ -201,4 +202,80 @@ rapport_test_contact_page (RapportWindow *window)
 
   g_assert_nonnull (page);
   return page;
+}
+
+/* Program set-up and tear-down shared by the UI tests. */
+
+/**
+ * rapport_test_ui_prepare:
+ * @name: the test program's name, for its folder
+ * @today: (nullable): the date Rapport takes as today, or %NULL
+ * @argc: the program's arguments
+ * @argv: the program's arguments
+ *
+ * Gives the program a fresh data folder and initialises GTK; with no
+ * display, the program fails rather than skipping.
+ *
+ * Returns: (transfer full): the folder, for rapport_test_ui_quit()
+ */
+char *
+rapport_test_ui_prepare (const char *name,
+                         const char *today,
+                         int *argc,
+                         char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("rapport-%s-XXXXXX", name);
+  g_autofree char *data_dir = NULL;
+  char *tmp_dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  data_dir = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  if (today != NULL)
+    g_setenv ("RAPPORT_TODAY", today, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  if (gdk_display_get_default () == NULL)
+    g_error ("No display: the UI tests need one (run them under Xvfb).");
+  return tmp_dir;
+}
+
+/**
+ * rapport_test_ui_launch:
+ * @app: (out): the application
+ * @unique: whether it takes its name on the session bus, as the
+ *   installed app does (notifications need it)
+ *
+ * Returns: (transfer none): the window it opens
+ */
+RapportWindow *
+rapport_test_ui_launch (RapportApplication **app,
+                        gboolean unique)
+{
+  g_autoptr(GError) error = NULL;
+  RapportWindow *window;
+
+  *app = rapport_application_new ();
+  if (!unique)
+    g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (*app));
+  rapport_test_pump (200);
+  window = RAPPORT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
+  g_assert_nonnull (window);
+  return window;
+}
+
+/* Closes the window, quits the application and removes the folder. */
+void
+rapport_test_ui_quit (RapportWindow *window,
+                      RapportApplication **app,
+                      const char *tmp_dir)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  rapport_test_pump (50);
+  g_application_quit (G_APPLICATION (*app));
+  g_clear_object (app);
+  rapport_test_remove_tree (tmp_dir);
 }

@@ -22,6 +22,10 @@ gpointer rapport_test_template_child (gpointer widget, GType type, const char *n
 GtkWindow *rapport_test_find_toplevel (GType type, GtkWindow *except);
 void rapport_test_click (gpointer button);
 
+char *rapport_test_ui_prepare (const char *name, const char *today, int *argc, char ***argv);
+RapportWindow *rapport_test_ui_launch (RapportApplication **app, gboolean unique);
+void rapport_test_ui_quit (RapportWindow *window, RapportApplication **app, const char *tmp_dir);
+
 RapportStore *rapport_test_app_store (RapportApplication *app);
 RapportContactsView *rapport_test_contacts_view (RapportWindow *window);
 RapportContactPage *rapport_test_contact_page (RapportWindow *window);

@@ -379,27 +379,11 @@ int
 main (int argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("rapport-ui-huddles-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_dir = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  tmp_dir = rapport_test_ui_prepare ("ui-huddles", NULL, &argc, &argv);
 
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    g_error ("No display: the UI tests need one (run them under Xvfb).");
-
-  app = rapport_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  rapport_test_pump (200);
-  window = RAPPORT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  window = rapport_test_ui_launch (&app, FALSE);
   for (guint i = 0; i <= G_N_ELEMENTS (people); i++)
     {
       g_autoptr(RapportContact) contact = rapport_test_add_contact (store (), i < G_N_ELEMENTS (people) ? people[i]
@@ -413,10 +397,6 @@ main (int argc,
   g_test_add_func ("/rapport/ui/huddles/referral-to-won", test_referral_to_won);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  rapport_test_pump (50);
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
-  rapport_test_remove_tree (tmp_dir);
+  rapport_test_ui_quit (window, &app, tmp_dir);
   return status;
 }

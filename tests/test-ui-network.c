@@ -470,32 +470,16 @@ int
 main (int argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("rapport-ui-network-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_dir = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  g_setenv ("RAPPORT_TODAY", TODAY, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    g_error ("No display: the UI tests need one (run them under Xvfb).");
+  tmp_dir = rapport_test_ui_prepare ("ui-network", TODAY, &argc, &argv);
 
   notify_calls = g_ptr_array_new_with_free_func (g_object_unref);
   fill_network ();
   start_notification_server ();
   start_bus_monitor ();
 
-  app = rapport_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  rapport_test_pump (200);
-  window = RAPPORT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  window = rapport_test_ui_launch (&app, TRUE);
 
   g_test_add_func ("/rapport/ui/network/notification", test_notification);
   g_test_add_func ("/rapport/ui/network/keep-in-touch", test_keep_in_touch);
@@ -508,14 +492,10 @@ main (int argc,
   g_test_add_func ("/rapport/ui/network/explore-sample", test_explore_sample);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  rapport_test_pump (50);
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  rapport_test_ui_quit (window, &app, tmp_dir);
   g_clear_object (&monitor);
   g_subprocess_force_exit (daemon_process);
   g_clear_object (&daemon_process);
   g_clear_pointer (&notify_calls, g_ptr_array_unref);
-  rapport_test_remove_tree (tmp_dir);
   return status;
 }
