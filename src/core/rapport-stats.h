@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-stats.h: the figures behind Insights, computed in SQL. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A local month, "YYYY-MM". */
+typedef char RapportMonth[8];
+
+/**
+ * RapportSummary:
+ *
+ * One period at a glance. Averages and rates are -1 when nothing counts.
+ */
+typedef struct
+{
+  double quality; /* average quality of the events scored */
+  guint n_scored;
+  double followup_rate; /* share of people met who were followed up within the window */
+  guint n_met;
+  guint referrals_given; /* by the user */
+  guint referrals_received;
+  gint64 closed_cents; /* business won in the period */
+  gint64 minutes;      /* at events and travelling */
+} RapportSummary;
+
+typedef struct
+{
+  gint64 event_id;
+  gint64 group_id; /* 0 without a group */
+  char *group_name;
+  gint64 starts_at;
+  int quality;
+} RapportQualityPoint;
+
+typedef struct
+{
+  gint64 id; /* a group id; 0 for events without one */
+  char *label;
+  double quality;
+  guint n;
+} RapportQualityBar;
+
+typedef struct
+{
+  RapportMonth month;
+  guint events;
+  double meaningful_per_event; /* -1 without events */
+  guint met;
+  guint more_than_card;
+} RapportActivityMonth;
+
+typedef struct
+{
+  RapportMonth month;
+  guint met;
+  guint same_day;
+  guint next_day;
+  guint later;
+  guint never;
+} RapportFollowupMonth;
+
+typedef struct
+{
+  gint64 contact_id; /* 0: the user */
+  char *name;
+  guint given;
+  guint received;
+  gint64 won_cents; /* business closed from the referrals they gave */
+} RapportPartner;
+
+typedef struct
+{
+  RapportMonth month;
+  gint64 cents;
+  guint count;
+} RapportMoneyMonth;
+
+typedef struct
+{
+  gint64 group_id;
+  char *name;
+  guint events;
+  gint64 minutes;
+  gint64 cents;
+  guint meaningful;
+  guint referrals;     /* given or received about people met at its events */
+  gint64 closed_cents; /* won from those referrals */
+} RapportGroupReturn;
+
+typedef struct
+{
+  RapportMonth month;
+  guint added;
+} RapportGrowthMonth;
+
+#define RAPPORT_TYPE_STATS (rapport_stats_get_type ())
+G_DECLARE_FINAL_TYPE (RapportStats, rapport_stats, RAPPORT, STATS, GObject)
+
+RapportStats *rapport_stats_open (const char *path, GError **error);
+
+gboolean rapport_stats_summary (RapportStats *self,
+                                gint64 from,
+                                gint64 until,
+                                int window_days,
+                                RapportSummary *summary,
+                                GError **error);
+GArray *rapport_stats_quality_points (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_quality_by_group (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_quality_by_kind (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_activity (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_followup_speed (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_partners (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_closed_by_month (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_group_returns (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_growth (RapportStats *self, gint64 from, gint64 until, GError **error);
+guint rapport_stats_neglected (RapportStats *self, gint64 now, GError **error);
+
+G_END_DECLS
