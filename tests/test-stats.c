@@ -341,6 +341,52 @@ test_growth_and_neglect (Fixture *fixture,
   g_assert_no_error (error);
 }
 
+static void
+test_lists (Fixture *fixture,
+            gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) events = rapport_stats_list (fixture->stats, RAPPORT_STATS_EVENTS, MARCH_1, APRIL_1, &error);
+  g_autoptr(GArray) met = rapport_stats_list (fixture->stats, RAPPORT_STATS_MET, MARCH_1, APRIL_1, &error);
+  g_autoptr(GArray) added = rapport_stats_list (fixture->stats, RAPPORT_STATS_ADDED, MARCH_1 - 30 * DAY, MARCH_1, &error);
+  g_autoptr(GArray) won = rapport_stats_list (fixture->stats, RAPPORT_STATS_WON, MARCH_1, APRIL_1, &error);
+  RapportStatsItem *item;
+
+  g_assert_no_error (error);
+  /* The mixer, then the two lunches; the unscored one has no quality. */
+  g_assert_cmpuint (events->len, ==, 3);
+  g_assert_cmpstr (g_array_index (events, RapportStatsItem, 0).day, ==, "2026-03-10");
+  g_assert_cmpint (g_array_index (events, RapportStatsItem, 0).value, ==, 75);
+  g_assert_cmpint (g_array_index (events, RapportStatsItem, 1).value + g_array_index (events, RapportStatsItem, 2).value,
+                   ==, 25 - 1);
+
+  /* Ann, Bob (10th), Dee (15th), Cy (20th), with their days to follow-up. */
+  g_assert_cmpuint (met->len, ==, 4);
+  item = &g_array_index (met, RapportStatsItem, 0);
+  g_assert_cmpint (item->id, ==, fixture->ann);
+  g_assert_cmpint (item->value, ==, 0);
+  item = &g_array_index (met, RapportStatsItem, 1);
+  g_assert_cmpint (item->id, ==, fixture->bob);
+  g_assert_cmpint (item->value, ==, 2);
+  item = &g_array_index (met, RapportStatsItem, 2);
+  g_assert_cmpint (item->id, ==, fixture->dee);
+  g_assert_cmpstr (item->day, ==, "2026-03-15");
+  g_assert_cmpint (item->value, ==, 1);
+  item = &g_array_index (met, RapportStatsItem, 3);
+  g_assert_cmpstr (item->title, ==, "Cy");
+  g_assert_cmpint (item->value, ==, -1);
+
+  g_assert_cmpuint (added->len, ==, 1);
+  g_assert_cmpstr (g_array_index (added, RapportStatsItem, 0).title, ==, "Eve");
+
+  /* Dee's (5 March) and Cy's (30 March), by prospect. */
+  g_assert_cmpuint (won->len, ==, 2);
+  g_assert_cmpint (g_array_index (won, RapportStatsItem, 0).id, ==, fixture->dee);
+  g_assert_cmpint (g_array_index (won, RapportStatsItem, 0).value, ==, 50000);
+  g_assert_cmpint (g_array_index (won, RapportStatsItem, 1).id, ==, fixture->cy);
+  g_assert_cmpstr (g_array_index (won, RapportStatsItem, 1).day, ==, "2026-03-30");
+}
+
 int
 main (int argc,
       char *argv[])
@@ -355,6 +401,7 @@ main (int argc,
   ADD ("referrals", test_referrals);
   ADD ("group-returns", test_group_returns);
   ADD ("growth-and-neglect", test_growth_and_neglect);
+  ADD ("lists", test_lists);
 
   return g_test_run ();
 }

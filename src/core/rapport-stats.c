@@ -675,6 +675,76 @@ rapport_stats_growth (RapportStats *self,
   return finish (self, stmt, rc, error) ? g_steal_pointer (&months) : NULL;
 }
 
+static void
+stats_item_clear (gpointer data)
+{
+  g_free (((RapportStatsItem *) data)->title);
+}
+
+/**
+ * rapport_stats_list:
+ * @self: the reader
+ * @list: which records
+ * @from: the period's start
+ * @until: its end, excluded
+ * @error: return location for a #GError
+ *
+ * Lists the records behind a figure: the events of a month, the people
+ * met in it and how soon they were followed up, and so on.
+ *
+ * Returns: (transfer full) (element-type RapportStatsItem): in time order
+ */
+GArray *
+rapport_stats_list (RapportStats *self,
+                    RapportStatsList list,
+                    gint64 from,
+                    gint64 until,
+                    GError **error)
+{
+  static const char *const queries[] = {
+    [RAPPORT_STATS_EVENTS] = "SELECT id, title, date (starts_at, 'unixepoch', 'localtime'), coalesce (quality, -1)"
+                             " FROM events WHERE deleted = 0 AND starts_at >= ?1 AND starts_at < ?2"
+                             " ORDER BY starts_at, id",
+    [RAPPORT_STATS_MET] = "SELECT id, display_name, met, coalesce (CAST (julianday (followed) - julianday (met) AS INTEGER), -1)"
+                          " FROM (SELECT c.id, c.display_name, " MET_DAY " AS met, " FIRST_FOLLOWUP_DAY " AS followed"
+                          "  FROM contacts c WHERE c.deleted = 0"
+                          "  AND " MET_DAY " >= " FROM_DAY " AND " MET_DAY " < " UNTIL_DAY ")"
+                          " ORDER BY met, id",
+    [RAPPORT_STATS_ADDED] = "SELECT id, display_name, date (created_at, 'unixepoch', 'localtime'), 0 FROM contacts"
+                            " WHERE deleted = 0 AND created_at >= ?1 AND created_at < ?2 ORDER BY created_at, id",
+    [RAPPORT_STATS_WON] = "SELECT c.id, c.display_name, s.happened_on, coalesce (s.value_cents, 0)"
+                          " FROM referrals r JOIN referral_steps s ON s.id = " LATEST_STEP
+                          " JOIN contacts c ON c.id = r.prospect"
+                          " WHERE r.deleted = 0 AND s.status = 'won'"
+                          " AND s.happened_on >= " FROM_DAY " AND s.happened_on < " UNTIL_DAY
+                          " ORDER BY s.happened_on, r.id",
+  };
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RapportStatsItem));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STATS (self), NULL);
+  g_return_val_if_fail (list <= RAPPORT_STATS_WON, NULL);
+  g_array_set_clear_func (items, stats_item_clear);
+
+  stmt = prepare (self, queries[list], from, until, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportStatsItem item = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .title = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .value = sqlite3_column_int64 (stmt, 3),
+      };
+      const char *day = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_strlcpy (item.day, day ? day : "", sizeof item.day);
+      g_array_append_val (items, item);
+    }
+  return finish (self, stmt, rc, error) ? g_steal_pointer (&items) : NULL;
+}
+
 /**
  * rapport_stats_neglected:
  * @self: the reader

@@ -96,6 +96,32 @@ typedef struct
   guint added;
 } RapportGrowthMonth;
 
+/**
+ * RapportStatsList:
+ * @RAPPORT_STATS_EVENTS: the events held; the value is their quality, or -1
+ * @RAPPORT_STATS_MET: the people met; the value is how many days later
+ *   they were followed up, or -1 for never
+ * @RAPPORT_STATS_ADDED: the cards made; the value is 0
+ * @RAPPORT_STATS_WON: the referrals won, by prospect; the value is the
+ *   business closed, in cents
+ *
+ * What lies behind a mark of a chart, for a period.
+ */
+typedef enum {
+  RAPPORT_STATS_EVENTS,
+  RAPPORT_STATS_MET,
+  RAPPORT_STATS_ADDED,
+  RAPPORT_STATS_WON,
+} RapportStatsList;
+
+typedef struct
+{
+  gint64 id; /* an event for RAPPORT_STATS_EVENTS, otherwise a contact */
+  char *title;
+  char day[11]; /* local, YYYY-MM-DD */
+  gint64 value;
+} RapportStatsItem;
+
 #define RAPPORT_TYPE_STATS (rapport_stats_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStats, rapport_stats, RAPPORT, STATS, GObject)
 
@@ -116,6 +142,7 @@ GArray *rapport_stats_partners (RapportStats *self, gint64 from, gint64 until, G
 GArray *rapport_stats_closed_by_month (RapportStats *self, gint64 from, gint64 until, GError **error);
 GArray *rapport_stats_group_returns (RapportStats *self, gint64 from, gint64 until, GError **error);
 GArray *rapport_stats_growth (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_list (RapportStats *self, RapportStatsList list, gint64 from, gint64 until, GError **error);
 guint rapport_stats_neglected (RapportStats *self, gint64 now, GError **error);
 
 G_END_DECLS
