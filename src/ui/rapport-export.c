@@ -2,8 +2,8 @@
 /* rapport-export.c: asks where to save an export and writes it there.
  *
  * GTK 4.8 has no GtkFileDialog; GtkFileChooserNative goes through the
- * file chooser portal inside Flatpak. The file is replaced whole, and the
- * outcome is told in a toast.
+ * file chooser portal inside Flatpak. The writer replaces the file whole,
+ * and the outcome is told in a toast.
  */
 #define G_LOG_DOMAIN "rapport-export"
 
@@ -18,14 +18,17 @@
 typedef struct
 {
   GtkWidget *from;
-  char *text;
+  RapportExportWrite write;
+  gpointer data;
+  GDestroyNotify destroy;
 } Export;
 
 static void
 export_free (Export *export)
 {
   g_clear_object (&export->from);
-  g_free (export->text);
+  if (export->destroy != NULL)
+    export->destroy (export->data);
   g_free (export);
 }
 
@@ -36,20 +39,19 @@ on_response (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (rapport_ical_write_file (export->text, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-
-          /* TRANSLATORS: %s is a file name */
-          message = g_strdup_printf (_("Saved “%s”; open it in your calendar"), name);
-        }
+      name = g_file_get_basename (file);
+      if (export->write (file, export->data, &error))
+        /* TRANSLATORS: %s is a file name */
+        message = g_strdup_printf (_("Saved “%s”"), name);
       else
-        message = g_strdup_printf (_("Could not save the calendar file: %s"), error->message);
+        /* TRANSLATORS: the first %s is a file name, the second why it failed */
+        message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
       rapport_toast_show (export->from, rapport_toast_new (message));
     }
   export_free (export);
@@ -58,12 +60,67 @@ on_response (GtkNativeDialog *chooser,
 
 /* File names cannot hold a slash, and some systems refuse a few more. */
 static char *
-file_name_for (const char *base_name)
+file_name_for (const char *base_name,
+               const char *extension)
 {
-  g_autofree char *name = g_strdup (base_name && *base_name ? base_name : _("Events"));
+  g_autofree char *name = g_strdup (base_name && *base_name ? base_name : _("Export"));
 
   g_strdelimit (name, "/\\:*?\"<>|", '-');
-  return g_strconcat (name, ".ics", NULL);
+  return g_strconcat (name, ".", extension, NULL);
+}
+
+/**
+ * rapport_export_ask:
+ * @from: the widget that asked (its window owns the dialog)
+ * @title: the dialog's title
+ * @base_name: the file name to suggest, without its extension
+ * @extension: the extension, like "ics"
+ * @mime_type: the type of the file, for the dialog's filter
+ * @write: writes the export once the user has chosen where
+ * @data: (transfer full): passed to @write
+ * @destroy: (nullable): frees @data when the dialog is done
+ *
+ * Asks where to save an export, then saves it there.
+ */
+void
+rapport_export_ask (GtkWidget *from,
+                    const char *title,
+                    const char *base_name,
+                    const char *extension,
+                    const char *mime_type,
+                    RapportExportWrite write,
+                    gpointer data,
+                    GDestroyNotify destroy)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = file_name_for (base_name, extension);
+  g_autofree char *pattern = g_strconcat ("*.", extension, NULL);
+  g_autofree char *kind = g_content_type_get_description (mime_type);
+  Export *export = g_new0 (Export, 1);
+
+  export->from = g_object_ref (from);
+  export->write = write;
+  export->data = data;
+  export->destroy = destroy;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (from)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, kind);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_response), export);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+write_ics (GFile *file,
+           gpointer data,
+           GError **error)
+{
+  return rapport_ical_write_file (data, file, error);
 }
 
 /**
@@ -81,21 +138,5 @@ rapport_export_save (GtkWidget *from,
                      const char *base_name,
                      char *ics_text)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = file_name_for (base_name);
-  Export *export = g_new0 (Export, 1);
-
-  export->from = g_object_ref (from);
-  export->text = ics_text;
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (from)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("Calendar files"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_pattern (filter, "*.ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_response), export);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  rapport_export_ask (from, title, base_name, "ics", "text/calendar", write_ics, ics_text, g_free);
 }
