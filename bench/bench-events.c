@@ -20,8 +20,8 @@
 #include "config.h"
 
 #include "bench-events.h"
+#include "bench-insights.h"
 
-#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -32,7 +32,6 @@
 
 #define QUERY_RUNS 50
 #define PAGE_SIZE 50
-#define SHELL_ROUNDS 3
 
 /* The targets, from the project's design; bench/README.md lists them. */
 #define TARGET_AGGREGATE_MS 50.0
@@ -190,91 +189,6 @@ time_unscored (RapportStore *store,
 
 /* The group figures */
 
-static int
-on_statement_done (unsigned type,
-                   void *user_data,
-                   void *statement,
-                   void *nanoseconds)
-{
-  GPtrArray *statements = user_data;
-  char *expanded;
-
-  if (type != SQLITE_TRACE_PROFILE)
-    return 0;
-  expanded = sqlite3_expanded_sql (statement);
-  if (expanded != NULL)
-    g_ptr_array_add (statements, g_strdup (expanded));
-  sqlite3_free (expanded);
-  return 0;
-}
-
-/* One sqlite3 session on @path running @script; returns its wall time in
- * milliseconds, start-up included, or -1. */
-static double
-run_shell (const char *path,
-           const char *script)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  double started = bench_now_ms ();
-  double elapsed;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                  G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error, "sqlite3", "-batch", "-readonly", path, NULL);
-  if (process == NULL || !g_subprocess_communicate_utf8 (process, script, NULL, NULL, &err, &error))
-    {
-      g_printerr ("sqlite3 did not run: %s\n", error->message);
-      return -1;
-    }
-  elapsed = bench_now_ms () - started;
-  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0 ||
-      (err != NULL && *err != '\0'))
-    {
-      g_printerr ("sqlite3 failed: %s\n", err ? err : "");
-      return -1;
-    }
-  return elapsed;
-}
-
-static char *
-shell_script (GPtrArray *statements,
-              guint copies)
-{
-  GString *script = g_string_new (".timer off\nPRAGMA temp_store = MEMORY;\n");
-
-  for (guint c = 0; c < copies; c++)
-    for (guint i = 0; i < statements->len; i++)
-      g_string_append_printf (script, "%s;\n", (const char *) g_ptr_array_index (statements, i));
-  return g_string_free (script, FALSE);
-}
-
-/* The shell's time for one warm run of @statements: one session runs them
- * once, another once plus QUERY_RUNS times, and the difference leaves out
- * the start-up and the first, cold run alike. The median of a few rounds;
- * -1 when the shell could not run them. */
-static double
-shell_ms (const char *path,
-          GPtrArray *statements)
-{
-  g_autofree char *once = shell_script (statements, 1);
-  g_autofree char *many = shell_script (statements, 1 + QUERY_RUNS);
-  g_autoptr(GArray) rounds = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint r = 0; r < SHELL_ROUNDS; r++)
-    {
-      double a = run_shell (path, once);
-      double b = a >= 0 ? run_shell (path, many) : -1;
-      double per_run = (b - a) / QUERY_RUNS;
-
-      if (a < 0 || b < 0)
-        return -1;
-      g_array_append_val (rounds, per_run);
-    }
-  return MAX (bench_median (rounds), 0.001);
-}
-
 static void
 time_group_stats (RapportStore *store,
                   const char *path,
@@ -310,9 +224,9 @@ time_group_stats (RapportStore *store,
       name = bench_pad (rapport_group_get_name (group), 38);
       /* The first call prepares the statement; it is also the one traced,
        * so that the shell runs exactly what the store ran. */
-      sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, on_statement_done, statements);
+      bench_trace_start (db, statements);
       rapport_store_get_group_stats (store, id, now, &stats, NULL);
-      sqlite3_trace_v2 (db, 0, NULL, NULL);
+      bench_trace_stop (db);
       for (guint r = 0; r < QUERY_RUNS; r++)
         {
           double started = bench_now_ms ();
@@ -328,7 +242,7 @@ time_group_stats (RapportStore *store,
       g_print ("  %s %6u events  p50 %7.3f  p95 %7.3f  mean %7.3f ms", name, stats.n_events,
                bench_percentile (ms, 0.50), p95, mean);
       if (shell != NULL && statements->len > 0)
-        in_shell = shell_ms (path, statements);
+        in_shell = bench_shell_ms (path, statements, QUERY_RUNS);
       if (in_shell > 0)
         {
           worst_ratio = MAX (worst_ratio, mean / in_shell);
@@ -348,15 +262,18 @@ time_group_stats (RapportStore *store,
  * @folder: a folder to write the database in
  * @n_contacts: contacts of the sample network
  * @n_events: events of its calendar
+ * @n_interactions: interactions for the Insights figures, 0 to skip them
  *
- * Fills a database in @folder and prints the event and group figures.
+ * Fills a database in @folder and prints the event and group figures,
+ * then those of Insights.
  *
  * Returns: 0 when it could measure them, as an exit status
  */
 int
 bench_events_run (const char *folder,
                   guint n_contacts,
-                  guint n_events)
+                  guint n_events,
+                  guint n_interactions)
 {
   g_autofree char *path = g_build_filename (folder, "events.db", NULL);
   g_autofree char *today = rapport_date_today ();
@@ -402,5 +319,5 @@ bench_events_run (const char *folder,
   time_unscored (store, now);
 
   time_group_stats (store, path, now);
-  return 0;
+  return n_interactions > 0 ? bench_insights_run (store, path, n_interactions, now) : 0;
 }

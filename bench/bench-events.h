@@ -6,6 +6,6 @@
 
 G_BEGIN_DECLS
 
-int bench_events_run (const char *folder, guint n_contacts, guint n_events);
+int bench_events_run (const char *folder, guint n_contacts, guint n_events, guint n_interactions);
 
 G_END_DECLS

@@ -43,6 +43,7 @@
 #define DEFAULT_CONTACTS 100000
 /* The design's figure for Insights: 50,000 events. */
 #define DEFAULT_EVENTS 50000
+#define DEFAULT_INTERACTIONS 1000000
 #define DEFAULT_RUNS 5
 #define N_PICKS 200
 #define PICK_SEED 20260125
@@ -61,6 +62,7 @@ typedef struct
   const char *empty_window;
   gboolean core_only;
   guint n_events;
+  guint n_interactions;
   char *tmpdir;
   char *data_home;
 } Bench;
@@ -761,7 +763,7 @@ run (Bench *bench,
 
   time_full_list (store, runs);
   if (bench->n_events > 0)
-    return bench_events_run (bench->tmpdir, n_contacts, bench->n_events);
+    return bench_events_run (bench->tmpdir, n_contacts, bench->n_events, bench->n_interactions);
   return 0;
 }
 
@@ -788,6 +790,7 @@ main (int argc,
   g_autoptr(GFile) tmpdir = NULL;
   gint64 n_contacts = DEFAULT_CONTACTS;
   gint64 n_events = DEFAULT_EVENTS;
+  gint64 n_interactions = DEFAULT_INTERACTIONS;
   int runs = DEFAULT_RUNS;
   struct utsname uts;
   Bench bench = { 0 };
@@ -796,6 +799,8 @@ main (int argc,
     { "contacts", 0, 0, G_OPTION_ARG_INT64, &n_contacts, "Generate N contacts (default 100000)", "N" },
     { "events", 0, 0, G_OPTION_ARG_INT64, &n_events,
       "Measure the event lists and group figures with N events (default 50000, 0 to skip)", "N" },
+    { "interactions", 0, 0, G_OPTION_ARG_INT64, &n_interactions,
+      "Measure Insights with N interactions in the events' database (default 1000000, 0 to skip)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Start each program R times (default 5)", "R" },
     { "rapport", 0, 0, G_OPTION_ARG_FILENAME, &rapport, "The rapport program to measure", "PATH" },
     { "empty-window", 0, 0, G_OPTION_ARG_FILENAME, &empty_window, "The empty-window program to compare with",
@@ -821,6 +826,7 @@ main (int argc,
       return 2;
     }
   bench.n_events = (guint) n_events;
+  bench.n_interactions = (guint) CLAMP (n_interactions, 0, G_MAXUINT);
   bench.rapport = rapport ? rapport : BENCH_RAPPORT_PATH;
   bench.empty_window = empty_window ? empty_window : BENCH_EMPTY_WINDOW_PATH;
   if (!bench.core_only && g_getenv ("DISPLAY") == NULL)

@@ -8,6 +8,7 @@
 
 #include "bench-util.h"
 
+#include <gio/gio.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <time.h>
@@ -112,4 +113,123 @@ bench_count_rows (sqlite3 *db,
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return n;
+}
+
+/* The sqlite3 shell, for comparison */
+
+#define SHELL_ROUNDS 3
+
+static int
+on_statement_done (unsigned type,
+                   void *user_data,
+                   void *statement,
+                   void *nanoseconds)
+{
+  GPtrArray *statements = user_data;
+  char *expanded;
+
+  if (type != SQLITE_TRACE_PROFILE)
+    return 0;
+  expanded = sqlite3_expanded_sql (statement);
+  if (expanded != NULL)
+    g_ptr_array_add (statements, g_strdup (expanded));
+  sqlite3_free (expanded);
+  return 0;
+}
+
+/* One sqlite3 session on @path running @script; returns its wall time in
+ * milliseconds, start-up included, or -1. */
+static double
+run_shell (const char *path,
+           const char *script)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  double started = bench_now_ms ();
+  double elapsed;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                  G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, "sqlite3", "-batch", "-readonly", path, NULL);
+  if (process == NULL || !g_subprocess_communicate_utf8 (process, script, NULL, NULL, &err, &error))
+    {
+      g_printerr ("sqlite3 did not run: %s\n", error->message);
+      return -1;
+    }
+  elapsed = bench_now_ms () - started;
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0 ||
+      (err != NULL && *err != '\0'))
+    {
+      g_printerr ("sqlite3 failed: %s\n", err ? err : "");
+      return -1;
+    }
+  return elapsed;
+}
+
+static char *
+shell_script (GPtrArray *statements,
+              guint copies)
+{
+  GString *script = g_string_new (".timer off\nPRAGMA temp_store = MEMORY;\n");
+
+  for (guint c = 0; c < copies; c++)
+    for (guint i = 0; i < statements->len; i++)
+      g_string_append_printf (script, "%s;\n", (const char *) g_ptr_array_index (statements, i));
+  return g_string_free (script, FALSE);
+}
+
+/**
+ * bench_shell_ms:
+ * @path: the database file
+ * @statements: SQL statements, as bench_trace_start() collected them
+ * @runs: how many warm runs to average
+ *
+ * The shell's time for one warm run of @statements: one session runs them
+ * once, another once plus @runs times, and the difference leaves out
+ * the start-up and the first, cold run alike. The median of a few rounds;
+ * -1 when the shell could not run them.
+ */
+double
+bench_shell_ms (const char *path,
+                GPtrArray *statements,
+                guint runs)
+{
+  g_autofree char *once = shell_script (statements, 1);
+  g_autofree char *many = shell_script (statements, 1 + runs);
+  g_autoptr(GArray) rounds = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < SHELL_ROUNDS; r++)
+    {
+      double a = run_shell (path, once);
+      double b = a >= 0 ? run_shell (path, many) : -1;
+      double per_run = (b - a) / runs;
+
+      if (a < 0 || b < 0)
+        return -1;
+      g_array_append_val (rounds, per_run);
+    }
+  return MAX (bench_median (rounds), 0.001);
+}
+
+/**
+ * bench_trace_start:
+ * @db: a connection
+ * @statements: (element-type utf8): collects every statement @db runs, as
+ *   SQLite expanded it with its parameters
+ *
+ * Records what @db runs until bench_trace_stop(), so that the sqlite3
+ * shell can run exactly the same.
+ */
+void
+bench_trace_start (sqlite3 *db,
+                   GPtrArray *statements)
+{
+  sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, on_statement_done, statements);
+}
+
+void
+bench_trace_stop (sqlite3 *db)
+{
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
 }

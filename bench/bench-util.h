@@ -16,5 +16,8 @@ double bench_maximum (GArray *samples);
 char *bench_pad (const char *label, guint width);
 const char *bench_verdict (gboolean met);
 gint64 bench_count_rows (sqlite3 *db, const char *sql);
+void bench_trace_start (sqlite3 *db, GPtrArray *statements);
+void bench_trace_stop (sqlite3 *db);
+double bench_shell_ms (const char *path, GPtrArray *statements, guint runs);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "rapport-error.h"
+#include "rapport-insights.h"
 #include "rapport-stats.h"
 #include "rapport-test-util.h"
 
@@ -387,6 +388,64 @@ test_lists (Fixture *fixture,
   g_assert_cmpstr (g_array_index (won, RapportStatsItem, 1).day, ==, "2026-03-30");
 }
 
+/* Periods end tonight and reach back whole calendar months, across month
+ * ends; the one before is as long. */
+static void
+test_periods (void)
+{
+  RapportPeriod period;
+  const gint64 may_31_15h = G_GINT64_CONSTANT (1780239600); /* 2026-05-31 15:00 UTC */
+
+  rapport_period_for_months (&period, may_31_15h, 3);
+  g_assert_cmpint (period.until, ==, G_GINT64_CONSTANT (1780272000)); /* 1 June */
+  g_assert_cmpint (period.from, ==, MARCH_1);
+  g_assert_cmpint (period.previous_until, ==, MARCH_1);
+  g_assert_cmpint (period.previous_from, ==, G_GINT64_CONSTANT (1764547200)); /* 1 December 2025 */
+
+  rapport_period_for_days (&period, may_31_15h, "2026-03-01", "2026-03-31");
+  g_assert_cmpint (period.from, ==, MARCH_1);
+  g_assert_cmpint (period.until, ==, APRIL_1);
+  g_assert_cmpint (period.previous_until - period.previous_from, ==, 31 * DAY);
+
+  /* One day is a period too. */
+  rapport_period_for_days (&period, may_31_15h, "2026-03-10", "2026-03-10");
+  g_assert_cmpint (period.until - period.from, ==, DAY);
+
+  rapport_period_all (&period, may_31_15h);
+  g_assert_cmpint (period.from, ==, 0);
+  g_assert_cmpint (period.previous_until, ==, period.previous_from);
+}
+
+/* The figures the view's worker computes are those of the calls above,
+ * and a cancelled computation stops with the cancellation. */
+static void
+test_insights (Fixture *fixture,
+               gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RapportInsights) insights = NULL;
+  g_autoptr(RapportInsights) cancelled = NULL;
+  RapportPeriod period;
+
+  rapport_period_for_days (&period, APRIL_1, "2026-03-01", "2026-03-31");
+  period.window_days = 1;
+  insights = rapport_insights_compute (fixture->stats, &period, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (insights->summary.quality, 50, 1e-9);
+  /* February: the scored mixer of the 15th, and Bob's referral. */
+  g_assert_cmpfloat_with_epsilon (insights->previous.quality, 100, 1e-9);
+  g_assert_cmpuint (insights->previous.referrals_given, ==, 0);
+  g_assert_cmpuint (insights->quality_points->len, ==, 2);
+  g_assert_cmpuint (insights->group_returns->len, ==, 2);
+  g_assert_cmpuint (insights->neglected, ==, 0);
+
+  g_cancellable_cancel (cancellable);
+  cancelled = rapport_insights_compute (fixture->stats, &period, cancellable, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -402,6 +461,8 @@ main (int argc,
   ADD ("group-returns", test_group_returns);
   ADD ("growth-and-neglect", test_growth_and_neglect);
   ADD ("lists", test_lists);
+  ADD ("insights", test_insights);
+  g_test_add_func ("/rapport/stats/periods", test_periods);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@
 
 #include "rapport-error.h"
 #include "rapport-stats.h"
+#include "rapport-store-private.h"
 
 /* The kinds of timeline entry that reach out to someone. */
 #define REACHING_OUT "('follow-up', 'call', 'email', 'one-to-one', 'meeting', 'referral-given', 'referral-received')"
@@ -112,6 +113,15 @@ rapport_stats_open (const char *path,
     }
   sqlite3_busy_timeout (self->db, 5000);
   return g_steal_pointer (&self);
+}
+
+/* The connection, for the benchmark to trace. */
+sqlite3 *
+rapport_stats_get_db (RapportStats *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STATS (self), NULL);
+
+  return self->db;
 }
 
 /* Prepares @sql with ?1 = from and ?2 = until. */
@@ -249,7 +259,10 @@ rapport_stats_summary (RapportStats *self,
 static void
 quality_point_clear (gpointer data)
 {
-  g_free (((RapportQualityPoint *) data)->group_name);
+  RapportQualityPoint *point = data;
+
+  g_free (point->title);
+  g_free (point->group_name);
 }
 
 /**
@@ -276,7 +289,7 @@ rapport_stats_quality_points (RapportStats *self,
   g_array_set_clear_func (points, quality_point_clear);
 
   stmt = prepare (self,
-                  "SELECT e.id, coalesce (e.group_id, 0), g.name, e.starts_at, e.quality"
+                  "SELECT e.id, coalesce (e.group_id, 0), g.name, e.starts_at, e.quality, e.title"
                   " FROM events e LEFT JOIN groups g ON g.id = e.group_id"
                   " WHERE e.deleted = 0 AND e.quality IS NOT NULL AND e.starts_at >= ?1 AND e.starts_at < ?2"
                   " ORDER BY e.starts_at, e.id",
@@ -291,6 +304,7 @@ rapport_stats_quality_points (RapportStats *self,
         .group_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
         .starts_at = sqlite3_column_int64 (stmt, 3),
         .quality = sqlite3_column_int (stmt, 4),
+        .title = g_strdup ((const char *) sqlite3_column_text (stmt, 5)),
       };
 
       g_array_append_val (points, point);

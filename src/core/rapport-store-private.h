@@ -4,11 +4,13 @@
 
 #include <sqlite3.h>
 
+#include "rapport-stats.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
 
 sqlite3 *rapport_store_get_db (RapportStore *self);
+sqlite3 *rapport_stats_get_db (RapportStats *self);
 sqlite3_stmt *rapport_store_prepare (RapportStore *self, const char *sql, GError **error);
 gint64 rapport_store_query_int (RapportStore *self, const char *sql, gint64 fallback);
 gboolean rapport_store_collect_ids (RapportStore *self, sqlite3_stmt *stmt, GArray *ids, GError **error);
