@@ -304,13 +304,30 @@ check_v4 (RapportStore *store)
   g_assert_cmpint (rapport_store_closed_business (store, 1), ==, 500000);
 }
 
+/* Version 5 derives what Insights counts: from the rows of version 4,
+ * Ann met on 10 January and called that day, at the Spring Mixer where
+ * she was a meaningful conversation; Zoë, never reached out to. */
+static void
+check_v5 (RapportStore *store)
+{
+  check_v4 (store);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT followup_days FROM contacts WHERE id = 1"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT met_day = '2026-01-10' FROM contacts WHERE id = 1"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT followup_days IS NULL FROM contacts WHERE id = 2"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT followed FROM event_people WHERE id = 1"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT n_people * 100 + n_meaningful * 10 + n_followed FROM events"
+                                                " WHERE id = 1"),
+                   ==, 111);
+}
+
 /* fixtures[v] fills a file at schema version v; version 0 is a new file. */
 static const VersionFixture fixtures[] = {
   { NULL, NULL },
   { insert_v1, check_v1 },
   { insert_v1, check_v2 },
   { insert_v3, check_v3 },
-  { insert_v4, check_v4 },
+  { insert_v4, check_v5 },
+  { insert_v4, check_v5 },
 };
 
 /* Every version that can be upgraded from needs its fixture. */

@@ -206,7 +206,7 @@ test_quality (Fixture *fixture,
   p = &g_array_index (points, RapportQualityPoint, 0);
   g_assert_cmpint (p->starts_at, ==, MARCH_10_18H);
   g_assert_cmpint (p->quality, ==, 75);
-  g_assert_cmpstr (p->group_name, ==, "Chamber");
+  g_assert_cmpint (p->group_id, ==, fixture->chamber);
   p = &g_array_index (points, RapportQualityPoint, 1);
   g_assert_cmpint (p->group_id, ==, fixture->rotary);
   g_assert_cmpint (p->quality, ==, 25);
@@ -446,6 +446,48 @@ test_insights (Fixture *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The figures follow edits: an email undone, a "met on" day moved. */
+static void
+test_follows_edits (Fixture *fixture,
+                    gconstpointer data)
+{
+  RapportStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) speed = NULL;
+  g_autoptr(GArray) activity = NULL;
+  g_autoptr(GArray) met = NULL;
+  g_autoptr(RapportContact) dee = rapport_store_get_contact (store, fixture->dee, &error);
+  gint64 email = rapport_test_sql_int (store,
+                                       "SELECT id FROM interactions WHERE kind = 'email' AND contact_id = %" G_GINT64_FORMAT,
+                                       fixture->bob);
+
+  g_assert_true (rapport_store_delete_interaction (store, email, &error));
+  rapport_contact_set_met_on (dee, "2026-02-27");
+  g_assert_true (rapport_store_update_contact (store, dee, &error));
+  g_assert_no_error (error);
+
+  speed = rapport_stats_followup_speed (fixture->stats, MARCH_1 - 30 * DAY, APRIL_1, &error);
+  g_assert_no_error (error);
+  /* February: Eve never, and Dee, called on 16 March, later. */
+  g_assert_cmpuint (speed->len, ==, 2);
+  g_assert_cmpuint (g_array_index (speed, RapportFollowupMonth, 0).met, ==, 2);
+  g_assert_cmpuint (g_array_index (speed, RapportFollowupMonth, 0).later, ==, 1);
+  /* March: Ann called the same day; Bob, without his email, never (the
+   * referral he gave in February came before), nor Cy. */
+  g_assert_cmpuint (g_array_index (speed, RapportFollowupMonth, 1).met, ==, 3);
+  g_assert_cmpuint (g_array_index (speed, RapportFollowupMonth, 1).same_day, ==, 1);
+  g_assert_cmpuint (g_array_index (speed, RapportFollowupMonth, 1).later, ==, 0);
+  g_assert_cmpuint (g_array_index (speed, RapportFollowupMonth, 1).never, ==, 2);
+
+  /* Of the people met at the mixer, only Ann became more than a card. */
+  activity = rapport_stats_activity (fixture->stats, MARCH_1, APRIL_1, &error);
+  g_assert_cmpuint (g_array_index (activity, RapportActivityMonth, 0).more_than_card, ==, 1);
+  met = rapport_stats_list (fixture->stats, RAPPORT_STATS_MET, MARCH_1 - 30 * DAY, MARCH_1, &error);
+  g_assert_cmpuint (met->len, ==, 2);
+  g_assert_cmpint (g_array_index (met, RapportStatsItem, 1).id, ==, fixture->dee);
+  g_assert_cmpint (g_array_index (met, RapportStatsItem, 1).value, ==, 17);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -462,6 +504,7 @@ main (int argc,
   ADD ("growth-and-neglect", test_growth_and_neglect);
   ADD ("lists", test_lists);
   ADD ("insights", test_insights);
+  ADD ("follows-edits", test_follows_edits);
   g_test_add_func ("/rapport/stats/periods", test_periods);
 
   return g_test_run ();

@@ -29,9 +29,7 @@ typedef struct
 typedef struct
 {
   gint64 event_id;
-  char *title;
   gint64 group_id; /* 0 without a group */
-  char *group_name;
   gint64 starts_at;
   int quality;
 } RapportQualityPoint;

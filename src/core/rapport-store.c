@@ -60,6 +60,34 @@ static guint signals[N_SIGNALS];
 static void live_contact_finalized (gpointer data, GObject *where_the_object_was);
 static void remember (RapportStore *self, RapportContact *contact);
 
+/* The SQL of schema version 5's derived columns.
+ *
+ * The kinds of timeline entry that reach out to someone. */
+#define V5_REACHING_OUT "('follow-up', 'call', 'email', 'one-to-one', 'meeting', 'referral-given', 'referral-received')"
+/* The local day the new contacts row was met: its "met on" day, or the
+ * day its card was made. */
+#define V5_MET_DAY_OF_NEW "coalesce (new.met_on, date (new.created_at, 'unixepoch', 'localtime'))"
+/* Days from the contacts row's met_day to its first entry reaching out
+ * on or after it, or NULL. */
+#define V5_FOLLOWUP_DAYS                                                                \
+  "(SELECT CAST (julianday (date (min (i.happened_at), 'unixepoch', 'localtime'))"      \
+  "  - julianday (contacts.met_day) AS INTEGER) FROM interactions i"                    \
+  "  WHERE i.contact_id = contacts.id AND i.deleted = 0 AND i.kind IN " V5_REACHING_OUT \
+  "  AND date (i.happened_at, 'unixepoch', 'localtime') >= contacts.met_day)"
+/* Whether the event_people row's contact was reached out to after the
+ * event started. */
+#define V5_FOLLOWED                                                                                     \
+  "EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = event_people.contact_id AND i.deleted = 0" \
+  "  AND i.kind IN " V5_REACHING_OUT                                                                    \
+  "  AND i.happened_at >= (SELECT e.starts_at FROM events e WHERE e.id = event_people.event_id))"
+/* An events row's counts of its people. */
+#define V5_EVENT_COUNTS                                                                                 \
+  "n_people = (SELECT count(*) FROM event_people p WHERE p.event_id = events.id AND p.deleted = 0),"    \
+  " n_meaningful = (SELECT count(*) FROM event_people p WHERE p.event_id = events.id AND p.deleted = 0" \
+  "  AND p.meaningful),"                                                                                \
+  " n_followed = (SELECT count(*) FROM event_people p WHERE p.event_id = events.id AND p.deleted = 0"   \
+  "  AND p.followed)"
+
 /* Each entry takes the schema from the previous version to the next one.
  * Never edit a released entry: add a new one. */
 static const char *const migrations[] = {
@@ -431,6 +459,80 @@ static const char *const migrations[] = {
   " SELECT 'default:' || audience || ':' || service,"
   "  audience, service, '000000000000-0000-0000000000000000', '000000000000-0000-0000000000000000'"
   " FROM defaults;",
+
+  /* 4 → 5: what Insights counts, kept current by triggers as it is
+   * written rather than worked out on every read: the local day each
+   * event starts, the local day each contact was met and how many days
+   * later they were first reached out to; for each person met at an
+   * event, whether they were reached out to after it; and each event's
+   * people, meaningful conversations and people followed up. These
+   * columns are derived: sync never sends them, each copy derives its
+   * own. */
+  "ALTER TABLE contacts ADD COLUMN met_day TEXT;"
+  "ALTER TABLE contacts ADD COLUMN followup_days INTEGER;"
+  "ALTER TABLE event_people ADD COLUMN followed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE events ADD COLUMN starts_day TEXT;"
+  "ALTER TABLE events ADD COLUMN n_people INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE events ADD COLUMN n_meaningful INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE events ADD COLUMN n_followed INTEGER NOT NULL DEFAULT 0;"
+
+  "UPDATE contacts SET met_day = coalesce (met_on, date (created_at, 'unixepoch', 'localtime'));"
+  "UPDATE contacts SET followup_days = " V5_FOLLOWUP_DAYS ";"
+  "UPDATE event_people SET followed = " V5_FOLLOWED ";"
+  "UPDATE events SET starts_day = date (starts_at, 'unixepoch', 'localtime'), " V5_EVENT_COUNTS ";"
+
+  "CREATE INDEX contacts_by_met_day ON contacts (met_day, followup_days) WHERE deleted = 0;"
+  "CREATE INDEX contacts_by_created ON contacts (created_at) WHERE deleted = 0;"
+  "CREATE INDEX events_scored ON events (starts_at, group_id, kind, quality)"
+  "  WHERE deleted = 0 AND quality IS NOT NULL;"
+  "CREATE INDEX events_figures ON events"
+  "  (starts_day, n_people, n_meaningful, n_followed, duration_min, travel_min, quality) WHERE deleted = 0;"
+  "CREATE INDEX events_group_figures ON events"
+  "  (group_id, starts_at, duration_min, travel_min, cost_cents, n_meaningful) WHERE deleted = 0;"
+
+  "CREATE TRIGGER contacts_met_day_insert AFTER INSERT ON contacts BEGIN"
+  "  UPDATE contacts SET met_day = " V5_MET_DAY_OF_NEW " WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER contacts_met_day_update AFTER UPDATE OF met_on, created_at ON contacts BEGIN"
+  "  UPDATE contacts SET met_day = " V5_MET_DAY_OF_NEW " WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER contacts_followup_days AFTER UPDATE OF met_day ON contacts BEGIN"
+  "  UPDATE contacts SET followup_days = " V5_FOLLOWUP_DAYS " WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER interactions_reach_insert AFTER INSERT ON interactions"
+  "  WHEN new.kind IN " V5_REACHING_OUT " BEGIN"
+  "  UPDATE contacts SET followup_days = " V5_FOLLOWUP_DAYS " WHERE id = new.contact_id;"
+  "  UPDATE event_people SET followed = " V5_FOLLOWED
+  "   WHERE contact_id = new.contact_id AND deleted = 0 AND followed = 0;"
+  "END;"
+  "CREATE TRIGGER interactions_reach_update AFTER UPDATE OF deleted, happened_at, kind, contact_id ON interactions"
+  "  WHEN old.kind IN " V5_REACHING_OUT " OR new.kind IN " V5_REACHING_OUT " BEGIN"
+  "  UPDATE contacts SET followup_days = " V5_FOLLOWUP_DAYS " WHERE id IN (old.contact_id, new.contact_id);"
+  "  UPDATE event_people SET followed = " V5_FOLLOWED
+  "   WHERE contact_id IN (old.contact_id, new.contact_id) AND deleted = 0;"
+  "END;"
+  "CREATE TRIGGER interactions_reach_delete AFTER DELETE ON interactions"
+  "  WHEN old.kind IN " V5_REACHING_OUT " BEGIN"
+  "  UPDATE contacts SET followup_days = " V5_FOLLOWUP_DAYS " WHERE id = old.contact_id;"
+  "  UPDATE event_people SET followed = " V5_FOLLOWED " WHERE contact_id = old.contact_id AND deleted = 0;"
+  "END;"
+  "CREATE TRIGGER event_people_followed_insert AFTER INSERT ON event_people BEGIN"
+  "  UPDATE event_people SET followed = " V5_FOLLOWED " WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER event_people_counts_update AFTER UPDATE OF followed, meaningful, deleted, event_id"
+  "  ON event_people BEGIN"
+  "  UPDATE events SET " V5_EVENT_COUNTS " WHERE id IN (old.event_id, new.event_id);"
+  "END;"
+  "CREATE TRIGGER event_people_counts_delete AFTER DELETE ON event_people BEGIN"
+  "  UPDATE events SET " V5_EVENT_COUNTS " WHERE id = old.event_id;"
+  "END;"
+  "CREATE TRIGGER events_starts_day_insert AFTER INSERT ON events BEGIN"
+  "  UPDATE events SET starts_day = date (new.starts_at, 'unixepoch', 'localtime') WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER events_starts_day_update AFTER UPDATE OF starts_at ON events BEGIN"
+  "  UPDATE events SET starts_day = date (new.starts_at, 'unixepoch', 'localtime') WHERE id = new.id;"
+  "  UPDATE event_people SET followed = " V5_FOLLOWED " WHERE event_id = new.id AND deleted = 0;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
