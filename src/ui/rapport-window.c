@@ -16,6 +16,7 @@
 #include "rapport-contacts-view.h"
 #include "rapport-events-view.h"
 #include "rapport-huddles-view.h"
+#include "rapport-insights-view.h"
 #include "rapport-followups-view.h"
 #include "rapport-sample.h"
 #include "rapport-text.h"
@@ -41,6 +42,7 @@ struct _RapportWindow
   RapportContactsView *contacts_view;
   RapportEventsView *events_view;
   RapportHuddlesView *huddles_view;
+  RapportInsightsView *insights_view;
   RapportFollowupsView *followups_view;
   GtkWidget *new_button;
 };
@@ -307,6 +309,25 @@ show_event_action (GtkWidget *widget,
 }
 
 static void
+show_group_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "events");
+  rapport_events_view_show_group (self->events_view, g_variant_get_int64 (parameter));
+}
+
+static void
+show_followups_action (GtkWidget *widget,
+                       const char *action_name,
+                       GVariant *parameter)
+{
+  adw_view_stack_set_visible_child_name (RAPPORT_WINDOW (widget)->view_stack, "followups");
+}
+
+static void
 restore_contact_action (GtkWidget *widget,
                         const char *action_name,
                         GVariant *parameter)
@@ -438,6 +459,7 @@ rapport_window_setup (RapportWindow *self,
       rapport_contacts_view_set_store (self->contacts_view, self->store);
       rapport_events_view_set_store (self->events_view, self->store);
       rapport_huddles_view_set_store (self->huddles_view, self->store);
+      rapport_insights_view_set_store (self->insights_view, self->store);
       g_object_set (self->followups_view, "store", self->store, NULL);
       g_signal_connect_object (self->store, "changed::contacts",
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
@@ -486,6 +508,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, events_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, huddles_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_button);
   /* Named for the UI tests, which press them as a person would. */
@@ -503,6 +526,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-event", "x", show_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-group", "x", show_group_action);
+  gtk_widget_class_install_action (widget_class, "win.show-followups", NULL, show_followups_action);
   gtk_widget_class_install_action (widget_class, "win.restore-contact", "x", restore_contact_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);
@@ -515,6 +540,7 @@ rapport_window_init (RapportWindow *self)
 {
   g_type_ensure (RAPPORT_TYPE_EVENTS_VIEW);
   g_type_ensure (RAPPORT_TYPE_HUDDLES_VIEW);
+  g_type_ensure (RAPPORT_TYPE_INSIGHTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed), self,
                            G_CONNECT_SWAPPED);
