@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 #include "rapport-test-ui.h"
 #include "rapport-test-util.h"
 
@@ -278,4 +281,64 @@ rapport_test_ui_quit (RapportWindow *window,
   g_application_quit (G_APPLICATION (*app));
   g_clear_object (app);
   rapport_test_remove_tree (tmp_dir);
+}
+
+static void
+on_name_appeared (GDBusConnection *connection,
+                  const char *name,
+                  const char *owner,
+                  gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/**
+ * rapport_test_start_notification_server:
+ *
+ * Starts notification-daemon, the freedesktop.org reference server, on
+ * the test's session bus, for the notification Rapport sends at start-up
+ * when follow-ups are due; when another test's server already has the
+ * name, that one serves. Fails the program when there is none.
+ *
+ * Returns: (transfer full): the server, for
+ *   rapport_test_stop_notification_server()
+ */
+GSubprocess *
+rapport_test_start_notification_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  GSubprocess *server;
+  gboolean appeared = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint watch;
+
+  /* Silent, so that it never holds the test runner's pipes, and gone
+   * with this process however that ends. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  server = g_subprocess_launcher_spawn (launcher, &error, NOTIFICATION_DAEMON, NULL);
+  if (server == NULL)
+    g_error ("%s is needed to test notifications: %s", NOTIFICATION_DAEMON, error->message);
+  watch = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.Notifications", G_BUS_NAME_WATCHER_FLAGS_NONE,
+                            on_name_appeared, NULL, &appeared, NULL);
+  while (!appeared && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_bus_unwatch_name (watch);
+  if (!appeared)
+    g_error ("%s did not take org.freedesktop.Notifications", NOTIFICATION_DAEMON);
+  return server;
+}
+
+void
+rapport_test_stop_notification_server (GSubprocess *server)
+{
+  g_subprocess_force_exit (server);
+  g_object_unref (server);
 }

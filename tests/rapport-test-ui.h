@@ -26,6 +26,11 @@ char *rapport_test_ui_prepare (const char *name, const char *today, int *argc, c
 RapportWindow *rapport_test_ui_launch (RapportApplication **app, gboolean unique);
 void rapport_test_ui_quit (RapportWindow *window, RapportApplication **app, const char *tmp_dir);
 
+#define NOTIFICATION_DAEMON "/usr/lib/notification-daemon/notification-daemon"
+
+GSubprocess *rapport_test_start_notification_server (void);
+void rapport_test_stop_notification_server (GSubprocess *server);
+
 RapportStore *rapport_test_app_store (RapportApplication *app);
 RapportContactsView *rapport_test_contacts_view (RapportWindow *window);
 RapportContactPage *rapport_test_contact_page (RapportWindow *window);
