@@ -73,6 +73,15 @@ time_compute (RapportStats *stats,
   return bench_mean (ms);
 }
 
+static GArray *
+followup_speed (RapportStats *stats,
+                gint64 from,
+                gint64 until,
+                GError **error)
+{
+  return rapport_stats_followup_speed (stats, from, until, 1, error);
+}
+
 /* Each figure alone, to see where the time goes. */
 static void
 time_each (RapportStats *stats,
@@ -87,7 +96,7 @@ time_each (RapportStats *stats,
     { "quality by group", rapport_stats_quality_by_group },
     { "quality by kind", rapport_stats_quality_by_kind },
     { "activity", rapport_stats_activity },
-    { "follow-up speed", rapport_stats_followup_speed },
+    { "follow-up speed", followup_speed },
     { "partners", rapport_stats_partners },
     { "closed by month", rapport_stats_closed_by_month },
     { "group returns", rapport_stats_group_returns },

@@ -20,6 +20,7 @@
 #include "rapport-insights.h"
 #include "rapport-stats.h"
 #include "rapport-test-util.h"
+#include "rapport-text.h"
 
 #define FEB_15_18H G_GINT64_CONSTANT (1771178400)
 #define MARCH_1 G_GINT64_CONSTANT (1772323200)
@@ -230,8 +231,8 @@ test_activity_and_followups (Fixture *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) activity = rapport_stats_activity (fixture->stats, MARCH_1, APRIL_1, &error);
-  g_autoptr(GArray) speed = rapport_stats_followup_speed (fixture->stats, MARCH_1, APRIL_1, &error);
-  g_autoptr(GArray) wide = rapport_stats_followup_speed (fixture->stats, MARCH_1 - 30 * DAY, APRIL_1, &error);
+  g_autoptr(GArray) speed = rapport_stats_followup_speed (fixture->stats, MARCH_1, APRIL_1, 1, &error);
+  g_autoptr(GArray) wide = rapport_stats_followup_speed (fixture->stats, MARCH_1 - 30 * DAY, APRIL_1, 1, &error);
   RapportActivityMonth *a;
   RapportFollowupMonth *f;
 
@@ -388,6 +389,48 @@ test_lists (Fixture *fixture,
   g_assert_cmpstr (g_array_index (won, RapportStatsItem, 1).day, ==, "2026-03-30");
 }
 
+/* Someone met today and not followed up yet is waiting, not forgotten:
+ * neither "never" nor counted against the follow-up rate. Met three
+ * days ago, they are. */
+static void
+test_waiting (Fixture *fixture,
+              gconstpointer data)
+{
+  RapportStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = rapport_date_today ();
+  g_autofree char *earlier = rapport_date_add_days (today, -3);
+  g_autoptr(RapportContact) fay = rapport_contact_new ("Fay");
+  g_autoptr(RapportContact) gus = rapport_contact_new ("Gus");
+  g_autoptr(GArray) speed = NULL;
+  RapportFollowupMonth total = { { 0 } };
+  RapportSummary summary;
+  RapportPeriod period;
+
+  rapport_contact_set_met_on (fay, today);
+  rapport_contact_set_met_on (gus, earlier);
+  g_assert_true (rapport_store_create_contact (store, fay, NULL, &error));
+  g_assert_true (rapport_store_create_contact (store, gus, NULL, &error));
+  g_assert_no_error (error);
+
+  rapport_period_for_days (&period, rapport_time_now (), earlier, today);
+  speed = rapport_stats_followup_speed (fixture->stats, period.from, period.until, 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < speed->len; i++)
+    {
+      total.met += g_array_index (speed, RapportFollowupMonth, i).met;
+      total.never += g_array_index (speed, RapportFollowupMonth, i).never;
+      total.waiting += g_array_index (speed, RapportFollowupMonth, i).waiting;
+    }
+  g_assert_cmpuint (total.met, ==, 2);
+  g_assert_cmpuint (total.waiting, ==, 1);
+  g_assert_cmpuint (total.never, ==, 1);
+
+  g_assert_true (rapport_stats_summary (fixture->stats, period.from, period.until, 1, &summary, &error));
+  g_assert_cmpuint (summary.n_met, ==, 1);
+  g_assert_cmpfloat (summary.followup_rate, ==, 0);
+}
+
 /* Periods end tonight and reach back whole calendar months, across month
  * ends; the one before is as long. */
 static void
@@ -466,7 +509,7 @@ test_follows_edits (Fixture *fixture,
   g_assert_true (rapport_store_update_contact (store, dee, &error));
   g_assert_no_error (error);
 
-  speed = rapport_stats_followup_speed (fixture->stats, MARCH_1 - 30 * DAY, APRIL_1, &error);
+  speed = rapport_stats_followup_speed (fixture->stats, MARCH_1 - 30 * DAY, APRIL_1, 1, &error);
   g_assert_no_error (error);
   /* February: Eve never, and Dee, called on 16 March, later. */
   g_assert_cmpuint (speed->len, ==, 2);
@@ -505,6 +548,7 @@ main (int argc,
   ADD ("lists", test_lists);
   ADD ("insights", test_insights);
   ADD ("follows-edits", test_follows_edits);
+  ADD ("waiting", test_waiting);
   g_test_add_func ("/rapport/stats/periods", test_periods);
 
   return g_test_run ();

@@ -161,7 +161,6 @@ rapport_insights_compute (RapportStats *stats,
     { rapport_stats_quality_by_group, &insights->quality_by_group },
     { rapport_stats_quality_by_kind, &insights->quality_by_kind },
     { rapport_stats_activity, &insights->activity },
-    { rapport_stats_followup_speed, &insights->followup_speed },
     { rapport_stats_partners, &insights->partners },
     { rapport_stats_closed_by_month, &insights->closed },
     { rapport_stats_group_returns, &insights->group_returns },
@@ -186,6 +185,10 @@ rapport_insights_compute (RapportStats *stats,
       if (*figures[i].array == NULL)
         return NULL;
     }
+  insights->followup_speed = rapport_stats_followup_speed (stats, period->from, period->until, period->window_days,
+                                                           error);
+  if (insights->followup_speed == NULL)
+    return NULL;
   insights->neglected = rapport_stats_neglected (stats, period->now, error);
   if (error != NULL && *error != NULL)
     return NULL;

@@ -17,7 +17,9 @@
  *   made. They are "followed up" on the day of their first entry on or
  *   after that day of a kind that reaches out: a follow-up, a call, an
  *   email, a one-to-one, a meeting or a referral. The same day, the next
- *   day, later, or never.
+ *   day, later, or never; someone not followed up yet whose follow-up
+ *   window is still open is waiting, and the follow-up rate leaves them
+ *   out.
  * - A person met at an event "became more than a card" when such an entry
  *   came after the event.
  * - A referral's state is its latest step; business closed counts the
@@ -36,6 +38,7 @@
 #include "rapport-error.h"
 #include "rapport-stats.h"
 #include "rapport-store-private.h"
+#include "rapport-text.h"
 
 /* The latest step of referral r: by day, then by HLC stamp, as the ledger. */
 #define LATEST_STEP                                               \
@@ -226,6 +229,16 @@ local_periods_json (gint64 from,
   return g_string_free (json, FALSE);
 }
 
+/* The first local day whose people, not followed up yet, are still
+ * within their follow-up window: today, or yesterday for the next day. */
+static char *
+waiting_since (int window_days)
+{
+  g_autofree char *today = rapport_date_today ();
+
+  return rapport_date_add_days (today, -MAX (window_days, 0));
+}
+
 /* When the first card was made, or G_MAXINT64 without any; -1 on error. */
 static gint64
 first_card (RapportStats *self,
@@ -263,6 +276,7 @@ rapport_stats_summary (RapportStats *self,
                        RapportSummary *summary,
                        GError **error)
 {
+  g_autofree char *waiting = waiting_since (window_days);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -281,13 +295,15 @@ rapport_stats_summary (RapportStats *self,
                   " FROM (SELECT avg (quality) AS quality, count (quality) AS scored,"
                   "   total (duration_min + travel_min) AS minutes FROM events INDEXED BY events_figures"
                   "   WHERE deleted = 0 AND starts_day >= " FROM_DAY " AND starts_day < " UNTIL_DAY ") e,"
-                  "  (SELECT count(*) AS met, count (CASE WHEN followup_days <= ?3 THEN 1 END) AS kept"
+                  "  (SELECT count (CASE WHEN followup_days IS NOT NULL OR met_day < ?4 THEN 1 END) AS met,"
+                  "   count (CASE WHEN followup_days <= ?3 THEN 1 END) AS kept"
                   "   FROM contacts INDEXED BY contacts_by_met_day"
                   "   WHERE deleted = 0 AND met_day >= " FROM_DAY " AND met_day < " UNTIL_DAY ") c",
                   from, until, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 3, window_days);
+  sqlite3_bind_text (stmt, 4, waiting, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   summary->followup_rate = -1;
   if (rc == SQLITE_ROW)
@@ -478,7 +494,9 @@ rapport_stats_activity (RapportStats *self,
 /**
  * rapport_stats_followup_speed:
  *
- * Per month of meeting them, how soon the people met were followed up.
+ * Per month of meeting them, how soon the people met were followed up;
+ * those not followed up yet whose window (@window_days: 0 the same day,
+ * 1 the next) is still open are waiting, not "never".
  *
  * Returns: (transfer full) (element-type RapportFollowupMonth): by month
  */
@@ -486,9 +504,11 @@ GArray *
 rapport_stats_followup_speed (RapportStats *self,
                               gint64 from,
                               gint64 until,
+                              int window_days,
                               GError **error)
 {
   g_autoptr(GArray) months = g_array_new (FALSE, TRUE, sizeof (RapportFollowupMonth));
+  g_autofree char *waiting = waiting_since (window_days);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -499,11 +519,14 @@ rapport_stats_followup_speed (RapportStats *self,
   stmt = prepare (self,
                   "SELECT met_day, count(*), count (CASE WHEN followup_days = 0 THEN 1 END),"
                   " count (CASE WHEN followup_days = 1 THEN 1 END), count (CASE WHEN followup_days >= 2 THEN 1 END),"
-                  " count (CASE WHEN followup_days IS NULL THEN 1 END) FROM contacts INDEXED BY contacts_by_met_day"
+                  " count (CASE WHEN followup_days IS NULL AND met_day < ?3 THEN 1 END),"
+                  " count (CASE WHEN followup_days IS NULL AND met_day >= ?3 THEN 1 END)"
+                  " FROM contacts INDEXED BY contacts_by_met_day"
                   " WHERE deleted = 0 AND met_day >= " FROM_DAY " AND met_day < " UNTIL_DAY " GROUP BY met_day",
                   from, until, error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 3, waiting, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapportFollowupMonth *month = month_of_day (months, stmt);
@@ -513,6 +536,7 @@ rapport_stats_followup_speed (RapportStats *self,
       month->next_day += sqlite3_column_int (stmt, 3);
       month->later += sqlite3_column_int (stmt, 4);
       month->never += sqlite3_column_int (stmt, 5);
+      month->waiting += sqlite3_column_int (stmt, 6);
     }
   return finish (self, stmt, rc, error) ? g_steal_pointer (&months) : NULL;
 }

@@ -18,8 +18,8 @@ typedef struct
 {
   double quality; /* average quality of the events scored */
   guint n_scored;
-  double followup_rate; /* share of people met who were followed up within the window */
-  guint n_met;
+  double followup_rate;  /* share of people met who were followed up within the window */
+  guint n_met;           /* but those still within it */
   guint referrals_given; /* by the user */
   guint referrals_received;
   gint64 closed_cents; /* business won in the period */
@@ -59,6 +59,7 @@ typedef struct
   guint next_day;
   guint later;
   guint never;
+  guint waiting; /* not followed up yet, within their window */
 } RapportFollowupMonth;
 
 typedef struct
@@ -136,7 +137,11 @@ GArray *rapport_stats_quality_points (RapportStats *self, gint64 from, gint64 un
 GArray *rapport_stats_quality_by_group (RapportStats *self, gint64 from, gint64 until, GError **error);
 GArray *rapport_stats_quality_by_kind (RapportStats *self, gint64 from, gint64 until, GError **error);
 GArray *rapport_stats_activity (RapportStats *self, gint64 from, gint64 until, GError **error);
-GArray *rapport_stats_followup_speed (RapportStats *self, gint64 from, gint64 until, GError **error);
+GArray *rapport_stats_followup_speed (RapportStats *self,
+                                      gint64 from,
+                                      gint64 until,
+                                      int window_days,
+                                      GError **error);
 GArray *rapport_stats_partners (RapportStats *self, gint64 from, gint64 until, GError **error);
 GArray *rapport_stats_closed_by_month (RapportStats *self, gint64 from, gint64 until, GError **error);
 GArray *rapport_stats_group_returns (RapportStats *self, gint64 from, gint64 until, GError **error);
