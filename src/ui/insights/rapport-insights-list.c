@@ -100,6 +100,24 @@ describe_item (RapportStatsList list,
     }
 }
 
+static char *
+count_items (RapportStatsList list,
+             guint n)
+{
+  switch (list)
+    {
+    case RAPPORT_STATS_EVENTS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+    case RAPPORT_STATS_MET:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person met", "%u people met", n), n);
+    case RAPPORT_STATS_WON:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral won", "%u referrals won", n), n);
+    case RAPPORT_STATS_ADDED:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact added", "%u contacts added", n), n);
+    }
+}
+
 static void
 on_row_activated (AdwActionRow *row,
                   Dialog *dialog)
@@ -123,7 +141,13 @@ on_read (GObject *source,
   /* Closed before the records came. */
   if (gtk_widget_get_root (GTK_WIDGET (dialog->group)) == NULL)
     return;
-  gtk_widget_set_visible (GTK_WIDGET (dialog->spinner), FALSE);
+  adw_preferences_group_set_header_suffix (dialog->group, NULL);
+  if (items != NULL && items->len > 0)
+    {
+      g_autofree char *count = count_items (dialog->list, items->len);
+
+      adw_preferences_group_set_description (dialog->group, count);
+    }
   if (items == NULL || items->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "rapport-application.h"
 #include "rapport-bar-chart.h"
@@ -142,6 +143,36 @@ month_name (double x)
   return g_date_time_format (utc, _("%B %Y"));
 }
 
+/* The months of the period shown ("YYYY-MM"), in order; for all time,
+ * from @first, the first month with something to show, or none. */
+static GPtrArray *
+period_months (RapportInsightsView *self,
+               const char *first)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (self->insights->period.until - 1);
+  g_autoptr(GDateTime) month = NULL;
+  int year, number;
+
+  if (self->insights->period.from > 0)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (self->insights->period.from);
+
+      month = g_date_time_new_local (g_date_time_get_year (start), g_date_time_get_month (start), 1, 0, 0, 0);
+    }
+  else if (first != NULL && sscanf (first, "%d-%d", &year, &number) == 2)
+    month = g_date_time_new_local (year, number, 1, 0, 0, 0);
+  while (month != NULL && g_date_time_compare (month, last) <= 0)
+    {
+      GDateTime *next = g_date_time_add_months (month, 1);
+
+      g_ptr_array_add (names, g_date_time_format (month, "%Y-%m"));
+      g_date_time_unref (month);
+      month = next;
+    }
+  return names;
+}
+
 static RapportChartSeries *
 series_take (GPtrArray *all,
              RapportChartSeries *series)
@@ -168,28 +199,6 @@ window_days (void)
 /* The summary */
 
 static char *
-format_change (double now,
-               double before,
-               gboolean compared,
-               char *(*format) (double value))
-{
-  g_autofree char *then = NULL;
-  g_autofree char *by = NULL;
-
-  if (!compared)
-    return g_strdup ("");
-  if (before < 0)
-    return g_strdup (_("Nothing to compare with before"));
-  then = format (before);
-  if (now < 0 || now == before)
-    /* TRANSLATORS: %s is the figure of the period before */
-    return g_strdup_printf (now < 0 ? _("Was %s before") : _("Same as before (%s)"), then);
-  by = format (ABS (now - before));
-  /* TRANSLATORS: the first %s is how much the figure changed, the second what it was before */
-  return g_strdup_printf (now > before ? _("Up %s from %s") : _("Down %s from %s"), by, then);
-}
-
-static char *
 format_count (double value)
 {
   return g_strdup_printf ("%.0f", value);
@@ -200,6 +209,14 @@ format_percent (double value)
 {
   /* TRANSLATORS: a share, like "75 %" */
   return g_strdup_printf (_("%.0f %%"), value * 100);
+}
+
+static char *
+format_points (double value)
+{
+  /* TRANSLATORS: a difference between two shares in percentage points */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.0f point", "%.0f points", (gulong) rint (value * 100)),
+                          value * 100);
 }
 
 static char *
@@ -214,15 +231,54 @@ format_hours (double minutes)
   return rapport_format_minutes ((gint64) minutes);
 }
 
+/* How a tile words its figure and a change, and the step it shows: the
+ * change is worked out between the figures as shown, so that it agrees
+ * with them. */
+typedef struct
+{
+  char *(*format) (double value);
+  char *(*format_change) (double difference);
+  double step;
+} TileKind;
+
+static const TileKind count_kind = { format_count, format_count, 1 };
+static const TileKind share_kind = { format_percent, format_points, 0.01 };
+static const TileKind money_kind = { format_money, format_money, 1 };
+static const TileKind time_kind = { format_hours, format_hours, 1 };
+
+static char *
+describe_change (const TileKind *kind,
+                 double now,
+                 double before)
+{
+  g_autofree char *then = NULL;
+  g_autofree char *by = NULL;
+
+  if (before < 0)
+    return g_strdup (_("Nothing to compare with before"));
+  then = kind->format (before);
+  now = rint (now / kind->step) * kind->step;
+  before = rint (before / kind->step) * kind->step;
+  if (now < 0)
+    /* TRANSLATORS: %s is the figure of the period before */
+    return g_strdup_printf (_("Was %s before"), then);
+  if (fabs (now - before) < kind->step / 2)
+    /* TRANSLATORS: %s is the figure of the period before */
+    return g_strdup_printf (_("Same as before (%s)"), then);
+  by = kind->format_change (fabs (now - before));
+  /* TRANSLATORS: the first %s is how much the figure changed, the second what it was before */
+  return g_strdup_printf (now > before ? _("Up %s from %s") : _("Down %s from %s"), by, then);
+}
+
 static void
 set_tile (SummaryTile *tile,
+          const TileKind *kind,
           double now,
           double before,
-          gboolean compared,
-          char *(*format) (double value))
+          gboolean compared)
 {
-  g_autofree char *figure = now < 0 ? g_strdup ("—") : format (now);
-  g_autofree char *change = format_change (now, before, compared, format);
+  g_autofree char *figure = now < 0 ? g_strdup ("—") : kind->format (now);
+  g_autofree char *change = compared ? describe_change (kind, now, before) : g_strdup ("");
 
   gtk_label_set_text (tile->figure, figure);
   gtk_label_set_text (tile->change, change);
@@ -239,12 +295,12 @@ show_summary (RapportInsightsView *self)
   g_autofree char *followup_title = NULL;
 
   /* Averages of nothing are -1 in both periods; counts are never. */
-  set_tile (&self->tiles[TILE_QUALITY], now->quality, before->quality, compared, format_count);
-  set_tile (&self->tiles[TILE_FOLLOWUP], now->followup_rate, before->followup_rate, compared, format_percent);
-  set_tile (&self->tiles[TILE_GIVEN], now->referrals_given, before->referrals_given, compared, format_count);
-  set_tile (&self->tiles[TILE_RECEIVED], now->referrals_received, before->referrals_received, compared, format_count);
-  set_tile (&self->tiles[TILE_CLOSED], now->closed_cents, before->closed_cents, compared, format_money);
-  set_tile (&self->tiles[TILE_HOURS], now->minutes, before->minutes, compared, format_hours);
+  set_tile (&self->tiles[TILE_QUALITY], &count_kind, now->quality, before->quality, compared);
+  set_tile (&self->tiles[TILE_FOLLOWUP], &share_kind, now->followup_rate, before->followup_rate, compared);
+  set_tile (&self->tiles[TILE_GIVEN], &count_kind, now->referrals_given, before->referrals_given, compared);
+  set_tile (&self->tiles[TILE_RECEIVED], &count_kind, now->referrals_received, before->referrals_received, compared);
+  set_tile (&self->tiles[TILE_CLOSED], &money_kind, now->closed_cents, before->closed_cents, compared);
+  set_tile (&self->tiles[TILE_HOURS], &time_kind, now->minutes, before->minutes, compared);
 
   followup_title = g_strdup (insights->period.window_days == 0 ? _("Followed up the same day")
                                                                : _("Followed up by the next day"));
@@ -253,6 +309,15 @@ show_summary (RapportInsightsView *self)
 
 /* The charts */
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
 static void
 show_quality (RapportInsightsView *self)
 {
@@ -260,13 +325,26 @@ show_quality (RapportInsightsView *self)
   GArray *groups = self->insights->quality_by_group;
   g_autoptr(GPtrArray) all = new_series_list ();
   g_autoptr(GHashTable) by_group = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) all_groups = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* A group keeps its colour whatever the period: its place among all
+   * the groups, oldest first; events without a group come after them. */
+  rapport_store_query_group_ids (self->store, FALSE, all_groups, NULL);
+  rapport_store_query_group_ids (self->store, TRUE, all_groups, NULL);
+  g_array_sort (all_groups, compare_ids);
 
   /* One series per group, named and ordered as the bars of quality by
    * group, which cover the same events. */
   for (guint i = 0; i < groups->len; i++)
     {
       RapportQualityBar *bar = &g_array_index (groups, RapportQualityBar, i);
-      RapportChartSeries *series = rapport_chart_series_new (bar->label ? bar->label : _("No group"), all->len);
+      guint role = all_groups->len;
+      RapportChartSeries *series;
+
+      for (guint j = 0; j < all_groups->len; j++)
+        if (g_array_index (all_groups, gint64, j) == bar->id)
+          role = j;
+      series = rapport_chart_series_new (bar->label ? bar->label : _("No group"), role);
 
       g_hash_table_insert (by_group, &bar->id, series_take (all, series));
     }
@@ -356,16 +434,18 @@ show_speed (RapportInsightsView *self)
   RapportChartSeries *next = series_take (all, rapport_chart_series_new (_("The next day"), 1));
   RapportChartSeries *later = series_take (all, rapport_chart_series_new (_("Later"), 3));
   RapportChartSeries *never = series_take (all, rapport_chart_series_new (_("Never"), 4));
+  RapportChartSeries *waiting = series_take (all, rapport_chart_series_new (_("Not yet, still in time"), 5));
   const char *window_name = next_day_counts ? _("Within your window: the next day")
                                             : _("Within your window: the same day");
-  g_autoptr(RapportChartSeries) window = rapport_chart_series_new (window_name,
-                                                                    0);
+  g_autoptr(RapportChartSeries) window = rapport_chart_series_new (window_name, 0);
 
   for (guint i = 0; i < months->len; i++)
     {
       RapportFollowupMonth *month = &g_array_index (months, RapportFollowupMonth, i);
       double x = month_x (month->month);
       double met = MAX (month->met, 1);
+      double in_time = month->same_day + (next_day_counts ? month->next_day : 0);
+      double decided = month->met - month->waiting;
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %u person met", "of %u people met",
                                                              month->met),
                                                 month->met);
@@ -374,24 +454,22 @@ show_speed (RapportInsightsView *self)
       rapport_chart_series_add_full (next, x, month->next_day / met, count, RAPPORT_CHART_NO_ID);
       rapport_chart_series_add_full (later, x, month->later / met, count, RAPPORT_CHART_NO_ID);
       rapport_chart_series_add_full (never, x, month->never / met, count, RAPPORT_CHART_NO_ID);
-      rapport_chart_series_add_full (window, x, (month->same_day + (next_day_counts ? month->next_day : 0)) / met,
-                                     count, RAPPORT_CHART_NO_ID);
+      rapport_chart_series_add_full (waiting, x, month->waiting / met, count, RAPPORT_CHART_NO_ID);
+      /* Of those whose window has passed, as the summary counts. */
+      rapport_chart_series_add_full (window, x, decided > 0 ? in_time / decided : NAN, count, RAPPORT_CHART_NO_ID);
     }
   rapport_bar_chart_set_overlay (RAPPORT_BAR_CHART (self->speed_chart), window);
   rapport_chart_set_series (self->speed_chart, all);
 }
 
 static void
-show_referrals (RapportInsightsView *self)
+show_partners (RapportInsightsView *self)
 {
   GArray *partners = self->insights->partners;
-  GArray *closed = self->insights->closed;
   g_autoptr(GPtrArray) all = new_series_list ();
-  g_autoptr(GPtrArray) money = new_series_list ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   RapportChartSeries *given = series_take (all, rapport_chart_series_new (_("Given"), 0));
   RapportChartSeries *received = series_take (all, rapport_chart_series_new (_("Received"), 1));
-  RapportChartSeries *won = series_take (money, rapport_chart_series_new (_("Closed business"), 2));
 
   for (guint i = 0; i < MIN (partners->len, MAX_PARTNERS); i++)
     {
@@ -404,24 +482,40 @@ show_referrals (RapportInsightsView *self)
           g_autofree char *amount = rapport_format_money (partner->won_cents);
 
           /* TRANSLATORS: %s is an amount of money */
-          worth = g_strdup_printf (_("%s closed from what they gave"), amount);
+          worth = g_strdup_printf (partner->contact_id > 0 ? _("%s closed from what they gave")
+                                                           : _("%s closed from what you gave"),
+                                                                amount);
         }
       g_ptr_array_add (names, g_strdup (partner->contact_id > 0 ? partner->name : _("You")));
       rapport_chart_series_add_full (given, i, partner->given, worth, id);
-      rapport_chart_series_add_full (received, i, partner->received, worth, id);
+      rapport_chart_series_add_full (received, i, partner->received, NULL, id);
     }
   g_ptr_array_add (names, NULL);
   rapport_chart_set_categories (self->partners_chart, (const char *const *) names->pdata);
   rapport_chart_set_series (self->partners_chart, all);
+}
 
-  for (guint i = 0; i < closed->len; i++)
+static void
+show_closed (RapportInsightsView *self)
+{
+  GArray *closed = self->insights->closed;
+  g_autoptr(GPtrArray) money = new_series_list ();
+  RapportChartSeries *won = series_take (money, rapport_chart_series_new (_("Closed business"), 2));
+  g_autoptr(GPtrArray) names = NULL;
+
+  names = period_months (self, closed->len > 0 ? g_array_index (closed, RapportMoneyMonth, 0).month : NULL);
+  for (guint i = 0, j = 0; i < names->len; i++)
     {
-      RapportMoneyMonth *month = &g_array_index (closed, RapportMoneyMonth, i);
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral won", "%u referrals won",
-                                                             month->count),
-                                                month->count);
+      const char *name = g_ptr_array_index (names, i);
+      RapportMoneyMonth *month = NULL;
+      g_autofree char *count = NULL;
 
-      rapport_chart_series_add_full (won, month_x (month->month), month->cents, count, RAPPORT_CHART_NO_ID);
+      if (j < closed->len && g_str_equal (g_array_index (closed, RapportMoneyMonth, j).month, name))
+        month = &g_array_index (closed, RapportMoneyMonth, j++);
+      if (month != NULL)
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral won", "%u referrals won", month->count),
+                                 month->count);
+      rapport_chart_series_add_full (won, month_x (name), month ? month->cents : 0, count, RAPPORT_CHART_NO_ID);
     }
   rapport_chart_set_series (self->closed_chart, money);
 }
@@ -462,11 +556,18 @@ show_growth (RapportInsightsView *self)
   guint neglected = self->insights->neglected;
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < months->len; i++)
-    {
-      RapportGrowthMonth *month = &g_array_index (months, RapportGrowthMonth, i);
+  g_autoptr(GPtrArray) names = period_months (self, months->len > 0 ? g_array_index (months, RapportGrowthMonth, 0).month
+                                                                     : NULL);
 
-      rapport_chart_series_add (added, month_x (month->month), month->added);
+  /* Every month of the period, those without a new card too. */
+  for (guint i = 0, j = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      guint added_then = 0;
+
+      if (j < months->len && g_str_equal (g_array_index (months, RapportGrowthMonth, j).month, name))
+        added_then = g_array_index (months, RapportGrowthMonth, j++).added;
+      rapport_chart_series_add (added, month_x (name), added_then);
     }
   rapport_chart_set_series (self->growth_chart, all);
 
@@ -492,7 +593,8 @@ show_insights (RapportInsightsView *self,
   show_quality_bars (self->kind_chart, insights->quality_by_kind, TRUE);
   show_activity (self);
   show_speed (self);
-  show_referrals (self);
+  show_partners (self);
+  show_closed (self);
   show_returns (self);
   show_growth (self);
 }
@@ -576,15 +678,20 @@ read_period (RapportInsightsView *self,
   return TRUE;
 }
 
+static char *
+local_day (gint64 moment)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (moment);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
 static void
 describe_period (RapportInsightsView *self,
                  const RapportPeriod *period)
 {
-  g_autoptr(GDateTime) first = g_date_time_new_from_unix_local (period->from);
-  g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (period->until);
-  g_autoptr(GDateTime) last = g_date_time_add_days (until, -1);
-  g_autofree char *first_day = g_date_time_format (first, "%Y-%m-%d");
-  g_autofree char *last_day = g_date_time_format (last, "%Y-%m-%d");
+  g_autofree char *first_day = local_day (period->from);
+  g_autofree char *last_day = local_day (period->until - 1);
   g_autofree char *from_text = rapport_date_format (first_day);
   g_autofree char *last_text = rapport_date_format (last_day);
   g_autofree char *text = NULL;
@@ -646,15 +753,18 @@ on_period_chosen (RapportInsightsView *self)
   gtk_widget_set_visible (self->custom_box, custom);
   if (custom)
     {
-      /* Start from the period shown, so that only what differs is typed. */
+      /* Start from the period shown, so that only what differs is typed;
+       * from all time, from the last twelve months. */
       if (self->insights != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->first_entry)) == '\0')
         {
-          g_autoptr(GDateTime) first = g_date_time_new_from_unix_local (MAX (self->insights->period.from, 0));
-          g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (self->insights->period.until);
-          g_autoptr(GDateTime) last = g_date_time_add_days (until, -1);
-          g_autofree char *first_text = g_date_time_format (first, "%Y-%m-%d");
-          g_autofree char *last_text = g_date_time_format (last, "%Y-%m-%d");
+          RapportPeriod shown = self->insights->period;
+          g_autofree char *first_text = NULL;
+          g_autofree char *last_text = NULL;
 
+          if (shown.from <= 0)
+            rapport_period_for_months (&shown, shown.now, 12);
+          first_text = local_day (shown.from);
+          last_text = local_day (shown.until - 1);
           gtk_editable_set_text (GTK_EDITABLE (self->first_entry), first_text);
           gtk_editable_set_text (GTK_EDITABLE (self->last_entry), last_text);
         }
@@ -780,8 +890,9 @@ new_summary (RapportInsightsView *self)
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), N_TILES);
+  /* Two or three a row on a desk, one on a phone. */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   for (guint i = 0; i < N_TILES; i++)
@@ -972,6 +1083,7 @@ build_charts (RapportInsightsView *self,
 {
   GtkFlowBox *flow = GTK_FLOW_BOX (gtk_flow_box_new ());
 
+  gtk_widget_add_css_class (GTK_WIDGET (flow), "insights-cards");
   gtk_flow_box_set_selection_mode (flow, GTK_SELECTION_NONE);
   gtk_flow_box_set_min_children_per_line (flow, 1);
   gtk_flow_box_set_max_children_per_line (flow, 2);

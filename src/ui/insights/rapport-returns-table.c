@@ -320,14 +320,17 @@ rapport_returns_table_new_card (RapportReturnsTable *table)
   GtkWidget *export = gtk_button_new_from_icon_name ("document-save-symbolic");
   GtkWidget *header = rapport_chart_card_new_heading (_("Return on Time and Money"),
                                                          _("What each group gave back for the hours and money you "
-                                                        "spent on it. Sort by any column; open a group to decide "
-                                                        "whether to keep going."),
+                                                        "spent on it: its events, the referrals passed to, by or about "
+                                                        "people first met there, and the business they closed. A "
+                                                        "referral that touches two groups counts for both. Sort by any "
+                                                        "column; open a group to decide whether to keep going."),
                                                             export);
 
   gtk_widget_set_tooltip_text (export, _("Save the Numbers as CSV…"));
   g_signal_connect_object (export, "clicked", G_CALLBACK (export_csv), table, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (card), header);
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (table));
+  gtk_widget_add_css_class (GTK_WIDGET (table), "returns-table");
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "summary-tile");
   return card;
