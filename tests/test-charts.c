@@ -77,20 +77,28 @@ new_chart (GtkWidget *widget)
   return RAPPORT_CHART (g_object_ref_sink (widget));
 }
 
-/* The chart drawn as on screen, on white. */
+/* The chart drawn as on screen at a size, on white. */
 static cairo_surface_t *
-render (RapportChart *chart)
+render_at (RapportChart *chart,
+           int width,
+           int height)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  rapport_chart_draw (chart, cr, WIDTH, HEIGHT, FALSE);
+  rapport_chart_draw (chart, cr, width, height, FALSE);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+static cairo_surface_t *
+render (RapportChart *chart)
+{
+  return render_at (chart, WIDTH, HEIGHT);
 }
 
 static GdkRGBA
@@ -454,6 +462,372 @@ count_ink (cairo_surface_t *surface,
   return ink;
 }
 
+/* How many pixels in the rectangle are within 0.25 of @color. */
+static guint
+count_color (cairo_surface_t *surface,
+             int x,
+             int y,
+             int width,
+             int height,
+             const GdkRGBA *color)
+{
+  guint n = 0;
+
+  for (int j = MAX (y, 0); j < MIN (y + height, cairo_image_surface_get_height (surface)); j++)
+    for (int i = MAX (x, 0); i < MIN (x + width, cairo_image_surface_get_width (surface)); i++)
+      {
+        GdkRGBA seen = pixel (surface, i, j);
+
+        n += distance (&seen, color) < 0.25;
+      }
+  return n;
+}
+
+/* Where a bar of @color that covers (@x, @y) ends, walking by (@dx, @dy):
+ * the last pixel of its colour before the edge, past any label on it. */
+static double
+bar_end (cairo_surface_t *surface,
+         double x,
+         double y,
+         int dx,
+         int dy,
+         const GdkRGBA *color)
+{
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  GdkRGBA seen = pixel (surface, x, y);
+  double end = dx != 0 ? x : y;
+
+  g_assert_cmpfloat (distance (&seen, color), <, 0.1);
+
+  for (; x >= 0 && y >= 0 && x < width && y < height; x += dx, y += dy)
+    {
+      seen = pixel (surface, x, y);
+      if (distance (&seen, color) < 0.1)
+        end = dx != 0 ? x : y;
+    }
+  return end;
+}
+
+static RapportChart *
+labelled_bars (gboolean horizontal,
+               const double *values,
+               const char *const *labels)
+{
+  RapportChart *chart = new_chart (rapport_bar_chart_new ());
+  RapportChartSeries *series = rapport_chart_series_new ("Events", 0);
+
+  for (guint i = 0; i < 3; i++)
+    rapport_chart_series_add_full (series, i, values[i], labels[i], RAPPORT_CHART_NO_ID);
+  rapport_bar_chart_set_horizontal (RAPPORT_BAR_CHART (chart), horizontal);
+  rapport_chart_set_categories (chart, regions);
+  give_series (chart, series, NULL);
+  return chart;
+}
+
+/* The longest bar reaches the end of the value axis: its label goes
+ * inside its end, in a colour that reads on the bar, even at the 300
+ * pixels a chart gets in a 360 pixel window. */
+static void
+test_draw_bar_labels (void)
+{
+  static const double lying[] = { 60, 20, 35 };
+  static const char *const lying_labels[] = { "60 events", "20 events", "35 events" };
+  static const double upright[] = { 10, 4, 7 };
+  static const char *const upright_labels[] = { "n = 10", "n = 4", "n = 7" };
+  const GdkRGBA white = { 1, 1, 1, 1 };
+  RapportChart *chart = labelled_bars (TRUE, lying, lying_labels);
+  GdkRGBA color = series_color (chart, 0);
+  cairo_surface_t *surface;
+  RapportChartPlot plot;
+  double x, y, end;
+
+  surface = render_at (chart, 300, 200);
+  rapport_chart_get_plot (chart, 300, 200, &plot);
+  g_assert_true (rapport_chart_get_mark_position (chart, 0, 0, 300, 200, &x, &y));
+  end = bar_end (surface, x, y, 1, 0, &color);
+  g_assert_cmpfloat (end, >, plot.x + plot.width - 3);
+  g_assert_cmpuint (count_color (surface, (int) end - 70, (int) y - 6, 70, 12, &white), >, 15);
+  /* A short bar keeps its label beyond its end. */
+  g_assert_true (rapport_chart_get_mark_position (chart, 0, 1, 300, 200, &x, &y));
+  end = bar_end (surface, x, y, 1, 0, &color);
+  g_assert_cmpuint (count_ink (surface, (int) end + 2, (int) y - 6, 60, 12), >, 15);
+  g_assert_cmpuint (count_color (surface, (int) plot.x + 2, (int) y - 6, (int) (end - plot.x) - 3, 12, &white), ==, 0);
+  cairo_surface_destroy (surface);
+  g_assert_finalize_object (chart);
+
+  /* Upright, the tallest bar's label goes inside its top. */
+  chart = labelled_bars (FALSE, upright, upright_labels);
+  surface = render_at (chart, 300, 220);
+  rapport_chart_get_plot (chart, 300, 220, &plot);
+  g_assert_true (rapport_chart_get_mark_position (chart, 0, 0, 300, 220, &x, &y));
+  end = bar_end (surface, x, y, 0, -1, &color);
+  g_assert_cmpfloat (end, <, plot.y + 3);
+  g_assert_cmpuint (count_color (surface, (int) x - 15, (int) end, 30, 16, &white), >, 10);
+  cairo_surface_destroy (surface);
+  g_assert_finalize_object (chart);
+}
+
+/* The point where the plot puts (@x, @y), from two dots of @series. */
+static void
+plot_position (RapportChart *chart,
+               guint series,
+               const double *xs,
+               const double *ys,
+               double x,
+               double y,
+               double *px,
+               double *py)
+{
+  double x0, y0, x1, y1;
+
+  mark_position (chart, series, 0, &x0, &y0);
+  mark_position (chart, series, 4, &x1, &y1);
+  *px = x0 + (x - xs[0]) / (xs[4] - xs[0]) * (x1 - x0);
+  *py = y0 + (y - ys[0]) / (ys[4] - ys[0]) * (y1 - y0);
+}
+
+/* Whether the dashed trend of @color runs near the points from @from to
+ * @to of the line y = @slope x + @intercept. */
+static gboolean
+trend_near (RapportChart *chart,
+            cairo_surface_t *surface,
+            const double *xs,
+            const double *ys,
+            double from,
+            double to,
+            double slope,
+            double intercept,
+            const GdkRGBA *color)
+{
+  for (double x = from; x <= to; x += (to - from) / 20)
+    {
+      double px, py;
+
+      plot_position (chart, 1, xs, ys, x, slope * x + intercept, &px, &py);
+      if (color_near (surface, px, py, 1, color))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A trend needs four points spread along x, and runs from the first of
+ * them to the last, never across the rest of the axis. */
+static void
+test_draw_trend_lines (void)
+{
+  static const double few_x[] = { 1, 2, 3 };
+  static const double few_y[] = { 90, 50, 10 };
+  static const double many_x[] = { 4, 5, 6, 7, 8 };
+  static const double many_y[] = { 20, 25, 30, 35, 40 };
+  static const double far_x[] = { 11 };
+  static const double far_y[] = { 0 };
+  RapportChart *chart = new_chart (rapport_scatter_chart_new ());
+  GdkRGBA few, many;
+  cairo_surface_t *surface;
+  RapportChartPlot plot;
+
+  rapport_scatter_chart_set_trend_lines (RAPPORT_SCATTER_CHART (chart), TRUE);
+  give_series (chart, make_series ("Fairs", 0, 3, few_x, few_y), make_series ("Breakfasts", 1, 5, many_x, many_y),
+               make_series ("Mixers", 2, 1, far_x, far_y), NULL);
+  surface = render (chart);
+  rapport_chart_get_plot (chart, WIDTH, HEIGHT, &plot);
+  /* Dashed at 70 %, on white. */
+  few = series_color (chart, 0);
+  many = series_color (chart, 1);
+  few = (GdkRGBA){ 0.3 + 0.7 * few.red, 0.3 + 0.7 * few.green, 0.3 + 0.7 * few.blue, 1 };
+  many = (GdkRGBA){ 0.3 + 0.7 * many.red, 0.3 + 0.7 * many.green, 0.3 + 0.7 * many.blue, 1 };
+  /* Three points: no line between them, nor beyond. */
+  g_assert_false (trend_near (chart, surface, many_x, many_y, 1.2, 1.8, -40, 130, &few));
+  g_assert_false (trend_near (chart, surface, many_x, many_y, 2.2, 2.8, -40, 130, &few));
+  /* Five points: the line through them, and not past the last. */
+  g_assert_true (trend_near (chart, surface, many_x, many_y, 4.3, 7.7, 5, 0, &many));
+  g_assert_false (trend_near (chart, surface, many_x, many_y, 8.6, plot.x_hi, 5, 0, &many));
+  g_assert_false (trend_near (chart, surface, many_x, many_y, plot.x_lo, 3.4, 5, 0, &many));
+  cairo_surface_destroy (surface);
+  g_assert_finalize_object (chart);
+}
+
+static RapportChart *
+line_of (GtkWidget *widget,
+         RapportChartFormat format,
+         double scale)
+{
+  RapportChart *chart = new_chart (widget);
+  RapportChartSeries *series = rapport_chart_series_new ("Called back", 0);
+
+  for (int i = 0; i < 6; i++)
+    rapport_chart_series_add (series, month (i), (65 + 5 * (i % 3)) * scale);
+  rapport_chart_set_x_axis (chart, RAPPORT_CHART_AXIS_MONTHS);
+  rapport_chart_set_value_format (chart, format);
+  give_series (chart, series, NULL);
+  return chart;
+}
+
+/* Line charts of shares and counts start at zero, so that a swing from
+ * 65 % to 75 % does not look like a doubling; shares stop at 100 %. The
+ * scatter chart of quality zooms on its values. */
+static void
+test_draw_line_from_zero (void)
+{
+  static const RapportChartFormat counts[] = {
+    RAPPORT_CHART_FORMAT_NUMBER, RAPPORT_CHART_FORMAT_MONEY, RAPPORT_CHART_FORMAT_HOURS
+  };
+  RapportChart *chart = line_of (rapport_line_chart_new (), RAPPORT_CHART_FORMAT_PERCENT, 0.01);
+  RapportChartPlot plot;
+
+  rapport_chart_get_plot (chart, 300, 220, &plot);
+  g_assert_cmpfloat (plot.y_lo, ==, 0);
+  g_assert_cmpfloat (plot.y_hi, >=, 0.75);
+  g_assert_cmpfloat (plot.y_hi, <=, 1 + 1e-9);
+  g_assert_finalize_object (chart);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      chart = line_of (rapport_line_chart_new (), counts[i], 100);
+      rapport_chart_get_plot (chart, 300, 220, &plot);
+      g_assert_cmpfloat (plot.y_lo, ==, 0);
+      g_assert_cmpfloat (plot.y_hi, >=, 7500);
+      g_assert_finalize_object (chart);
+    }
+
+  chart = line_of (rapport_scatter_chart_new (), RAPPORT_CHART_FORMAT_NUMBER, 1);
+  rapport_chart_get_plot (chart, 300, 220, &plot);
+  g_assert_cmpfloat (plot.y_lo, >=, 50);
+  g_assert_finalize_object (chart);
+}
+
+/* Whether a pixel in the ring from @inner to @outer pixels below the
+ * centre of a dot is within 0.15 of @color. */
+static gboolean
+ring_has (cairo_surface_t *surface,
+          double cx,
+          double cy,
+          double inner,
+          double outer,
+          const GdkRGBA *color)
+{
+  for (int dy = (int) inner - 1; dy <= (int) outer + 1; dy++)
+    for (int dx = -2; dx <= 2; dx++)
+      {
+        double d = hypot (floor (cx) + dx + 0.5 - cx, floor (cy) + dy + 0.5 - cy);
+        GdkRGBA seen;
+
+        if (d < inner || d > outer)
+          continue;
+        seen = pixel (surface, cx + dx, cy + dy);
+        if (distance (&seen, color) < 0.15)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The line over stacked bars is edged in the window's colour, so that it
+ * reads over any bar, light or dark. */
+static void
+test_draw_overlay_halo (void)
+{
+  static const double x[] = { 0, 1, 2 };
+  static const double share[] = { 0.5, 0.9, 0.2 };
+  RapportChart *chart = stacked_bars (FALSE);
+  g_autoptr(RapportChartSeries) overlay = make_series ("Within your window", 0, 3, x, share);
+  GtkWidget *window = gtk_window_new ();
+  const GdkRGBA white = { 1, 1, 1, 1 };
+  GdkRGBA halo, bar, below;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double ox, oy;
+
+  rapport_bar_chart_set_overlay (RAPPORT_BAR_CHART (chart), overlay);
+  surface = render (chart);
+  /* The share of 50 % sits on the first region's bar, of its own colour,
+   * in a white ring. */
+  mark_position (chart, 2, 0, &ox, &oy);
+  below = pixel (surface, ox, oy + 8);
+  bar = series_color (chart, 0);
+  g_assert_cmpfloat (distance (&below, &bar), <, 0.1);
+  g_assert_true (ring_has (surface, ox, oy, RAPPORT_CHART_DOT_RADIUS + 0.3,
+                           RAPPORT_CHART_DOT_RADIUS + RAPPORT_CHART_HALO, &white));
+  cairo_surface_destroy (surface);
+
+  /* In the dark style, the ring is dark. */
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_test_pump (200);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (chart)), "window_bg_color",
+                                                 &halo));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_cmpfloat (halo.red + halo.green + halo.blue, <, 1);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  gdk_cairo_set_source_rgba (cr, &halo);
+  cairo_paint (cr);
+  rapport_chart_draw (chart, cr, WIDTH, HEIGHT, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  mark_position (chart, 2, 0, &ox, &oy);
+  g_assert_true (ring_has (surface, ox, oy, RAPPORT_CHART_DOT_RADIUS + 0.3,
+                           RAPPORT_CHART_DOT_RADIUS + RAPPORT_CHART_HALO, &halo));
+  cairo_surface_destroy (surface);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_object_ref (chart);
+  gtk_window_destroy (GTK_WINDOW (window));
+  rapport_test_pump (50);
+  g_object_unref (chart);
+}
+
+static RapportChart *
+months_from (GtkWidget *widget,
+             RapportChartAxis axis,
+             int first_month,
+             int n,
+             int day)
+{
+  RapportChart *chart = new_chart (widget);
+  RapportChartSeries *series = rapport_chart_series_new ("Events", 0);
+
+  for (int i = 0; i < n; i++)
+    {
+      /* Months at their first midnight, times at an evening event. */
+      g_autoptr(GDateTime) time = axis == RAPPORT_CHART_AXIS_MONTHS
+                                       ? g_date_time_new_utc (2026, first_month + i, 1, 0, 0, 0)
+                                       : g_date_time_new_utc (2026, first_month + i, day, 18, 0, 0);
+
+      rapport_chart_series_add (series, g_date_time_to_unix (time), 3 + i % 4);
+    }
+  rapport_chart_set_x_axis (chart, axis);
+  give_series (chart, series, NULL);
+  return chart;
+}
+
+/* The first month of a range has its label, with the year, where it has
+ * room; the year is on the first label wherever the axis starts. */
+static void
+test_draw_month_labels (void)
+{
+  RapportChart *chart = months_from (rapport_line_chart_new (), RAPPORT_CHART_AXIS_MONTHS, 1, 11, 1);
+  g_auto(GStrv) labels = rapport_chart_dup_x_tick_labels (chart, 300, 220);
+
+  g_assert_cmpstr (labels[0], ==, "Jan 2026");
+  g_assert_finalize_object (chart);
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* From February, on quarters: February, then April on. */
+  chart = months_from (rapport_bar_chart_new (), RAPPORT_CHART_AXIS_MONTHS, 2, 10, 1);
+  labels = rapport_chart_dup_x_tick_labels (chart, 300, 220);
+  g_assert_true (g_str_has_suffix (labels[0], "2026"));
+  g_assert_finalize_object (chart);
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* Events from 8 January to November: the time axis starts on the first. */
+  chart = months_from (rapport_scatter_chart_new (), RAPPORT_CHART_AXIS_TIME, 1, 11, 8);
+  labels = rapport_chart_dup_x_tick_labels (chart, 300, 220);
+  g_assert_cmpstr (labels[0], ==, "Jan 2026");
+  g_assert_finalize_object (chart);
+}
+
 static void
 test_draw_empty (void)
 {
@@ -791,6 +1165,11 @@ main (int argc,
   g_test_add_func ("/rapport/charts/draw/bars-stacked", test_draw_bars_stacked);
   g_test_add_func ("/rapport/charts/draw/bars-grouped", test_draw_bars_grouped);
   g_test_add_func ("/rapport/charts/draw/empty", test_draw_empty);
+  g_test_add_func ("/rapport/charts/draw/bar-labels", test_draw_bar_labels);
+  g_test_add_func ("/rapport/charts/draw/trend-lines", test_draw_trend_lines);
+  g_test_add_func ("/rapport/charts/draw/line-from-zero", test_draw_line_from_zero);
+  g_test_add_func ("/rapport/charts/draw/overlay-halo", test_draw_overlay_halo);
+  g_test_add_func ("/rapport/charts/draw/month-labels", test_draw_month_labels);
   g_test_add_func ("/rapport/charts/export/png", test_export_png);
   g_test_add_func ("/rapport/charts/export/svg", test_export_svg);
   g_test_add_func ("/rapport/charts/export/pdf", test_export_pdf);

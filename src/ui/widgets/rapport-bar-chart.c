@@ -4,10 +4,12 @@
  * stacked (contacts followed up the same day, the next, later or never,
  * per month). Lying bars suit long lists of names: the chart then grows
  * a row for each, so that names stay readable on a phone. A point's label
- * ("n = 4") goes at the end of its bar, or inside a stacked segment, when
- * there is room. An overlay line with its own scale on the right can run
- * over the bars: the share within the user's follow-up window. Axes,
- * legend, tooltips, keyboard and export are the base's. */
+ * ("n = 4") goes beyond the end of its bar, or inside the end when the
+ * plot has no room beyond, or inside a stacked segment, when it fits. An
+ * overlay line with its own scale on the right, edged so that it reads
+ * over any bar, can run over the bars: the share within the user's
+ * follow-up window. Axes, legend, tooltips, keyboard and export are the
+ * base's. */
 #define G_LOG_DOMAIN "rapport-chart"
 
 #include "config.h"
@@ -20,6 +22,7 @@
 
 #define MAX_BAR 48.0   /* pixels across a bar */
 #define BAR_SHARE 0.75 /* of a slot, the rest a gap between slots */
+#define LABEL_PAD 4    /* between a label and the end of its bar */
 
 struct _RapportBarChart
 {
@@ -250,8 +253,11 @@ set_text_on_color (RapportChartCanvas *canvas,
     cairo_set_source_rgb (canvas->cr, 1, 1, 1);
 }
 
-/* The point's label at the end of its bar beyond it, or inside a
- * stacked segment, where it fits; nowhere otherwise. */
+/* The point's label beyond the end of its bar, where the plot has room
+ * for it; otherwise inside the bar's end, in black or white to read on the
+ * bar; inside a stacked segment, where it fits; nowhere otherwise. The
+ * longest bar is the one a reader looks at first, so its label must not
+ * be the one that goes for want of room beyond it. */
 static void
 draw_label (RapportBarChart *self,
             RapportChartCanvas *canvas,
@@ -262,6 +268,8 @@ draw_label (RapportBarChart *self,
   const RapportChartPlot *plot = canvas->plot;
   g_autoptr(PangoLayout) text = NULL;
   const GdkRGBA *fg = &canvas->palette->foreground;
+  gboolean negative = point->y < 0;
+  gboolean outside, inside;
   int width, height;
 
   if (point->label == NULL || *point->label == '\0')
@@ -276,24 +284,45 @@ draw_label (RapportBarChart *self,
       rapport_chart_canvas_show (canvas, text, mark->x + mark->width / 2, mark->y + mark->height / 2, 0.5, 0.5);
       return;
     }
-  cairo_set_source_rgba (canvas->cr, fg->red, fg->green, fg->blue, fg->alpha * 0.85);
   if (plot->horizontal)
     {
-      gboolean negative = point->y < 0;
       double end = negative ? mark->x : mark->x + mark->width;
+      double y = mark->y + mark->height / 2;
+      /* How far a label beyond the end would pass the plot's edge. */
+      double reach = negative ? plot->x - (end - width - LABEL_PAD) : end + width + LABEL_PAD - (plot->x + plot->width);
 
-      if (height > mark->height + 4 || (negative ? end - width - 4 < plot->x : end + width + 4 > plot->x + plot->width))
-        return;
-      rapport_chart_canvas_show (canvas, text, end + (negative ? -4 : 4), mark->y + mark->height / 2, negative, 0.5);
+      outside = height <= mark->height + 4 && reach <= 0;
+      inside = height <= mark->height && width + 2 * LABEL_PAD <= mark->width;
+      if (outside)
+        {
+          cairo_set_source_rgba (canvas->cr, fg->red, fg->green, fg->blue, fg->alpha * 0.85);
+          rapport_chart_canvas_show (canvas, text, end + (negative ? -LABEL_PAD : LABEL_PAD), y, negative, 0.5);
+        }
+      else if (inside)
+        {
+          set_text_on_color (canvas, mark->series);
+          rapport_chart_canvas_show (canvas, text, end + (negative ? LABEL_PAD : -LABEL_PAD), y, !negative, 0.5);
+        }
     }
   else
     {
-      gboolean negative = point->y < 0;
       double end = negative ? mark->y + mark->height : mark->y;
+      double x = mark->x + mark->width / 2;
+      /* Above a lone bar, a label may take its slot's width. */
+      double room = MAX (mark->width + 6, rapport_chart_get_n_series (canvas->chart) == 1 ? plot->band - 4 : 0);
 
-      if (width > mark->width + 6 || (negative ? end + height + 2 > plot->y + plot->height : end - height - 2 < plot->y))
-        return;
-      rapport_chart_canvas_show (canvas, text, mark->x + mark->width / 2, end + (negative ? 2 : -2), 0.5, !negative);
+      outside = width <= room && (negative ? end + height + 2 <= plot->y + plot->height : end - height - 2 >= plot->y);
+      inside = width + 4 <= mark->width && height + 2 * 2 <= mark->height;
+      if (outside)
+        {
+          cairo_set_source_rgba (canvas->cr, fg->red, fg->green, fg->blue, fg->alpha * 0.85);
+          rapport_chart_canvas_show (canvas, text, x, end + (negative ? 2 : -2), 0.5, !negative);
+        }
+      else if (inside)
+        {
+          set_text_on_color (canvas, mark->series);
+          rapport_chart_canvas_show (canvas, text, x, end + (negative ? -2 : 2), 0.5, negative);
+        }
     }
 }
 
@@ -321,7 +350,7 @@ rapport_bar_chart_draw_marks (RapportChart *chart,
         draw_label (self, canvas, mark);
     }
   if (rapport_chart_get_n_all_series (chart) > rapport_chart_get_n_series (chart))
-    rapport_chart_canvas_draw_line (canvas, rapport_chart_get_n_series (chart));
+    rapport_chart_canvas_draw_line (canvas, rapport_chart_get_n_series (chart), TRUE);
 }
 
 static void

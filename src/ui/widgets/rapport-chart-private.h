@@ -101,6 +101,7 @@ typedef struct
 {
   GdkRGBA foreground;
   GdkRGBA background; /* transparent on screen */
+  GdkRGBA halo;       /* opaque, the window's background on screen */
   GdkRGBA colors[RAPPORT_CHART_N_COLORS];
   guint n_colors;
 } RapportChartPalette;
@@ -134,8 +135,9 @@ void rapport_chart_canvas_show (RapportChartCanvas *canvas,
                                 double y,
                                 double xalign,
                                 double yalign);
-void rapport_chart_canvas_draw_dots (RapportChartCanvas *canvas, guint series);
-void rapport_chart_canvas_draw_line (RapportChartCanvas *canvas, guint series);
+void rapport_chart_canvas_draw_dots (RapportChartCanvas *canvas, guint series, gboolean halo);
+void rapport_chart_canvas_draw_line (RapportChartCanvas *canvas, guint series, gboolean halo);
+void rapport_chart_canvas_clip_to_plot (RapportChartCanvas *canvas, double outset);
 
 void rapport_chart_place_dots (RapportChart *self,
                                const RapportChartPlot *plot,
@@ -145,6 +147,8 @@ void rapport_chart_place_dots (RapportChart *self,
 
 /* The radius of the dots of points and lines. */
 #define RAPPORT_CHART_DOT_RADIUS 4
+/* How far a halo reaches beyond a line or a dot. */
+#define RAPPORT_CHART_HALO 1.5
 
 /* The size of a file when the widget has none. */
 #define RAPPORT_CHART_EXPORT_WIDTH 800
@@ -158,10 +162,13 @@ void rapport_chart_set_horizontal (RapportChart *self, gboolean horizontal);
 void rapport_chart_invalidate (RapportChart *self);
 
 /* For the tests: what the accessible description says, the colour a
- * series is drawn in, and a click at a point of the widget. */
+ * series is drawn in, a click at a point of the widget, and the plot and
+ * x tick labels laid out for a size. */
 char *rapport_chart_dup_description (RapportChart *self);
 void rapport_chart_get_series_color (RapportChart *self, guint series, gboolean for_export, GdkRGBA *color);
 gboolean rapport_chart_activate_at (RapportChart *self, double x, double y);
+void rapport_chart_get_plot (RapportChart *self, int width, int height, RapportChartPlot *plot);
+GStrv rapport_chart_dup_x_tick_labels (RapportChart *self, int width, int height);
 
 void rapport_chart_series_freeze (RapportChartSeries *self);
 gboolean rapport_chart_series_extent (RapportChartSeries *self,

@@ -416,8 +416,13 @@ load_palette (RapportChart *self,
 
   palette->foreground = (GdkRGBA){ 0, 0, 0, 0.8 };
   palette->background = for_export ? (GdkRGBA){ 1, 1, 1, 1 } : (GdkRGBA){ 0, 0, 0, 0 };
+  palette->halo = (GdkRGBA){ 1, 1, 1, 1 };
   if (context != NULL)
     gtk_style_context_get_color (context, &palette->foreground);
+  /* A line over bars stands out from any of them in the window's own
+   * colour: light in the light style, dark in the dark one. */
+  if (context != NULL && gtk_style_context_lookup_color (context, "window_bg_color", &palette->halo))
+    palette->halo.alpha = 1;
   if (context == NULL || !gtk_style_context_lookup_color (context, "accent_color", &palette->colors[0]))
     rgb (&palette->colors[0], 0x1c71d8);
   palette->n_colors = 1;
@@ -633,6 +638,7 @@ lay_out_x_ticks (RapportChart *self,
   RapportChartPlot *plot = &layout->plot;
   double lh = line_height (pango, PANGO_SCALE_SMALL);
   double widest = 0;
+  gboolean keep_first = FALSE;
   guint step = 1;
 
   if (plot->n_slots > 0)
@@ -672,13 +678,28 @@ lay_out_x_ticks (RapportChart *self,
           step = (guint) ceil ((lh + 2) / (plot->band * G_SQRT2 / 2));
         }
       /* Keep every step-th slot: months by the calendar, categories from
-       * the first. */
+       * the first. The first month keeps its label too where it has room
+       * before the next, so that the axis says where it starts. */
+      if (step > 1 && priv->axis == RAPPORT_CHART_AXIS_MONTHS && plot->first_month % step != 0)
+        {
+          double room = (step - plot->first_month % step) * plot->band;
+
+          keep_first = room >= (plot->horizontal ? lh + 2 : widest + 10);
+        }
       for (guint i = plot->n_slots; i-- > 0;)
         {
           gint64 key = priv->axis == RAPPORT_CHART_AXIS_MONTHS ? plot->first_month + i : i;
 
-          if (step > 1 && key % step != 0)
+          if (step > 1 && key % step != 0 && !(i == 0 && keep_first))
             g_array_remove_index (layout->x_ticks, i);
+        }
+      /* The year on the first label, wherever the thinning left it. */
+      if (priv->axis == RAPPORT_CHART_AXIS_MONTHS && layout->x_ticks->len > 0)
+        {
+          Tick *first = &g_array_index (layout->x_ticks, Tick, 0);
+
+          g_free (first->label);
+          first->label = month_label (rapport_chart_month_of (first->value), TRUE);
         }
       if (layout->rotate)
         return (layout->label_room + lh) * G_SQRT2 / 2;
@@ -712,6 +733,30 @@ lay_out_x_ticks (RapportChart *self,
       guint max_ticks = (guint) MAX (length / (text_width (pango, sample, PANGO_SCALE_SMALL) + 12), 1);
       guint months = 0;
       g_autoptr(GArray) times = rapport_chart_month_ticks ((gint64) plot->x_lo, (gint64) plot->x_hi, max_ticks, &months);
+      gint64 start = rapport_chart_month_start (rapport_chart_month_of (plot->x_lo));
+
+      /* Points from a little after the first of a month (events on 8
+       * January): the axis starts on the first, which gets its tick. */
+      if (times->len >= 2 && start < plot->x_lo && plot->x_lo - start <= (plot->x_hi - plot->x_lo) / 12)
+        {
+          plot->x_lo = start;
+          g_array_unref (times);
+          times = rapport_chart_month_ticks ((gint64) plot->x_lo, (gint64) plot->x_hi, max_ticks, &months);
+        }
+      /* The first month of the axis gets its label where it has room
+       * before the next tick. */
+      if (times->len >= 2 && months > 1 && start >= plot->x_lo && g_array_index (times, gint64, 0) > start)
+        {
+          g_autofree char *label = month_label (rapport_chart_month_of (start), TRUE);
+          double share = (g_array_index (times, gint64, 0) - plot->x_lo) / (plot->x_hi - plot->x_lo);
+          double room = share * (length - 2 * plot->inset);
+
+          if (room >= text_width (pango, label, PANGO_SCALE_SMALL) + 12)
+            {
+              g_array_prepend_val (times, start);
+              keep_first = TRUE;
+            }
+        }
 
       if (times->len < 2)
         {
@@ -727,7 +772,7 @@ lay_out_x_ticks (RapportChart *self,
           gint64 month = rapport_chart_month_of (t);
           char *label;
 
-          if (months >= 12)
+          if (months >= 12 && !(i == 0 && keep_first))
             label = g_date_time_format (time, "%Y");
           else if (months > 0)
             label = month_label (month, i == 0 || month % 12 == 0);
@@ -1095,22 +1140,44 @@ rapport_chart_place_dots (RapportChart *self,
     }
 }
 
-/* Fills the dots placed for @series. */
+/* Fills the dots placed for @series; with @halo, each in a ring of the
+ * halo colour, so that it reads over bars. */
 void
 rapport_chart_canvas_draw_dots (RapportChartCanvas *canvas,
-                                guint series)
+                                guint series,
+                                gboolean halo)
 {
-  for (guint i = 0; i < canvas->marks->len; i++)
+  for (guint pass = halo ? 0 : 1; pass < 2; pass++)
     {
-      const RapportChartMark *mark = &g_array_index (canvas->marks, RapportChartMark, i);
+      double grow = pass == 0 ? RAPPORT_CHART_HALO : 0;
 
-      if (mark->series != series || mark->shape != RAPPORT_CHART_MARK_DOT)
-        continue;
-      cairo_new_sub_path (canvas->cr);
-      cairo_arc (canvas->cr, mark->x + mark->width / 2, mark->y + mark->height / 2, mark->width / 2, 0, 2 * G_PI);
+      for (guint i = 0; i < canvas->marks->len; i++)
+        {
+          const RapportChartMark *mark = &g_array_index (canvas->marks, RapportChartMark, i);
+
+          if (mark->series != series || mark->shape != RAPPORT_CHART_MARK_DOT)
+            continue;
+          cairo_new_sub_path (canvas->cr);
+          cairo_arc (canvas->cr, mark->x + mark->width / 2, mark->y + mark->height / 2, mark->width / 2 + grow, 0,
+                     2 * G_PI);
+        }
+      if (pass == 0)
+        gdk_cairo_set_source_rgba (canvas->cr, &canvas->palette->halo);
+      else
+        rapport_chart_canvas_set_color (canvas, series, 1);
+      cairo_fill (canvas->cr);
     }
-  rapport_chart_canvas_set_color (canvas, series, 1);
-  cairo_fill (canvas->cr);
+}
+
+/* Clips what follows to the plot area, grown by @outset pixels. */
+void
+rapport_chart_canvas_clip_to_plot (RapportChartCanvas *canvas,
+                                   double outset)
+{
+  const RapportChartPlot *plot = canvas->plot;
+
+  cairo_rectangle (canvas->cr, plot->x - outset, plot->y - outset, plot->width + 2 * outset, plot->height + 2 * outset);
+  cairo_clip (canvas->cr);
 }
 
 static int
@@ -1126,10 +1193,13 @@ compare_x (gconstpointer a,
 }
 
 /* Joins the points of @series in the order of x, with a gap at a point
- * without a value, then draws its dots over the line. */
+ * without a value, then draws its dots over the line. With @halo, the
+ * line and its dots are edged in the halo colour, so that a line drawn
+ * over bars reads on any of their colours. */
 void
 rapport_chart_canvas_draw_line (RapportChartCanvas *canvas,
-                                guint series)
+                                guint series,
+                                gboolean halo)
 {
   RapportChartSeries *s = rapport_chart_get_any_series (canvas->chart, series);
   guint n = rapport_chart_series_get_n_points (s);
@@ -1157,12 +1227,18 @@ rapport_chart_canvas_draw_line (RapportChartCanvas *canvas,
         cairo_move_to (canvas->cr, px, py);
       pen_down = TRUE;
     }
-  cairo_set_line_width (canvas->cr, 2);
   cairo_set_line_join (canvas->cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (canvas->cr, CAIRO_LINE_CAP_ROUND);
+  if (halo)
+    {
+      cairo_set_line_width (canvas->cr, 2 + 2 * RAPPORT_CHART_HALO);
+      gdk_cairo_set_source_rgba (canvas->cr, &canvas->palette->halo);
+      cairo_stroke_preserve (canvas->cr);
+    }
+  cairo_set_line_width (canvas->cr, 2);
   rapport_chart_canvas_set_color (canvas, series, 1);
   cairo_stroke (canvas->cr);
-  rapport_chart_canvas_draw_dots (canvas, series);
+  rapport_chart_canvas_draw_dots (canvas, series, halo);
 }
 
 /* Text turned a quarter to the left, centred on (@x, @y): a vertical
@@ -1477,9 +1553,9 @@ rapport_chart_draw (RapportChart *self,
   draw_value_axis (&canvas, layout, layout->y2_ticks, TRUE);
   draw_x_axis (&canvas, layout);
   draw_axis_labels (&canvas, layout);
+  /* Marks stay on the plot; a dot at its edge may show whole. */
   cairo_save (cr);
-  cairo_rectangle (cr, layout->plot.x - 6, layout->plot.y - 6, layout->plot.width + 12, layout->plot.height + 12);
-  cairo_clip (cr);
+  rapport_chart_canvas_clip_to_plot (&canvas, RAPPORT_CHART_DOT_RADIUS + RAPPORT_CHART_HALO);
   RAPPORT_CHART_GET_CLASS (self)->draw_marks (self, &canvas);
   cairo_restore (cr);
   /* Over the marks, so that a goal shows across tall bars. */
@@ -1769,7 +1845,7 @@ rapport_chart_real_draw_marks (RapportChart *self,
                                RapportChartCanvas *canvas)
 {
   for (guint s = 0; s < rapport_chart_get_n_all_series (self); s++)
-    rapport_chart_canvas_draw_dots (canvas, s);
+    rapport_chart_canvas_draw_dots (canvas, s, FALSE);
 }
 
 static void
@@ -2192,6 +2268,36 @@ rapport_chart_get_mark_position (RapportChart *self,
   if (y != NULL)
     *y = mark->y + mark->height / 2;
   return TRUE;
+}
+
+/* The plot laid out for the screen at a size. */
+void
+rapport_chart_get_plot (RapportChart *self,
+                        int width,
+                        int height,
+                        RapportChartPlot *plot)
+{
+  g_return_if_fail (RAPPORT_IS_CHART (self));
+  g_return_if_fail (plot != NULL);
+
+  *plot = screen_layout (self, width, height)->plot;
+}
+
+/* The labels of the x axis's ticks laid out for the screen at a size. */
+GStrv
+rapport_chart_dup_x_tick_labels (RapportChart *self,
+                                 int width,
+                                 int height)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  Layout *layout;
+
+  g_return_val_if_fail (RAPPORT_IS_CHART (self), NULL);
+
+  layout = screen_layout (self, width, height);
+  for (guint i = 0; i < layout->x_ticks->len; i++)
+    g_strv_builder_add (builder, g_array_index (layout->x_ticks, Tick, i).label);
+  return g_strv_builder_end (builder);
 }
 
 /**

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rapport-scatter-chart.c: a dot a point, coloured by series: event
  * quality over time, coloured by group. With trend lines, each series
- * with two or more points at different x gets its least-squares line
- * across the plot, dashed, so that the trend reads apart from the dots.
+ * with four or more points spread along the x axis gets its least-squares
+ * line from its first point to its last, dashed, so that the trend reads
+ * apart from the dots; nothing it draws leaves the plot.
  * Axes, legend, tooltips, keyboard and export are the base's. */
 #define G_LOG_DOMAIN "rapport-chart"
 
@@ -10,8 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "rapport-chart-private.h"
 #include "rapport-scatter-chart.h"
+
+#define MIN_TREND_POINTS 4    /* a series needs for a trend line */
+#define MIN_TREND_SPREAD 0.15 /* of the x axis its points must span */
 
 struct _RapportScatterChart
 {
@@ -51,21 +57,42 @@ rapport_scatter_chart_get_trend_lines (RapportScatterChart *self)
   return self->trend_lines;
 }
 
+/* Whether @series has enough points, spread far enough along the axis,
+ * for its trend to mean something: a line through two or three events
+ * says more about chance than about the group; and its x extent. */
+static gboolean
+has_trend (RapportChartSeries *series,
+           const RapportChartPlot *plot,
+           double *x_lo,
+           double *x_hi)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rapport_chart_series_get_n_points (series); i++)
+    n += isfinite (rapport_chart_series_get_point (series, i)->y);
+  if (n < MIN_TREND_POINTS || !rapport_chart_series_extent (series, FALSE, x_lo, x_hi))
+    return FALSE;
+  return *x_hi - *x_lo >= MIN_TREND_SPREAD * (plot->x_hi - plot->x_lo) && *x_hi > *x_lo;
+}
+
+/* The trend across the series' own points only, from its first to its
+ * last, not across the whole axis: a line beyond the data would claim
+ * what nobody measured. */
 static void
 draw_trend_line (RapportChartCanvas *canvas,
                  guint series)
 {
   static const double dashes[] = { 8, 4 };
   const RapportChartPlot *plot = canvas->plot;
-  double slope, intercept, x0, y0, x1, y1;
+  RapportChartSeries *s = rapport_chart_get_any_series (canvas->chart, series);
+  double slope, intercept, lo, hi, x0, y0, x1, y1;
 
-  if (!rapport_chart_series_fit_line (rapport_chart_get_any_series (canvas->chart, series), &slope, &intercept))
+  if (!has_trend (s, plot, &lo, &hi) || !rapport_chart_series_fit_line (s, &slope, &intercept))
     return;
-  rapport_chart_plot_point (plot, plot->x_lo, slope * plot->x_lo + intercept, FALSE, &x0, &y0);
-  rapport_chart_plot_point (plot, plot->x_hi, slope * plot->x_hi + intercept, FALSE, &x1, &y1);
+  rapport_chart_plot_point (plot, lo, slope * lo + intercept, FALSE, &x0, &y0);
+  rapport_chart_plot_point (plot, hi, slope * hi + intercept, FALSE, &x1, &y1);
   cairo_save (canvas->cr);
-  cairo_rectangle (canvas->cr, plot->x, plot->y, plot->width, plot->height);
-  cairo_clip (canvas->cr);
+  rapport_chart_canvas_clip_to_plot (canvas, 0);
   cairo_move_to (canvas->cr, x0, y0);
   cairo_line_to (canvas->cr, x1, y1);
   cairo_set_dash (canvas->cr, dashes, G_N_ELEMENTS (dashes), 0);
@@ -86,7 +113,7 @@ rapport_scatter_chart_draw_marks (RapportChart *chart,
   for (guint s = 0; self->trend_lines && s < n; s++)
     draw_trend_line (canvas, s);
   for (guint s = 0; s < n; s++)
-    rapport_chart_canvas_draw_dots (canvas, s);
+    rapport_chart_canvas_draw_dots (canvas, s, FALSE);
 }
 
 static void
