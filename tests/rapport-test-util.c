@@ -173,3 +173,38 @@ rapport_test_search (RapportStore *store,
   g_assert_no_error (error);
   return ids;
 }
+
+/* contact_days, as the store keeps it, and as worked out from the
+ * contacts, one line per day with anything in it. */
+#define DAY_LINE "day || ':' || met || ',' || same_day || ',' || next_day || ',' || later || ',' || added"
+
+/**
+ * rapport_test_assert_contact_days:
+ * @store: a store
+ *
+ * Checks that the counts the store's triggers keep by day are those the
+ * contacts give when counted afresh.
+ */
+void
+rapport_test_assert_contact_days (RapportStore *store)
+{
+  g_autofree char *kept = rapport_test_sql_text (store,
+                                                 "SELECT coalesce (group_concat (" DAY_LINE ", ';'), '') FROM"
+                                                 " (SELECT * FROM contact_days WHERE met <> 0 OR added <> 0"
+                                                 "  ORDER BY day)");
+  g_autofree char *counted = rapport_test_sql_text (
+      store,
+      "WITH m AS (SELECT met_day AS day, count(*) AS met, count (CASE WHEN followup_days = 0 THEN 1 END) AS same_day,"
+      "  count (CASE WHEN followup_days = 1 THEN 1 END) AS next_day,"
+      "  count (CASE WHEN followup_days >= 2 THEN 1 END) AS later"
+      "  FROM contacts WHERE deleted = 0 GROUP BY met_day),"
+      " a AS (SELECT date (created_at, 'unixepoch', 'localtime') AS day, count(*) AS added"
+      "  FROM contacts WHERE deleted = 0 GROUP BY 1),"
+      " days AS (SELECT day FROM m UNION SELECT day FROM a)"
+      " SELECT coalesce (group_concat (" DAY_LINE ", ';'), '') FROM"
+      " (SELECT d.day AS day, coalesce (m.met, 0) AS met, coalesce (m.same_day, 0) AS same_day,"
+      "  coalesce (m.next_day, 0) AS next_day, coalesce (m.later, 0) AS later, coalesce (a.added, 0) AS added"
+      "  FROM days d LEFT JOIN m ON m.day = d.day LEFT JOIN a ON a.day = d.day ORDER BY d.day)");
+
+  g_assert_cmpstr (kept, ==, counted);
+}

@@ -28,6 +28,7 @@ gint64 rapport_test_db_int (sqlite3 *db, const char *sql);
 char *rapport_test_db_text (sqlite3 *db, const char *sql);
 
 RapportContact *rapport_test_add_contact (RapportStore *store, const char *name);
+void rapport_test_assert_contact_days (RapportStore *store);
 GArray *rapport_test_search (RapportStore *store, const char *search, gboolean archived);
 
 G_END_DECLS

@@ -318,6 +318,7 @@ check_v5 (RapportStore *store)
   g_assert_cmpint (rapport_test_sql_int (store, "SELECT n_people * 100 + n_meaningful * 10 + n_followed FROM events"
                                                 " WHERE id = 1"),
                    ==, 111);
+  rapport_test_assert_contact_days (store);
 }
 
 /* fixtures[v] fills a file at schema version v; version 0 is a new file. */

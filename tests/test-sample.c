@@ -651,6 +651,7 @@ test_remove (RapportTestStore *fixture,
   fill (store, 60, 3);
   fill (store, 40, 4);
   g_assert_cmpuint (rapport_sample_count (store), ==, 100);
+  rapport_test_assert_contact_days (store);
   n_sample_events = rapport_test_sql_int (store, "SELECT count(*) FROM events");
   n_sample_groups = rapport_test_sql_int (store, "SELECT count(*) FROM groups");
 
@@ -739,6 +740,8 @@ test_remove (RapportTestStore *fixture,
   g_assert_null (profile->services);
   g_assert_null (profile->audience[0]);
   g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'profile'"), ==, 2);
+
+  rapport_test_assert_contact_days (store);
 
   /* Nothing left to remove, and removing again is harmless. */
   g_assert_true (rapport_sample_remove (store, &error));

@@ -504,10 +504,12 @@ test_follows_edits (Fixture *fixture,
                                        "SELECT id FROM interactions WHERE kind = 'email' AND contact_id = %" G_GINT64_FORMAT,
                                        fixture->bob);
 
+  rapport_test_assert_contact_days (store);
   g_assert_true (rapport_store_delete_interaction (store, email, &error));
   rapport_contact_set_met_on (dee, "2026-02-27");
   g_assert_true (rapport_store_update_contact (store, dee, &error));
   g_assert_no_error (error);
+  rapport_test_assert_contact_days (store);
 
   speed = rapport_stats_followup_speed (fixture->stats, MARCH_1 - 30 * DAY, APRIL_1, 1, &error);
   g_assert_no_error (error);

@@ -239,23 +239,6 @@ waiting_since (int window_days)
   return rapport_date_add_days (today, -MAX (window_days, 0));
 }
 
-/* When the first card was made, or G_MAXINT64 without any; -1 on error. */
-static gint64
-first_card (RapportStats *self,
-            GError **error)
-{
-  sqlite3_stmt *stmt = prepare (self, "SELECT min (created_at) FROM contacts WHERE deleted = 0", 0, 0, error);
-  gint64 first = G_MAXINT64;
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    first = sqlite3_column_int64 (stmt, 0);
-  return finish (self, stmt, rc, error) ? first : -1;
-}
-
 /**
  * rapport_stats_summary:
  * @self: the reader
@@ -295,10 +278,10 @@ rapport_stats_summary (RapportStats *self,
                   " FROM (SELECT avg (quality) AS quality, count (quality) AS scored,"
                   "   total (duration_min + travel_min) AS minutes FROM events INDEXED BY events_figures"
                   "   WHERE deleted = 0 AND starts_day >= " FROM_DAY " AND starts_day < " UNTIL_DAY ") e,"
-                  "  (SELECT count (CASE WHEN followup_days IS NOT NULL OR met_day < ?4 THEN 1 END) AS met,"
-                  "   count (CASE WHEN followup_days <= ?3 THEN 1 END) AS kept"
-                  "   FROM contacts INDEXED BY contacts_by_met_day"
-                  "   WHERE deleted = 0 AND met_day >= " FROM_DAY " AND met_day < " UNTIL_DAY ") c",
+                  "  (SELECT total (same_day + next_day + later + CASE WHEN day < ?4"
+                  "    THEN met - same_day - next_day - later ELSE 0 END) AS met,"
+                  "   total (same_day + CASE WHEN ?3 >= 1 THEN next_day ELSE 0 END) AS kept"
+                  "   FROM contact_days WHERE day >= " FROM_DAY " AND day < " UNTIL_DAY ") c",
                   from, until, error);
   if (stmt == NULL)
     return FALSE;
@@ -417,10 +400,17 @@ rapport_stats_quality_by_group (RapportStats *self,
 {
   g_return_val_if_fail (RAPPORT_IS_STATS (self), NULL);
   return quality_by (self,
-                     "SELECT coalesce (e.group_id, 0), g.name, avg (e.quality), count(*)"
-                     " FROM events e INDEXED BY events_scored LEFT JOIN groups g ON g.id = e.group_id"
-                     " WHERE e.deleted = 0 AND e.quality IS NOT NULL AND e.starts_at >= ?1 AND e.starts_at < ?2"
-                     " GROUP BY 1 ORDER BY 3 DESC, 2",
+                     /* Group by group through the index, then the events
+                      * without one: no sorting of the period's events. */
+                     "SELECT g.id, g.name, avg (e.quality), count(*) FROM groups g"
+                     " JOIN events e INDEXED BY events_group_figures ON e.group_id = g.id AND e.deleted = 0"
+                     "  AND e.starts_at >= ?1 AND e.starts_at < ?2 AND e.quality IS NOT NULL"
+                     " GROUP BY g.id"
+                     " UNION ALL"
+                     " SELECT 0, NULL, avg (quality), count(*) FROM events INDEXED BY events_group_figures"
+                     " WHERE group_id IS NULL AND deleted = 0 AND starts_at >= ?1 AND starts_at < ?2"
+                     "  AND quality IS NOT NULL HAVING count(*) > 0"
+                     " ORDER BY 3 DESC, 2",
                      from, until, error);
 }
 
@@ -439,9 +429,10 @@ rapport_stats_quality_by_kind (RapportStats *self,
 {
   g_return_val_if_fail (RAPPORT_IS_STATS (self), NULL);
   return quality_by (self,
-                     "SELECT 0, e.kind, avg (e.quality), count(*) FROM events e INDEXED BY events_scored"
+                     /* Kind by kind through the index. */
+                     "SELECT 0, e.kind, avg (e.quality), count(*) FROM events e INDEXED BY events_kind_scored"
                      " WHERE e.deleted = 0 AND e.quality IS NOT NULL AND e.starts_at >= ?1 AND e.starts_at < ?2"
-                     " GROUP BY 2 ORDER BY 3 DESC, 2",
+                     " GROUP BY e.kind ORDER BY 3 DESC, 2",
                      from, until, error);
 }
 
@@ -514,15 +505,12 @@ rapport_stats_followup_speed (RapportStats *self,
 
   g_return_val_if_fail (RAPPORT_IS_STATS (self), NULL);
 
-  /* By day, the order of the index, summed into months here: grouping
-   * by month in SQL would sort every row. */
+  /* By day, as the store counts them, summed into months here. */
   stmt = prepare (self,
-                  "SELECT met_day, count(*), count (CASE WHEN followup_days = 0 THEN 1 END),"
-                  " count (CASE WHEN followup_days = 1 THEN 1 END), count (CASE WHEN followup_days >= 2 THEN 1 END),"
-                  " count (CASE WHEN followup_days IS NULL AND met_day < ?3 THEN 1 END),"
-                  " count (CASE WHEN followup_days IS NULL AND met_day >= ?3 THEN 1 END)"
-                  " FROM contacts INDEXED BY contacts_by_met_day"
-                  " WHERE deleted = 0 AND met_day >= " FROM_DAY " AND met_day < " UNTIL_DAY " GROUP BY met_day",
+                  "SELECT day, met, same_day, next_day, later,"
+                  " CASE WHEN day < ?3 THEN met - same_day - next_day - later ELSE 0 END,"
+                  " CASE WHEN day >= ?3 THEN met - same_day - next_day - later ELSE 0 END"
+                  " FROM contact_days WHERE day >= " FROM_DAY " AND day < " UNTIL_DAY " AND met > 0",
                   from, until, error);
   if (stmt == NULL)
     return NULL;
@@ -727,27 +715,15 @@ rapport_stats_growth (RapportStats *self,
                       GError **error)
 {
   g_autoptr(GArray) months = g_array_new (FALSE, TRUE, sizeof (RapportGrowthMonth));
-  g_autofree char *bounds = NULL;
-  gint64 first;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STATS (self), NULL);
 
-  /* Month by month over the index, from the first card made: grouping by
-   * month in SQL would work out the month of every card. */
-  first = first_card (self, error);
-  if (first < 0)
-    return NULL;
-  bounds = local_periods_json (MAX (from, first), until, G_DATE_MONTH);
   stmt = prepare (self,
-                  "SELECT month, n FROM (SELECT value ->> 0 AS month, (SELECT count(*) FROM contacts c"
-                  "   INDEXED BY contacts_by_created WHERE c.deleted = 0"
-                  "   AND c.created_at >= max (value ->> 1, ?1) AND c.created_at < min (value ->> 2, ?2)) AS n"
-                  "  FROM json_each (?3)) WHERE n > 0",
+                  "SELECT substr (day, 1, 7), total (added) FROM contact_days"
+                  " WHERE day >= " FROM_DAY " AND day < " UNTIL_DAY " GROUP BY 1 HAVING total (added) > 0 ORDER BY 1",
                   from, until, error);
-  if (stmt != NULL)
-    sqlite3_bind_text (stmt, 3, bounds, -1, SQLITE_TRANSIENT);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -88,6 +88,23 @@ static void remember (RapportStore *self, RapportContact *contact);
   " n_followed = (SELECT count(*) FROM event_people p WHERE p.event_id = events.id AND p.deleted = 0"   \
   "  AND p.followed)"
 
+/* Counts the contacts row @row (old or new) in contact_days, with @sign
+ * +1 or -1, if it counts: not deleted, and met on a day. */
+#define V5_COUNT_MET(row, sign)                                                                                     \
+  "INSERT INTO contact_days (day, met, same_day, next_day, later)"                                                  \
+  " SELECT " row ".met_day, " sign ", " sign " * (coalesce (" row ".followup_days, -1) = 0),"                       \
+  "  " sign " * (coalesce (" row ".followup_days, -1) = 1), " sign " * (coalesce (" row ".followup_days, -1) >= 2)" \
+  " WHERE " row ".deleted = 0 AND " row ".met_day IS NOT NULL"                                                      \
+  " ON CONFLICT (day) DO UPDATE SET met = met + excluded.met, same_day = same_day + excluded.same_day,"             \
+  "  next_day = next_day + excluded.next_day, later = later + excluded.later;"                                      \
+  "INSERT INTO contact_days (day, added)"                                                                           \
+  " SELECT date (" row ".created_at, 'unixepoch', 'localtime'), " sign                                              \
+  " WHERE " row ".deleted = 0 AND " row ".met_day IS NOT NULL"                                                      \
+  " ON CONFLICT (day) DO UPDATE SET added = added + excluded.added;"
+
+#define V5_UNCOUNT_OLD V5_COUNT_MET ("old", "-1")
+#define V5_COUNT_NEW V5_COUNT_MET ("new", "1")
+
 /* Each entry takes the schema from the previous version to the next one.
  * Never edit a released entry: add a new one. */
 static const char *const migrations[] = {
@@ -463,8 +480,9 @@ static const char *const migrations[] = {
   /* 4 → 5: what Insights counts, kept current by triggers as it is
    * written rather than worked out on every read: the local day each
    * event starts, the local day each contact was met and how many days
-   * later they were first reached out to; for each person met at an
-   * event, whether they were reached out to after it; and each event's
+   * later they were first reached out to, and those counted by day; for
+   * each person met at an event, whether they were reached out to after
+   * it; and each event's
    * people, meaningful conversations and people followed up. These
    * columns are derived: sync never sends them, each copy derives its
    * own. */
@@ -481,6 +499,24 @@ static const char *const migrations[] = {
   "UPDATE event_people SET followed = " V5_FOLLOWED ";"
   "UPDATE events SET starts_day = date (starts_at, 'unixepoch', 'localtime'), " V5_EVENT_COUNTS ";"
 
+  /* Per local day: the people met, how soon they were followed up (those
+   * never followed up are the rest), and the cards made. */
+  "CREATE TABLE contact_days ("
+  "  day TEXT PRIMARY KEY,"
+  "  met INTEGER NOT NULL DEFAULT 0,"
+  "  same_day INTEGER NOT NULL DEFAULT 0,"
+  "  next_day INTEGER NOT NULL DEFAULT 0,"
+  "  later INTEGER NOT NULL DEFAULT 0,"
+  "  added INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "INSERT INTO contact_days (day, met, same_day, next_day, later)"
+  " SELECT met_day, count(*), count (CASE WHEN followup_days = 0 THEN 1 END),"
+  "  count (CASE WHEN followup_days = 1 THEN 1 END), count (CASE WHEN followup_days >= 2 THEN 1 END)"
+  " FROM contacts WHERE deleted = 0 GROUP BY met_day;"
+  "INSERT INTO contact_days (day, added)"
+  " SELECT date (created_at, 'unixepoch', 'localtime'), count(*) FROM contacts WHERE deleted = 0 GROUP BY 1 HAVING 1"
+  " ON CONFLICT (day) DO UPDATE SET added = excluded.added;"
+
   "CREATE INDEX contacts_by_met_day ON contacts (met_day, followup_days) WHERE deleted = 0;"
   "CREATE INDEX contacts_by_created ON contacts (created_at) WHERE deleted = 0;"
   "CREATE INDEX events_scored ON events (starts_at, group_id, kind, quality)"
@@ -488,7 +524,8 @@ static const char *const migrations[] = {
   "CREATE INDEX events_figures ON events"
   "  (starts_day, n_people, n_meaningful, n_followed, duration_min, travel_min, quality) WHERE deleted = 0;"
   "CREATE INDEX events_group_figures ON events"
-  "  (group_id, starts_at, duration_min, travel_min, cost_cents, n_meaningful) WHERE deleted = 0;"
+  "  (group_id, starts_at, duration_min, travel_min, cost_cents, n_meaningful, quality) WHERE deleted = 0;"
+  "CREATE INDEX events_kind_scored ON events (kind, starts_at, quality) WHERE deleted = 0 AND quality IS NOT NULL;"
 
   "CREATE TRIGGER contacts_met_day_insert AFTER INSERT ON contacts BEGIN"
   "  UPDATE contacts SET met_day = " V5_MET_DAY_OF_NEW " WHERE id = new.id;"
@@ -498,6 +535,12 @@ static const char *const migrations[] = {
   "END;"
   "CREATE TRIGGER contacts_followup_days AFTER UPDATE OF met_day ON contacts BEGIN"
   "  UPDATE contacts SET followup_days = " V5_FOLLOWUP_DAYS " WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER contacts_days_update AFTER UPDATE OF met_day, followup_days, deleted, created_at ON contacts BEGIN"
+  "  " V5_UNCOUNT_OLD V5_COUNT_NEW
+  "END;"
+  "CREATE TRIGGER contacts_days_delete AFTER DELETE ON contacts BEGIN"
+  "  " V5_UNCOUNT_OLD
   "END;"
   "CREATE TRIGGER interactions_reach_insert AFTER INSERT ON interactions"
   "  WHEN new.kind IN " V5_REACHING_OUT " BEGIN"
