@@ -389,6 +389,36 @@ test_lists (Fixture *fixture,
   g_assert_cmpstr (g_array_index (won, RapportStatsItem, 1).day, ==, "2026-03-30");
 }
 
+/* The people most active in referrals come first, whatever their names:
+ * Bob passes Ann three more in March, so Ann (one given, four received)
+ * leads Bob (three given), then the user (one each way). */
+static void
+test_partners_order (Fixture *fixture,
+                     gconstpointer data)
+{
+  RapportStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) partners = NULL;
+
+  g_assert_cmpint (rapport_store_give_referral (store, fixture->bob, fixture->ann, fixture->cy, 0, "2026-03-20", NULL,
+                                                &error),
+                   >, 0);
+  g_assert_cmpint (rapport_store_give_referral (store, fixture->bob, fixture->ann, fixture->dee, 0, "2026-03-21", NULL,
+                                                &error),
+                   >, 0);
+  g_assert_cmpint (rapport_store_give_referral (store, fixture->bob, fixture->ann, fixture->cy, 0, "2026-03-22", NULL,
+                                                &error),
+                   >, 0);
+  g_assert_no_error (error);
+  partners = rapport_stats_partners (fixture->stats, MARCH_1, APRIL_1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (partners->len, ==, 3);
+  g_assert_cmpint (g_array_index (partners, RapportPartner, 0).contact_id, ==, fixture->ann);
+  g_assert_cmpuint (g_array_index (partners, RapportPartner, 0).received, ==, 4);
+  g_assert_cmpint (g_array_index (partners, RapportPartner, 1).contact_id, ==, fixture->bob);
+  g_assert_cmpint (g_array_index (partners, RapportPartner, 2).contact_id, ==, 0);
+}
+
 /* Someone met today and not followed up yet is waiting, not forgotten:
  * neither "never" nor counted against the follow-up rate. Met three
  * days ago, they are. */
@@ -551,6 +581,7 @@ main (int argc,
   ADD ("insights", test_insights);
   ADD ("follows-edits", test_follows_edits);
   ADD ("waiting", test_waiting);
+  ADD ("partners-order", test_partners_order);
   g_test_add_func ("/rapport/stats/periods", test_periods);
 
   return g_test_run ();

@@ -13,7 +13,11 @@
 
 #include <stdio.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "rapport-error.h"
 #include "rapport-insights.h"
+#include "rapport-store-private.h"
 #include "rapport-text.h"
 
 /* The local midnight that starts tomorrow. */
@@ -89,7 +93,9 @@ rapport_period_for_days (RapportPeriod *period,
   g_return_if_fail (first != NULL && last != NULL);
 
   until = g_date_time_add_days (last, 1);
-  days = (int) (g_date_time_difference (until, first) / G_TIME_SPAN_DAY);
+  /* Calendar days: a day of 23 or 25 hours around a change of clocks
+   * counts as one. */
+  days = (int) ((g_date_time_difference (until, first) + G_TIME_SPAN_HOUR * 2) / G_TIME_SPAN_DAY);
   previous = g_date_time_add_days (first, -days);
   period->from = g_date_time_to_unix (first);
   period->until = g_date_time_to_unix (until);
@@ -136,6 +142,51 @@ rapport_insights_free (RapportInsights *insights)
 
 typedef GArray *(*StatsFunc) (RapportStats *stats, gint64 from, gint64 until, GError **error);
 
+/* Every figure of @period into @insights, on one read transaction. */
+static gboolean
+compute_figures (RapportStats *stats,
+                 const RapportPeriod *period,
+                 RapportInsights *insights,
+                 GCancellable *cancellable,
+                 GError **error)
+{
+  struct
+  {
+    StatsFunc func;
+    GArray **array;
+  } figures[] = {
+    { rapport_stats_quality_points, &insights->quality_points },
+    { rapport_stats_quality_by_group, &insights->quality_by_group },
+    { rapport_stats_quality_by_kind, &insights->quality_by_kind },
+    { rapport_stats_activity, &insights->activity },
+    { rapport_stats_partners, &insights->partners },
+    { rapport_stats_closed_by_month, &insights->closed },
+    { rapport_stats_group_returns, &insights->group_returns },
+    { rapport_stats_growth, &insights->growth },
+  };
+
+  if (!rapport_stats_summary (stats, period->from, period->until, period->window_days, &insights->summary, error))
+    return FALSE;
+  if (period->previous_until > period->previous_from &&
+      !rapport_stats_summary (stats, period->previous_from, period->previous_until, period->window_days,
+                              &insights->previous, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      *figures[i].array = figures[i].func (stats, period->from, period->until, error);
+      if (*figures[i].array == NULL)
+        return FALSE;
+    }
+  insights->followup_speed = rapport_stats_followup_speed (stats, period->from, period->until, period->window_days,
+                                                           error);
+  if (insights->followup_speed == NULL)
+    return FALSE;
+  insights->neglected = rapport_stats_neglected (stats, period->now, error);
+  return error == NULL || *error == NULL;
+}
+
 /**
  * rapport_insights_compute:
  * @stats: a reader, used by this thread only for the call
@@ -152,47 +203,22 @@ rapport_insights_compute (RapportStats *stats,
                           GError **error)
 {
   g_autoptr(RapportInsights) insights = g_new0 (RapportInsights, 1);
-  struct
-  {
-    StatsFunc func;
-    GArray **array;
-  } figures[] = {
-    { rapport_stats_quality_points, &insights->quality_points },
-    { rapport_stats_quality_by_group, &insights->quality_by_group },
-    { rapport_stats_quality_by_kind, &insights->quality_by_kind },
-    { rapport_stats_activity, &insights->activity },
-    { rapport_stats_partners, &insights->partners },
-    { rapport_stats_closed_by_month, &insights->closed },
-    { rapport_stats_group_returns, &insights->group_returns },
-    { rapport_stats_growth, &insights->growth },
-  };
+  gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_STATS (stats), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
   insights->period = *period;
-  if (!rapport_stats_summary (stats, period->from, period->until, period->window_days, &insights->summary, error))
-    return NULL;
-  if (period->previous_until > period->previous_from &&
-      !rapport_stats_summary (stats, period->previous_from, period->previous_until, period->window_days,
-                              &insights->previous, error))
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+  /* One read transaction: every figure sees the same moment of the file,
+   * whatever the window writes meanwhile. */
+  if (sqlite3_exec (rapport_stats_get_db (stats), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      *figures[i].array = figures[i].func (stats, period->from, period->until, error);
-      if (*figures[i].array == NULL)
-        return NULL;
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE, _("The database reported an error: %s"), sqlite3_errmsg (rapport_stats_get_db (stats)));
+      return NULL;
     }
-  insights->followup_speed = rapport_stats_followup_speed (stats, period->from, period->until, period->window_days,
-                                                           error);
-  if (insights->followup_speed == NULL)
-    return NULL;
-  insights->neglected = rapport_stats_neglected (stats, period->now, error);
-  if (error != NULL && *error != NULL)
-    return NULL;
-  return g_steal_pointer (&insights);
+  ok = compute_figures (stats, period, insights, cancellable, error);
+  sqlite3_exec (rapport_stats_get_db (stats), "COMMIT", NULL, NULL, NULL);
+  return ok ? g_steal_pointer (&insights) : NULL;
 }
 
 typedef struct

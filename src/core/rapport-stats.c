@@ -18,8 +18,9 @@
  *   after that day of a kind that reaches out: a follow-up, a call, an
  *   email, a one-to-one, a meeting or a referral. The same day, the next
  *   day, later, or never; someone not followed up yet whose follow-up
- *   window is still open is waiting, and the follow-up rate leaves them
- *   out.
+ *   window is still open is waiting. The follow-up rate counts only the
+ *   days whose window has closed, so that it does not change as today's
+ *   people are followed up.
  * - A person met at an event "became more than a card" when such an entry
  *   came after the event.
  * - A referral's state is its latest step; business closed counts the
@@ -278,10 +279,8 @@ rapport_stats_summary (RapportStats *self,
                   " FROM (SELECT avg (quality) AS quality, count (quality) AS scored,"
                   "   total (duration_min + travel_min) AS minutes FROM events INDEXED BY events_figures"
                   "   WHERE deleted = 0 AND starts_day >= " FROM_DAY " AND starts_day < " UNTIL_DAY ") e,"
-                  "  (SELECT total (same_day + next_day + later + CASE WHEN day < ?4"
-                  "    THEN met - same_day - next_day - later ELSE 0 END) AS met,"
-                  "   total (same_day + CASE WHEN ?3 >= 1 THEN next_day ELSE 0 END) AS kept"
-                  "   FROM contact_days WHERE day >= " FROM_DAY " AND day < " UNTIL_DAY ") c",
+                  "  (SELECT total (met) AS met, total (same_day + CASE WHEN ?3 >= 1 THEN next_day ELSE 0 END) AS kept"
+                  "   FROM contact_days WHERE day >= " FROM_DAY " AND day < " UNTIL_DAY " AND day < ?4) c",
                   from, until, error);
   if (stmt == NULL)
     return FALSE;
@@ -509,11 +508,14 @@ rapport_stats_followup_speed (RapportStats *self,
   stmt = prepare (self,
                   "SELECT day, met, same_day, next_day, later,"
                   " CASE WHEN day < ?3 THEN met - same_day - next_day - later ELSE 0 END,"
-                  " CASE WHEN day >= ?3 THEN met - same_day - next_day - later ELSE 0 END"
+                  " CASE WHEN day >= ?3 THEN met - same_day - next_day - later ELSE 0 END,"
+                  " CASE WHEN day < ?3 THEN met ELSE 0 END,"
+                  " CASE WHEN day < ?3 THEN same_day + CASE WHEN ?4 >= 1 THEN next_day ELSE 0 END ELSE 0 END"
                   " FROM contact_days WHERE day >= " FROM_DAY " AND day < " UNTIL_DAY " AND met > 0",
                   from, until, error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int (stmt, 4, window_days);
   sqlite3_bind_text (stmt, 3, waiting, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -525,6 +527,8 @@ rapport_stats_followup_speed (RapportStats *self,
       month->later += sqlite3_column_int (stmt, 4);
       month->never += sqlite3_column_int (stmt, 5);
       month->waiting += sqlite3_column_int (stmt, 6);
+      month->settled += sqlite3_column_int (stmt, 7);
+      month->settled_in_time += sqlite3_column_int (stmt, 8);
     }
   return finish (self, stmt, rc, error) ? g_steal_pointer (&months) : NULL;
 }
@@ -564,11 +568,11 @@ rapport_stats_partners (RapportStats *self,
                   "  WHERE r.deleted = 0 AND r.given_on >= " FROM_DAY " AND r.given_on < " UNTIL_DAY "),"
                   " people AS (SELECT giver AS person FROM period UNION SELECT receiver FROM period)"
                   " SELECT p.person, c.display_name,"
-                  "  (SELECT count(*) FROM period WHERE giver = p.person),"
-                  "  (SELECT count(*) FROM period WHERE receiver = p.person),"
+                  "  (SELECT count(*) FROM period WHERE giver = p.person) AS given,"
+                  "  (SELECT count(*) FROM period WHERE receiver = p.person) AS received,"
                   "  (SELECT total (won) FROM period WHERE giver = p.person)"
                   " FROM people p LEFT JOIN contacts c ON c.id = p.person"
-                  " ORDER BY 3 + 4 DESC, c.sort_key, p.person",
+                  " ORDER BY given + received DESC, c.sort_key, p.person",
                   from, until, error);
   if (stmt == NULL)
     return NULL;
@@ -767,7 +771,8 @@ rapport_stats_list (RapportStats *self,
     [RAPPORT_STATS_EVENTS] = "SELECT id, title, date (starts_at, 'unixepoch', 'localtime'), coalesce (quality, -1)"
                              " FROM events WHERE deleted = 0 AND starts_at >= ?1 AND starts_at < ?2"
                              " ORDER BY starts_at, id",
-    [RAPPORT_STATS_MET] = "SELECT id, display_name, met_day, coalesce (followup_days, -1) FROM contacts"
+    [RAPPORT_STATS_MET] = "SELECT id, display_name, met_day,"
+                          " coalesce (followup_days, CASE WHEN met_day >= ?3 THEN -2 ELSE -1 END) FROM contacts"
                           " WHERE deleted = 0 AND met_day >= " FROM_DAY " AND met_day < " UNTIL_DAY
                           " ORDER BY met_day, id",
     [RAPPORT_STATS_ADDED] = "SELECT id, display_name, date (created_at, 'unixepoch', 'localtime'), 0 FROM contacts"
@@ -780,6 +785,8 @@ rapport_stats_list (RapportStats *self,
                           " ORDER BY s.happened_on, r.id",
   };
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RapportStatsItem));
+  /* Not followed up yet but met since yesterday: still in time. */
+  g_autofree char *waiting = waiting_since (1);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -790,6 +797,8 @@ rapport_stats_list (RapportStats *self,
   stmt = prepare (self, queries[list], from, until, error);
   if (stmt == NULL)
     return NULL;
+  if (list == RAPPORT_STATS_MET)
+    sqlite3_bind_text (stmt, 3, waiting, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapportStatsItem item = {

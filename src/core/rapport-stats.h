@@ -59,7 +59,9 @@ typedef struct
   guint next_day;
   guint later;
   guint never;
-  guint waiting; /* not followed up yet, within their window */
+  guint waiting;         /* not followed up yet, within their window */
+  guint settled;         /* met on days whose window has closed */
+  guint settled_in_time; /* of those, followed up within the window */
 } RapportFollowupMonth;
 
 typedef struct
@@ -100,7 +102,8 @@ typedef struct
  * RapportStatsList:
  * @RAPPORT_STATS_EVENTS: the events held; the value is their quality, or -1
  * @RAPPORT_STATS_MET: the people met; the value is how many days later
- *   they were followed up, or -1 for never
+ *   they were followed up, -1 for never, or -2 for not yet, when met today
+ *   or yesterday
  * @RAPPORT_STATS_ADDED: the cards made; the value is 0
  * @RAPPORT_STATS_WON: the referrals won, by prospect; the value is the
  *   business closed, in cents

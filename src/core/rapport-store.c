@@ -89,7 +89,8 @@ static void remember (RapportStore *self, RapportContact *contact);
   "  AND p.followed)"
 
 /* Counts the contacts row @row (old or new) in contact_days, with @sign
- * +1 or -1, if it counts: not deleted, and met on a day. */
+ * +1 or -1, if it counts: not deleted, and met on a day. The day a card
+ * was made is kept as it was then, whatever the time zone is now. */
 #define V5_COUNT_MET(row, sign)                                                                                     \
   "INSERT INTO contact_days (day, met, same_day, next_day, later)"                                                  \
   " SELECT " row ".met_day, " sign ", " sign " * (coalesce (" row ".followup_days, -1) = 0),"                       \
@@ -98,7 +99,7 @@ static void remember (RapportStore *self, RapportContact *contact);
   " ON CONFLICT (day) DO UPDATE SET met = met + excluded.met, same_day = same_day + excluded.same_day,"             \
   "  next_day = next_day + excluded.next_day, later = later + excluded.later;"                                      \
   "INSERT INTO contact_days (day, added)"                                                                           \
-  " SELECT date (" row ".created_at, 'unixepoch', 'localtime'), " sign                                              \
+  " SELECT coalesce (" row ".created_day, date (" row ".created_at, 'unixepoch', 'localtime')), " sign              \
   " WHERE " row ".deleted = 0 AND " row ".met_day IS NOT NULL"                                                      \
   " ON CONFLICT (day) DO UPDATE SET added = added + excluded.added;"
 
@@ -488,13 +489,15 @@ static const char *const migrations[] = {
    * own. */
   "ALTER TABLE contacts ADD COLUMN met_day TEXT;"
   "ALTER TABLE contacts ADD COLUMN followup_days INTEGER;"
+  "ALTER TABLE contacts ADD COLUMN created_day TEXT;"
   "ALTER TABLE event_people ADD COLUMN followed INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE events ADD COLUMN starts_day TEXT;"
   "ALTER TABLE events ADD COLUMN n_people INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE events ADD COLUMN n_meaningful INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE events ADD COLUMN n_followed INTEGER NOT NULL DEFAULT 0;"
 
-  "UPDATE contacts SET met_day = coalesce (met_on, date (created_at, 'unixepoch', 'localtime'));"
+  "UPDATE contacts SET met_day = coalesce (met_on, date (created_at, 'unixepoch', 'localtime')),"
+  " created_day = date (created_at, 'unixepoch', 'localtime');"
   "UPDATE contacts SET followup_days = " V5_FOLLOWUP_DAYS ";"
   "UPDATE event_people SET followed = " V5_FOLLOWED ";"
   "UPDATE events SET starts_day = date (starts_at, 'unixepoch', 'localtime'), " V5_EVENT_COUNTS ";"
@@ -514,7 +517,7 @@ static const char *const migrations[] = {
   "  count (CASE WHEN followup_days = 1 THEN 1 END), count (CASE WHEN followup_days >= 2 THEN 1 END)"
   " FROM contacts WHERE deleted = 0 GROUP BY met_day;"
   "INSERT INTO contact_days (day, added)"
-  " SELECT date (created_at, 'unixepoch', 'localtime'), count(*) FROM contacts WHERE deleted = 0 GROUP BY 1 HAVING 1"
+  " SELECT created_day, count(*) FROM contacts WHERE deleted = 0 GROUP BY 1 HAVING 1"
   " ON CONFLICT (day) DO UPDATE SET added = excluded.added;"
 
   "CREATE INDEX contacts_by_met_day ON contacts (met_day, followup_days) WHERE deleted = 0;"
@@ -528,15 +531,20 @@ static const char *const migrations[] = {
   "CREATE INDEX events_kind_scored ON events (kind, starts_at, quality) WHERE deleted = 0 AND quality IS NOT NULL;"
 
   "CREATE TRIGGER contacts_met_day_insert AFTER INSERT ON contacts BEGIN"
-  "  UPDATE contacts SET met_day = " V5_MET_DAY_OF_NEW " WHERE id = new.id;"
+  /* A row that comes with its met_day counts now: the update below
+   * then takes it out and puts it back. */
+  "  " V5_COUNT_NEW
+  "  UPDATE contacts SET met_day = " V5_MET_DAY_OF_NEW ","
+  "   created_day = date (new.created_at, 'unixepoch', 'localtime') WHERE id = new.id;"
   "END;"
   "CREATE TRIGGER contacts_met_day_update AFTER UPDATE OF met_on, created_at ON contacts BEGIN"
-  "  UPDATE contacts SET met_day = " V5_MET_DAY_OF_NEW " WHERE id = new.id;"
+  "  UPDATE contacts SET met_day = " V5_MET_DAY_OF_NEW ","
+  "   created_day = date (new.created_at, 'unixepoch', 'localtime') WHERE id = new.id;"
   "END;"
   "CREATE TRIGGER contacts_followup_days AFTER UPDATE OF met_day ON contacts BEGIN"
   "  UPDATE contacts SET followup_days = " V5_FOLLOWUP_DAYS " WHERE id = new.id;"
   "END;"
-  "CREATE TRIGGER contacts_days_update AFTER UPDATE OF met_day, followup_days, deleted, created_at ON contacts BEGIN"
+  "CREATE TRIGGER contacts_days_update AFTER UPDATE OF met_day, followup_days, deleted, created_day ON contacts BEGIN"
   "  " V5_UNCOUNT_OLD V5_COUNT_NEW
   "END;"
   "CREATE TRIGGER contacts_days_delete AFTER DELETE ON contacts BEGIN"
@@ -560,6 +568,10 @@ static const char *const migrations[] = {
   "  UPDATE event_people SET followed = " V5_FOLLOWED " WHERE contact_id = old.contact_id AND deleted = 0;"
   "END;"
   "CREATE TRIGGER event_people_followed_insert AFTER INSERT ON event_people BEGIN"
+  "  UPDATE event_people SET followed = " V5_FOLLOWED " WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER event_people_followed_update AFTER UPDATE OF contact_id, event_id, deleted ON event_people"
+  "  WHEN new.deleted = 0 BEGIN"
   "  UPDATE event_people SET followed = " V5_FOLLOWED " WHERE id = new.id;"
   "END;"
   "CREATE TRIGGER event_people_counts_update AFTER UPDATE OF followed, meaningful, deleted, event_id"
