@@ -22,9 +22,11 @@ typedef struct
   gint64 until;
 } Job;
 
-/* Held by the dialog window, which the reading task keeps alive. */
+/* Shared by the dialog window and the task reading its records, each
+ * holding a reference: the window may close before the records come. */
 typedef struct
 {
+  gboolean closed;
   GtkWidget *from; /* the view: where the records open */
   GtkWindow *dialog;
   AdwPreferencesGroup *group;
@@ -40,12 +42,28 @@ job_free (Job *job)
 }
 
 static void
-dialog_free (Dialog *dialog)
+dialog_clear (gpointer data)
 {
+  Dialog *dialog = data;
+
   g_clear_object (&dialog->from);
   g_clear_object (&dialog->group);
   g_clear_object (&dialog->spinner);
-  g_free (dialog);
+}
+
+static void
+dialog_unref (gpointer data)
+{
+  g_rc_box_release_full (data, dialog_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Dialog, dialog_unref)
+
+static void
+on_dialog_destroyed (Dialog *dialog)
+{
+  dialog->closed = TRUE;
+  dialog_unref (dialog);
 }
 
 static void
@@ -83,6 +101,8 @@ describe_item (RapportStatsList list,
       /* TRANSLATORS: %s is a date, %d the event's quality out of 100 */
       return g_strdup_printf (_("%s · quality %d"), day, (int) item->value);
     case RAPPORT_STATS_MET:
+      if (item->value == -2)
+        return g_strdup_printf (_("Met %s · not followed up yet"), day);
       if (item->value < 0)
         return g_strdup_printf (_("Met %s · never followed up"), day);
       if (item->value == 0)
@@ -134,12 +154,12 @@ on_read (GObject *source,
          GAsyncResult *result,
          gpointer data)
 {
-  Dialog *dialog = data;
+  g_autoptr(Dialog) dialog = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) items = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Closed before the records came. */
-  if (gtk_widget_get_root (GTK_WIDGET (dialog->group)) == NULL)
+  if (dialog->closed)
     return;
   adw_preferences_group_set_header_suffix (dialog->group, NULL);
   if (items != NULL && items->len > 0)
@@ -210,7 +230,7 @@ rapport_insights_list_show (GtkWidget *from,
                             gint64 until_time,
                             const char *month)
 {
-  Dialog *dialog = g_new0 (Dialog, 1);
+  Dialog *dialog = g_rc_box_new0 (Dialog);
   Job *job = g_new0 (Job, 1);
   g_autoptr(GTask) task = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -236,13 +256,15 @@ rapport_insights_list_show (GtkWidget *from,
   gtk_window_set_transient_for (dialog->dialog, GTK_WINDOW (gtk_widget_get_root (from)));
   gtk_window_set_default_size (dialog->dialog, 420, 480);
   gtk_window_set_hide_on_close (dialog->dialog, FALSE);
-  g_object_set_data_full (G_OBJECT (dialog->dialog), "rapport-dialog", dialog, (GDestroyNotify) dialog_free);
+  /* The window's reference, given back when it is destroyed. */
+  g_signal_connect_swapped (dialog->dialog, "destroy", G_CALLBACK (on_dialog_destroyed), dialog);
 
   job->path = g_strdup (path);
   job->list = list;
   job->from = from_time;
   job->until = until_time;
-  task = g_task_new (dialog->dialog, NULL, on_read, dialog);
+  /* The task's reference, given back when the records have come. */
+  task = g_task_new (NULL, NULL, on_read, g_rc_box_acquire (dialog));
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, read_in_thread);
   gtk_window_present (dialog->dialog);

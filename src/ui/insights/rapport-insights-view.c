@@ -444,8 +444,8 @@ show_speed (RapportInsightsView *self)
       RapportFollowupMonth *month = &g_array_index (months, RapportFollowupMonth, i);
       double x = month_x (month->month);
       double met = MAX (month->met, 1);
-      double in_time = month->same_day + (next_day_counts ? month->next_day : 0);
-      double decided = month->met - month->waiting;
+      double in_time = month->settled_in_time;
+      double decided = month->settled;
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %u person met", "of %u people met",
                                                              month->met),
                                                 month->met);
@@ -712,11 +712,13 @@ refresh (RapportInsightsView *self)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->stale = FALSE;
+  /* Whatever comes next, figures on their way are for another period. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
   if (self->store == NULL || !read_period (self, &period))
     return;
   describe_period (self, &period);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
   rapport_insights_compute_async (rapport_store_get_path (self->store), &period, self->cancellable, on_computed,
@@ -977,7 +979,7 @@ static const struct
     RAPPORT_CHART_AXIS_MONTHS,
     RAPPORT_CHART_FORMAT_PERCENT,
     NULL,
-    RAPPORT_STATS_MET },
+    RAPPORT_STATS_EVENTS },
   { G_STRUCT_OFFSET (RapportInsightsView, speed_chart), KIND_STACKED_BARS,
     N_("Follow-up Speed"),
     N_("How soon the people met each month were followed up; the line is the share within your follow-up window."),
@@ -1220,6 +1222,9 @@ rapport_insights_view_set_store (RapportInsightsView *self,
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->insights, rapport_insights_free);
   g_set_object (&self->store, store);
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
