@@ -443,7 +443,7 @@ test_waiting (Fixture *fixture,
   g_assert_true (rapport_store_create_contact (store, gus, NULL, &error));
   g_assert_no_error (error);
 
-  rapport_period_for_days (&period, rapport_time_now (), earlier, today);
+  g_assert_true (rapport_period_for_days (&period, rapport_time_now (), earlier, today));
   speed = rapport_stats_followup_speed (fixture->stats, period.from, period.until, 1, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < speed->len; i++)
@@ -475,13 +475,21 @@ test_periods (void)
   g_assert_cmpint (period.previous_until, ==, MARCH_1);
   g_assert_cmpint (period.previous_from, ==, G_GINT64_CONSTANT (1764547200)); /* 1 December 2025 */
 
-  rapport_period_for_days (&period, may_31_15h, "2026-03-01", "2026-03-31");
+  g_assert_true (rapport_period_for_days (&period, may_31_15h, "2026-03-01", "2026-03-31"));
   g_assert_cmpint (period.from, ==, MARCH_1);
   g_assert_cmpint (period.until, ==, APRIL_1);
   g_assert_cmpint (period.previous_until - period.previous_from, ==, 31 * DAY);
 
   /* One day is a period too. */
-  rapport_period_for_days (&period, may_31_15h, "2026-03-10", "2026-03-10");
+  g_assert_true (rapport_period_for_days (&period, may_31_15h, "2026-03-10", "2026-03-10"));
+  g_assert_cmpint (period.until - period.from, ==, DAY);
+
+  /* Days that are no period are refused, and leave it as it was. */
+  g_assert_false (rapport_period_for_days (&period, may_31_15h, "2026-03-31", "2026-03-01"));
+  g_assert_false (rapport_period_for_days (&period, may_31_15h, "2026-13-01", "2026-03-01"));
+  g_assert_false (rapport_period_for_days (&period, may_31_15h, "", "2026-03-01"));
+  g_assert_false (rapport_period_for_days (&period, may_31_15h, "0001-01-01", "0001-01-05"));
+  g_assert_false (rapport_period_for_days (&period, may_31_15h, "2026-01-01", "9999-12-31"));
   g_assert_cmpint (period.until - period.from, ==, DAY);
 
   rapport_period_all (&period, may_31_15h);
@@ -501,7 +509,7 @@ test_insights (Fixture *fixture,
   g_autoptr(RapportInsights) cancelled = NULL;
   RapportPeriod period;
 
-  rapport_period_for_days (&period, APRIL_1, "2026-03-01", "2026-03-31");
+  g_assert_true (rapport_period_for_days (&period, APRIL_1, "2026-03-01", "2026-03-31"));
   period.window_days = 1;
   insights = rapport_insights_compute (fixture->stats, &period, NULL, &error);
   g_assert_no_error (error);

@@ -189,6 +189,13 @@ test_period (void)
   g_assert_false (rapport_insights_view_is_busy (insights_view ()));
   g_assert_cmpuint (count_points (chart_titled ("Event Quality over Time")), ==, before);
 
+  /* Nor a first day before 1900, which would chart every month since. */
+  gtk_editable_set_text (GTK_EDITABLE (first), "1800-01-01");
+  g_signal_emit_by_name (first, "activate");
+  rapport_test_pump (50);
+  g_assert_true (gtk_widget_has_css_class (first, "error"));
+  g_assert_false (rapport_insights_view_is_busy (insights_view ()));
+
   /* The last day before the first is not a period either. */
   gtk_editable_set_text (GTK_EDITABLE (first), "2026-04-01");
   g_signal_emit_by_name (last, "activate");
@@ -199,7 +206,7 @@ test_period (void)
   rapport_test_click (rapport_test_find_button (GTK_WIDGET (insights_view ()), "_Show"));
   wait_for_figures ();
   g_assert_false (gtk_widget_has_css_class (first, "error"));
-  rapport_period_for_days (&period, rapport_time_now (), "2026-03-01", "2026-03-31");
+  g_assert_true (rapport_period_for_days (&period, rapport_time_now (), "2026-03-01", "2026-03-31"));
   march = figures_for (&period);
   g_assert_cmpuint (count_points (chart_titled ("Event Quality over Time")), ==, march->quality_points->len);
   g_assert_cmpuint (rapport_chart_series_get_n_points (rapport_chart_get_series (chart_titled ("Network Growth"), 0)),

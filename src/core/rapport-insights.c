@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -75,22 +76,31 @@ midnight_of (const char *day)
  * @first_day: its first day, YYYY-MM-DD
  * @last_day: its last day, included
  *
- * A period of whole days, compared with as many days before it. The
- * caller checks that both days are valid and in order.
+ * A period of whole days, compared with as many days before it.
+ *
+ * Returns: %TRUE, or %FALSE (and @period untouched) when the days are not
+ *   valid YYYY-MM-DD dates of the years 1900 to 2999, or @last_day comes
+ *   before @first_day
  */
-void
+gboolean
 rapport_period_for_days (RapportPeriod *period,
                          gint64 now,
                          const char *first_day,
                          const char *last_day)
 {
-  g_autoptr(GDateTime) first = midnight_of (first_day);
-  g_autoptr(GDateTime) last = midnight_of (last_day);
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
   g_autoptr(GDateTime) until = NULL;
   g_autoptr(GDateTime) previous = NULL;
   int days;
 
-  g_return_if_fail (first != NULL && last != NULL);
+  if (!rapport_date_is_valid (first_day) || !rapport_date_is_valid (last_day) ||
+      strcmp (first_day, "1900-01-01") < 0 || strcmp (last_day, "2999-12-31") > 0 || strcmp (first_day, last_day) > 0)
+    return FALSE;
+  first = midnight_of (first_day);
+  last = midnight_of (last_day);
+  if (first == NULL || last == NULL)
+    return FALSE;
 
   until = g_date_time_add_days (last, 1);
   /* Calendar days: a day of 23 or 25 hours around a change of clocks
@@ -102,6 +112,7 @@ rapport_period_for_days (RapportPeriod *period,
   period->previous_until = period->from;
   period->previous_from = g_date_time_to_unix (previous);
   period->now = now;
+  return TRUE;
 }
 
 /**

@@ -50,7 +50,7 @@ typedef struct
 } RapportInsights;
 
 void rapport_period_for_months (RapportPeriod *period, gint64 now, int months);
-void rapport_period_for_days (RapportPeriod *period, gint64 now, const char *first_day, const char *last_day);
+gboolean rapport_period_for_days (RapportPeriod *period, gint64 now, const char *first_day, const char *last_day);
 void rapport_period_all (RapportPeriod *period, gint64 now);
 
 RapportInsights *rapport_insights_compute (RapportStats *stats,

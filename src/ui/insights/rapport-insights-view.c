@@ -143,25 +143,37 @@ month_name (double x)
   return g_date_time_format (utc, _("%B %Y"));
 }
 
-/* The months of the period shown ("YYYY-MM"), in order; for all time,
- * from @first, the first month with something to show, or none. */
+/* Most months a chart by month spans before it starts at its data. */
+#define MAX_EMPTY_MONTHS 120
+
+static GDateTime *
+month_of (int year,
+          int month)
+{
+  return g_date_time_new_local (year, month, 1, 0, 0, 0);
+}
+
+/* The months of the period shown ("YYYY-MM"), in order, up to this one:
+ * for all time, or a period of more than ten years, from @first, the
+ * first month with something to show. */
 static GPtrArray *
 period_months (RapportInsightsView *self,
                const char *first)
 {
+  const RapportPeriod *period = &self->insights->period;
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (self->insights->period.until - 1);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (MIN (period->until - 1, period->now));
   g_autoptr(GDateTime) month = NULL;
   int year, number;
 
-  if (self->insights->period.from > 0)
+  if (period->from > 0 && period->until - period->from < MAX_EMPTY_MONTHS * 31 * G_GINT64_CONSTANT (86400))
     {
-      g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (self->insights->period.from);
+      g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (period->from);
 
-      month = g_date_time_new_local (g_date_time_get_year (start), g_date_time_get_month (start), 1, 0, 0, 0);
+      month = month_of (g_date_time_get_year (start), g_date_time_get_month (start));
     }
   else if (first != NULL && sscanf (first, "%d-%d", &year, &number) == 2)
-    month = g_date_time_new_local (year, number, 1, 0, 0, 0);
+    month = month_of (year, number);
   while (month != NULL && g_date_time_compare (month, last) <= 0)
     {
       GDateTime *next = g_date_time_add_months (month, 1);
@@ -662,16 +674,17 @@ read_period (RapportInsightsView *self,
       last = gtk_editable_get_text (GTK_EDITABLE (self->last_entry));
       gtk_widget_remove_css_class (GTK_WIDGET (self->first_entry), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->last_entry), "error");
-      if (!rapport_date_is_valid (first) || !rapport_date_is_valid (last) || strcmp (first, last) > 0)
+      if (!rapport_period_for_days (period, now, first, last))
         {
-          GtkWidget *wrong = GTK_WIDGET (!rapport_date_is_valid (first) ? self->first_entry : self->last_entry);
+          gboolean first_wrong = !rapport_date_is_valid (first) || strcmp (first, "1900-01-01") < 0;
+          GtkWidget *wrong = GTK_WIDGET (first_wrong ? self->first_entry : self->last_entry);
 
           gtk_widget_add_css_class (wrong, "error");
           gtk_label_set_text (self->period_label,
-                              _("Type the first and the last day of the period as YYYY-MM-DD, the first one first."));
+                              _("Type the first and the last day of the period as YYYY-MM-DD, the first one first, "
+                                "between 1900 and 2999."));
           return FALSE;
         }
-      rapport_period_for_days (period, now, first, last);
       break;
     }
   period->window_days = window_days ();
