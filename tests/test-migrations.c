@@ -321,6 +321,15 @@ check_v5 (RapportStore *store)
   rapport_test_assert_contact_days (store);
 }
 
+/* Version 6 adds what sync keeps; a file that never synced has none. */
+static void
+check_v6 (RapportStore *store)
+{
+  check_v5 (store);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM sync_records"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM sync_state"), ==, 0);
+}
+
 /* fixtures[v] fills a file at schema version v; version 0 is a new file. */
 static const VersionFixture fixtures[] = {
   { NULL, NULL },
@@ -328,7 +337,8 @@ static const VersionFixture fixtures[] = {
   { insert_v1, check_v2 },
   { insert_v3, check_v3 },
   { insert_v4, check_v5 },
-  { insert_v4, check_v5 },
+  { insert_v4, check_v6 },
+  { insert_v4, check_v6 },
 };
 
 /* Every version that can be upgraded from needs its fixture. */

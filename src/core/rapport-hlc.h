@@ -13,6 +13,9 @@ G_BEGIN_DECLS
  * compare correctly as plain strings. */
 #define RAPPORT_HLC_LENGTH 34
 
+/* How far ahead of a sync server's clock a stamp may be (docs/sync-protocol.md). */
+#define RAPPORT_HLC_MAX_SKEW_MS (5 * 60 * 1000)
+
 RapportHlc *rapport_hlc_new (guint64 node_id);
 void rapport_hlc_free (RapportHlc *self);
 guint64 rapport_hlc_get_node_id (RapportHlc *self);

@@ -1011,6 +1011,20 @@ rapport_store_tombstone_contact (RapportStore *self,
       !rapport_store_end_memberships_of (self, id, stamp, error))
     return FALSE;
 
+  return rapport_store_tombstone_contact_fields (self, id, stamp, error) &&
+         rapport_store_outbox_append (self, "contact", id, error);
+}
+
+/* Erases what the card said, leaving the tombstone; no outbox row (sync
+ * applies deletes from other devices with this). */
+gboolean
+rapport_store_tombstone_contact_fields (RapportStore *self,
+                                        gint64 id,
+                                        const char *stamp,
+                                        GError **error)
+{
+  sqlite3_stmt *stmt;
+
   stmt = rapport_store_prepare (self,
                                 "UPDATE contacts SET deleted = 1, display_name = '', given_name = NULL,"
                                 " family_name = NULL, company = NULL, job_title = NULL, industry = NULL,"
@@ -1024,8 +1038,7 @@ rapport_store_tombstone_contact (RapportStore *self,
   sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
   return rapport_store_step_done (self, stmt, error) &&
-         write_tags (self, id, NULL, error) &&
-         rapport_store_outbox_append (self, "contact", id, error);
+         write_tags (self, id, NULL, error);
 }
 
 /**

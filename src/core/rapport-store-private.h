@@ -10,6 +10,9 @@
 G_BEGIN_DECLS
 
 sqlite3 *rapport_store_get_db (RapportStore *self);
+gboolean rapport_store_set_clock_offset (RapportStore *self, gint64 offset_ms, GError **error);
+gint64 rapport_store_get_clock_offset (RapportStore *self);
+gint64 rapport_store_now_ms (RapportStore *self);
 sqlite3 *rapport_stats_get_db (RapportStats *self);
 sqlite3_stmt *rapport_store_prepare (RapportStore *self, const char *sql, GError **error);
 gint64 rapport_store_query_int (RapportStore *self, const char *sql, gint64 fallback);
@@ -31,6 +34,10 @@ gboolean rapport_store_tombstone_contact (RapportStore *self,
                                           const char *stamp,
                                           GArray *relinked,
                                           GError **error);
+gboolean rapport_store_tombstone_contact_fields (RapportStore *self,
+                                                 gint64 id,
+                                                 const char *stamp,
+                                                 GError **error);
 void rapport_store_refresh_contact (RapportStore *self, gint64 id);
 void rapport_store_adopt_contact (RapportStore *self, RapportContact *contact);
 RapportContact *rapport_store_load_contact (RapportStore *self, gint64 id, GError **error);

@@ -34,6 +34,7 @@ struct _RapportStore
   char *path;
   sqlite3 *db;
   RapportHlc *hlc;
+  gint64 clock_offset_ms; /* added to the wall clock, learnt from a sync server */
   GHashTable *statements; /* SQL text → sqlite3_stmt */
   GHashTable *live;       /* id → RapportContact (weak) */
   RapportContact *recent[RECENT_CACHE_SIZE];
@@ -588,6 +589,50 @@ static const char *const migrations[] = {
   "  UPDATE events SET starts_day = date (new.starts_at, 'unixepoch', 'localtime') WHERE id = new.id;"
   "  UPDATE event_people SET followed = " V5_FOLLOWED " WHERE event_id = new.id AND deleted = 0;"
   "END;",
+
+  /* 5 → 6: what sync remembers between runs (docs/sync-protocol.md, "What
+   * the client keeps"). Local to this file, never synced themselves.
+   * sync_records holds each synced record's fields with the stamps of
+   * their values, as JSON {"field": [value, stamp]}: local edits are
+   * compared with it to find what changed, and incoming fields with its
+   * stamps; a tombstone keeps its stamp in deleted. known says the server
+   * has the record. sync_shared lists the contacts whose card ("person")
+   * went to a huddle. Changes whose references are not here yet wait in
+   * sync_parked. */
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sync_records ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  entity TEXT NOT NULL,"
+  "  scope TEXT NOT NULL,"
+  "  fields TEXT NOT NULL DEFAULT '{}',"
+  "  deleted TEXT,"
+  "  known INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX sync_records_by_scope ON sync_records (scope, known);"
+  "CREATE TABLE sync_shared ("
+  "  uuid TEXT NOT NULL,"
+  "  scope TEXT NOT NULL,"
+  "  PRIMARY KEY (uuid, scope)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sync_scopes ("
+  "  scope TEXT PRIMARY KEY,"
+  "  name TEXT,"
+  "  cursor INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sync_batches ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  body TEXT NOT NULL,"
+  "  scopes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE sync_parked ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  scope TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  change TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -777,6 +822,79 @@ rapport_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
 }
 
+static gint64
+wall_ms (RapportStore *self)
+{
+  return g_get_real_time () / 1000 + self->clock_offset_ms;
+}
+
+/* Never issue a stamp older than the newest one already written, even if
+ * the wall clock went back since; but forget stamps from a clock that ran
+ * far ahead (a sync server refused them), or every later edit would carry
+ * that error on. */
+static gboolean
+restart_clock (RapportStore *self,
+               GError **error)
+{
+  guint64 node_id = rapport_hlc_get_node_id (self->hlc);
+  g_autoptr (RapportHlc) bound_clock = rapport_hlc_new (G_MAXUINT64);
+  g_autofree char *bound = rapport_hlc_tick (bound_clock, wall_ms (self) + RAPPORT_HLC_MAX_SKEW_MS);
+  sqlite3_stmt *stmt;
+
+  rapport_hlc_free (self->hlc);
+  self->hlc = rapport_hlc_new (node_id);
+  stmt = rapport_store_prepare (self, "SELECT max(hlc) FROM outbox WHERE hlc < ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, bound, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    rapport_hlc_receive (self->hlc, (const char *) sqlite3_column_text (stmt, 0), wall_ms (self));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * rapport_store_set_clock_offset:
+ * @self: a store
+ * @offset_ms: how far the computer's clock is behind the right time, in
+ *   milliseconds (negative when it is ahead)
+ * @error: return location for a #GError
+ *
+ * Corrects the clock that stamps edits, from the time a sync server
+ * answered with. The offset is kept in the file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_set_clock_offset (RapportStore *self,
+                                gint64 offset_ms,
+                                GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self, "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('clock-offset', ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, offset_ms);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+  self->clock_offset_ms = offset_ms;
+  return restart_clock (self, error);
+}
+
+gint64
+rapport_store_get_clock_offset (RapportStore *self)
+{
+  return self->clock_offset_ms;
+}
+
+/* The time the store stamps edits with, in milliseconds. */
+gint64
+rapport_store_now_ms (RapportStore *self)
+{
+  return wall_ms (self);
+}
+
 static gboolean
 load_node_id (RapportStore *self,
               GError **error)
@@ -812,16 +930,13 @@ load_node_id (RapportStore *self,
 
   self->hlc = rapport_hlc_new (node_id);
 
-  /* Never issue a stamp older than the newest one already written, even if
-   * the wall clock went back since. */
-  stmt = rapport_store_prepare (self, "SELECT max(hlc) FROM outbox", error);
+  stmt = rapport_store_prepare (self, "SELECT value FROM sync_state WHERE key = 'clock-offset'", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    rapport_hlc_receive (self->hlc, (const char *) sqlite3_column_text (stmt, 0),
-                         g_get_real_time () / 1000);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->clock_offset_ms = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  return TRUE;
+  return restart_clock (self, error);
 }
 
 /**
@@ -944,7 +1059,7 @@ char *
 rapport_store_next_stamp (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-  return rapport_hlc_now (self->hlc);
+  return rapport_hlc_tick (self->hlc, wall_ms (self));
 }
 
 sqlite3 *

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. A file with a higher version was
  * written by a newer Rapport and is refused, untouched. */
-#define RAPPORT_STORE_SCHEMA_VERSION 5
+#define RAPPORT_STORE_SCHEMA_VERSION 6
 
 /**
  * RapportContactQuery:
