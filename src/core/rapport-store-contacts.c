@@ -1026,7 +1026,7 @@ rapport_store_tombstone_contact_fields (RapportStore *self,
   sqlite3_stmt *stmt;
 
   stmt = rapport_store_prepare (self,
-                                "UPDATE contacts SET deleted = 1, display_name = '', given_name = NULL,"
+                                "UPDATE contacts SET deleted = 1, archived = 1, display_name = '', given_name = NULL,"
                                 " family_name = NULL, company = NULL, job_title = NULL, industry = NULL,"
                                 " industry_since = NULL, emails = '[]', phones = '[]', website = NULL,"
                                 " linkedin = NULL, city = NULL, tags = '[]', help_them = NULL, help_me = NULL,"

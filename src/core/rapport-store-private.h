@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 sqlite3 *rapport_store_get_db (RapportStore *self);
 gboolean rapport_store_set_clock_offset (RapportStore *self, gint64 offset_ms, GError **error);
 gint64 rapport_store_get_clock_offset (RapportStore *self);
+void rapport_store_observe_stamp (RapportStore *self, const char *stamp);
 gint64 rapport_store_now_ms (RapportStore *self);
 sqlite3 *rapport_stats_get_db (RapportStats *self);
 sqlite3_stmt *rapport_store_prepare (RapportStore *self, const char *sql, GError **error);

@@ -882,6 +882,18 @@ rapport_store_set_clock_offset (RapportStore *self,
   return restart_clock (self, error);
 }
 
+/* Edits after this one, here, must stamp later than a stamp seen from
+ * another device, unless that stamp is from a clock far ahead. */
+void
+rapport_store_observe_stamp (RapportStore *self,
+                             const char *stamp)
+{
+  gint64 ms;
+
+  if (rapport_hlc_parse (stamp, &ms, NULL, NULL) && ms <= wall_ms (self) + RAPPORT_HLC_MAX_SKEW_MS)
+    rapport_hlc_receive (self->hlc, stamp, wall_ms (self));
+}
+
 gint64
 rapport_store_get_clock_offset (RapportStore *self)
 {

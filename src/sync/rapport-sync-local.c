@@ -1800,6 +1800,7 @@ apply_change (RapportStore *store,
         continue;
       json_object_set_array_member (merged, field, json_array_ref (pair));
       g_hash_table_add (changed, (gpointer) field);
+      rapport_store_observe_stamp (store, stamp);
     }
 
   if (g_hash_table_size (changed) > 0 || fresh)
