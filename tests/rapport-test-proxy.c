@@ -223,6 +223,12 @@ rapport_test_proxy_add_fault (RapportTestProxy *self,
   g_ptr_array_add (self->faults, f);
 }
 
+void
+rapport_test_proxy_clear_faults (RapportTestProxy *self)
+{
+  g_ptr_array_set_size (self->faults, 0);
+}
+
 guint
 rapport_test_proxy_count (RapportTestProxy *self,
                           const char *path_prefix)

@@ -8,9 +8,11 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <signal.h>
 
 #include "rapport-contact.h"
 #include "rapport-huddle.h"
+#include "rapport-sample.h"
 #include "rapport-store.h"
 #include "rapport-sync-client.h"
 #include "rapport-sync-local.h"
@@ -166,6 +168,10 @@ dump (Device *device)
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
+          /* Tombstones only matter by what they hide: one of a card made
+           * and deleted between two syncs never leaves its device. */
+          if (g_str_equal (sqlite3_column_name (stmt, 1), "deleted") && sqlite3_column_int (stmt, 1) == 1)
+            continue;
           for (int c = 0; c < sqlite3_column_count (stmt); c++)
             g_string_append_printf (out, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL ? "∅" : (const char *) sqlite3_column_text (stmt, c));
           g_string_append_c (out, '\n');
@@ -183,6 +189,19 @@ assert_same (Device *a,
   g_autofree char *x = dump (a);
   g_autofree char *y = dump (b);
 
+  if (g_strcmp0 (x, y) != 0)
+    {
+      g_auto (GStrv) xs = g_strsplit (x, "\n", -1);
+      g_auto (GStrv) ys = g_strsplit (y, "\n", -1);
+
+      /* The first lines that differ say more than two whole dumps. */
+      for (guint i = 0; xs[i] != NULL && ys[i] != NULL; i++)
+        if (g_strcmp0 (xs[i], ys[i]) != 0)
+          {
+            g_test_message ("first difference, line %u:\n  %s\n  %s", i, xs[i], ys[i]);
+            break;
+          }
+    }
   g_assert_cmpstr (x, ==, y);
 }
 
@@ -636,6 +655,304 @@ test_shared_huddle (Fixture *fixture,
   device_free (ben);
 }
 
+/* A whole sample network, every kind of record, reaches a second device
+ * of the same person intact. */
+static void
+test_sample_network (Fixture *fixture,
+                     gconstpointer data)
+{
+  Device *a = device_new ();
+  Device *b = device_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rapport_sample_fill (a->store, 300, 7, "2026-11-25", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sign_in (a, fixture->url, "ana");
+  sign_in (b, fixture->url, "ana");
+  sync_ok (a);
+  sync_ok (b);
+  assert_same (a, b);
+  g_assert_cmpint (rapport_test_sql_int (b->store, "SELECT count(*) FROM sync_parked"), ==, 0);
+  g_assert_cmpint (rapport_test_sql_int (b->store, "SELECT count(*) FROM huddles WHERE deleted = 0"), >, 0);
+  rapport_test_assert_contact_days (b->store);
+  device_free (a);
+  device_free (b);
+}
+
+/* The child of test_killed_pull: syncs, and dies in the middle of its
+ * third commit of a pulled page of contacts. */
+static gboolean contacts_written;
+static int pages_written;
+
+static void
+note_contact_write (void *user_data,
+                    int operation,
+                    const char *database,
+                    const char *table,
+                    sqlite3_int64 rowid)
+{
+  if (g_strcmp0 (table, "contacts") == 0)
+    contacts_written = TRUE;
+}
+
+static int
+die_on_third_page (void *user_data)
+{
+  if (contacts_written && ++pages_written == 3)
+    raise (SIGKILL);
+  contacts_written = FALSE;
+  return 0;
+}
+
+static int
+run_pull_child (const char *path,
+                const char *token)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RapportStore) store = rapport_store_open (path, &error);
+  g_autoptr (RapportSyncClient) client = NULL;
+  Device device = { NULL };
+
+  g_assert_no_error (error);
+  client = rapport_sync_client_new (store);
+  rapport_sync_client_set_token (client, token);
+  sqlite3_update_hook (rapport_store_get_db (store), note_contact_write, NULL);
+  sqlite3_commit_hook (rapport_store_get_db (store), die_on_third_page, NULL);
+  device.store = store;
+  device.client = client;
+  try_sync (&device, &error);
+  return 0;
+}
+
+/* Every change the server holds in @scope, uuid → seq, read over HTTP. */
+static GHashTable *
+server_changes (const char *url,
+                const char *token,
+                const char *scope)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  GHashTable *seqs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 after = 0;
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      g_autofree char *uri = g_strdup_printf ("%s/v1/scopes/%s/changes?after=%" G_GINT64_FORMAT "&limit=1000", url, scope, after);
+      g_autoptr (SoupMessage) msg = soup_message_new ("GET", uri);
+      g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) body = NULL;
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      JsonObject *answer;
+      JsonArray *changes;
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+      body = soup_session_send_and_read (session, msg, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error));
+      answer = json_node_get_object (json_parser_get_root (parser));
+      changes = json_object_get_array_member (answer, "changes");
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+
+          if (g_strcmp0 (json_object_get_string_member (change, "entity"), "contact") != 0)
+            continue;
+          g_hash_table_insert (seqs, g_strdup (json_object_get_string_member (change, "uuid")),
+                               GSIZE_TO_POINTER (json_object_get_int_member (change, "seq")));
+        }
+      after = json_object_get_int_member (answer, "cursor");
+      more = json_object_get_boolean_member (answer, "more");
+    }
+  return seqs;
+}
+
+/* Killed while applying a page: the file is intact, its cursor never
+ * ahead of its data, and the next sync brings the rest. */
+static void
+test_killed_pull (Fixture *fixture,
+                  gconstpointer data)
+{
+  Device *a = device_new ();
+  Device *b = device_new ();
+  g_autofree char *path = g_build_filename (b->dir, "rapport.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (GSubprocess) child = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  gint64 cursor;
+
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %04u", i);
+
+      add_contact (a, name, "Somewhere");
+    }
+  sign_in (a, fixture->url, "ana");
+  sync_ok (a);
+  token = try_sign_in (b, fixture->url, "ana", NULL, &error);
+  g_assert_no_error (error);
+
+  /* The child works on b's file while b's store is closed. */
+  g_clear_object (&b->client);
+  g_assert_finalize_object (b->store);
+  g_subprocess_launcher_setenv (launcher, "RAPPORT_TEST_PULL_CHILD", path, TRUE);
+  g_subprocess_launcher_setenv (launcher, "RAPPORT_TEST_PULL_TOKEN", token, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, "/proc/self/exe", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (child));
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+  b->store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  b->client = rapport_sync_client_new (b->store);
+  rapport_sync_client_set_token (b->client, token);
+  {
+    g_autofree char *check = rapport_test_sql_text (b->store, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (check, ==, "ok");
+  }
+  /* Two pages landed whole, the third not at all: every record up to the
+   * cursor is here, none after it. */
+  cursor = rapport_sync_local_get_cursor (b->store, "private");
+  g_assert_cmpint (cursor, >, 0);
+  {
+    g_autoptr (GHashTable) seqs = server_changes (fixture->url, token, "private");
+    GHashTableIter iter;
+    gpointer uuid, seq;
+    guint before = 0;
+
+    g_hash_table_iter_init (&iter, seqs);
+    while (g_hash_table_iter_next (&iter, &uuid, &seq))
+      {
+        gint64 here = rapport_test_sql_int (b->store, "SELECT count(*) FROM contacts WHERE uuid = '%s'", (char *) uuid);
+
+        gboolean up_to_cursor = (gint64) GPOINTER_TO_SIZE (seq) <= cursor;
+
+        g_assert_cmpint (here, ==, up_to_cursor ? 1 : 0);
+        before += up_to_cursor;
+      }
+    g_assert_cmpuint (before, >=, 500);
+    g_assert_cmpuint (before, <, 1200);
+  }
+  sync_ok (b);
+  assert_same (a, b);
+  device_free (a);
+  device_free (b);
+}
+
+static gint64
+random_live_contact (Device *device,
+                     GRand *rand)
+{
+  gint64 n = rapport_test_sql_int (device->store, "SELECT count(*) FROM contacts WHERE deleted = 0 AND archived = 0");
+
+  if (n == 0)
+    return 0;
+  return rapport_test_sql_int (device->store,
+                               "SELECT id FROM contacts WHERE deleted = 0 AND archived = 0 ORDER BY id LIMIT 1 OFFSET %d",
+                               g_rand_int_range (rand, 0, (gint32) n));
+}
+
+/* Devices editing, deleting and syncing in a random order while the
+ * network fails in every way the proxy knows; once it heals, all agree.
+ * The seed is printed; RAPPORT_SIM_SEED=N replays one run. */
+static void
+test_simulation (Fixture *fixture,
+                 gconstpointer data)
+{
+  enum {
+    N_DEVICES = 3,
+    N_STEPS = 150
+  };
+  const char *fixed = g_getenv ("RAPPORT_SIM_SEED");
+  guint32 seed = fixed != NULL ? (guint32) g_ascii_strtoull (fixed, NULL, 10) : (guint32) g_test_rand_int ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  RapportTestProxy *proxy = rapport_test_proxy_new (fixture->url);
+  static const char *const properties[] = { "company", "notes", "job-title", "help-them" };
+  static const char *const paths[] = { "/v1/push", "/v1/scopes", "/v1/me" };
+  Device *d[N_DEVICES];
+
+  g_test_message ("simulation seed %u (RAPPORT_SIM_SEED=%u replays it)", seed, seed);
+  for (guint i = 0; i < N_DEVICES; i++)
+    {
+      d[i] = device_new ();
+      sign_in (d[i], rapport_test_proxy_get_url (proxy), "ana");
+    }
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Seed %u", i);
+
+      add_contact (d[0], name, "Start");
+    }
+
+  for (guint step = 0; step < N_STEPS; step++)
+    {
+      Device *device = d[g_rand_int_range (rand, 0, N_DEVICES)];
+      int what = g_rand_int_range (rand, 0, 100);
+      g_autoptr (GError) error = NULL;
+      gint64 id = random_live_contact (device, rand);
+
+      if (what < 35 && id != 0)
+        {
+          g_autoptr (RapportContact) contact = rapport_store_get_contact (device->store, id, &error);
+          g_autoptr (RapportContact) draft = rapport_contact_copy (contact);
+          g_autofree char *value = g_strdup_printf ("v%u", g_rand_int_range (rand, 0, 1000));
+
+          g_object_set (draft, properties[g_rand_int_range (rand, 0, G_N_ELEMENTS (properties))], value, NULL);
+          g_assert_true (rapport_store_update_contact (device->store, draft, &error));
+        }
+      else if (what < 45)
+        {
+          g_autofree char *name = g_strdup_printf ("New %u", step);
+
+          add_contact (device, name, "Fresh");
+        }
+      else if (what < 50 && id != 0)
+        {
+          g_assert_true (rapport_store_archive_contact (device->store, id, &error));
+          g_assert_true (rapport_store_delete_contact (device->store, id, &error));
+        }
+      else if (what < 60 && id != 0)
+        {
+          g_assert_cmpint (rapport_store_log_interaction (device->store, id, RAPPORT_INTERACTION_EMAIL,
+                                                          1764000000 + step, "Wrote", &error),
+                           >, 0);
+        }
+      else if (what < 85)
+        {
+          /* Failures are expected here; what matters is the end. */
+          try_sync (device, NULL);
+        }
+      else
+        {
+          static const RapportTestFault faults[] = {
+            RAPPORT_TEST_FAULT_STATUS, RAPPORT_TEST_FAULT_DROP_AFTER, RAPPORT_TEST_FAULT_TWICE
+          };
+          static const guint statuses[] = { 500, 503, 429 };
+
+          rapport_test_proxy_add_fault (proxy, paths[g_rand_int_range (rand, 0, G_N_ELEMENTS (paths))],
+                                        faults[g_rand_int_range (rand, 0, G_N_ELEMENTS (faults))],
+                                        statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))], 0,
+                                        g_rand_int_range (rand, 1, 3));
+        }
+      g_assert_no_error (error);
+    }
+
+  rapport_test_proxy_clear_faults (proxy);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < N_DEVICES; i++)
+      sync_ok (d[i]);
+  for (guint i = 1; i < N_DEVICES; i++)
+    assert_same (d[0], d[i]);
+  for (guint i = 0; i < N_DEVICES; i++)
+    device_free (d[i]);
+  rapport_test_proxy_free (proxy);
+}
+
 int
 main (int argc,
       char **argv)
@@ -643,6 +960,8 @@ main (int argc,
   /* The tests' schema folder has no desktop proxy settings, and the
    * connections are to 127.0.0.1 anyway. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (g_getenv ("RAPPORT_TEST_PULL_CHILD") != NULL)
+    return run_pull_child (g_getenv ("RAPPORT_TEST_PULL_CHILD"), g_getenv ("RAPPORT_TEST_PULL_TOKEN"));
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/rapport/sync/two-devices", Fixture, NULL, fixture_setup, test_two_devices, fixture_teardown);
@@ -651,5 +970,8 @@ main (int argc,
   g_test_add ("/rapport/sync/expired-cursor", Fixture, NULL, fixture_setup, test_expired_cursor, fixture_teardown);
   g_test_add ("/rapport/sync/clock-skew", Fixture, NULL, fixture_setup, test_clock_skew, fixture_teardown);
   g_test_add ("/rapport/sync/shared-huddle", Fixture, NULL, fixture_setup, test_shared_huddle, fixture_teardown);
+  g_test_add ("/rapport/sync/sample-network", Fixture, NULL, fixture_setup, test_sample_network, fixture_teardown);
+  g_test_add ("/rapport/sync/killed-pull", Fixture, NULL, fixture_setup, test_killed_pull, fixture_teardown);
+  g_test_add ("/rapport/sync/simulation", Fixture, NULL, fixture_setup, test_simulation, fixture_teardown);
   return g_test_run ();
 }

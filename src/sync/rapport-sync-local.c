@@ -1457,6 +1457,44 @@ typedef enum {
   APPLY_PARKED,
 } ApplyResult;
 
+static gboolean
+is_tombstone (RapportStore *store,
+              const char *uuid)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT deleted IS NOT NULL FROM sync_records WHERE uuid = ?", NULL);
+  gboolean deleted = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    deleted = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return deleted;
+}
+
+/* What a contact's deletion takes with it on the device that deleted it,
+ * here too: every device then shows the same timeline. */
+static const char *const contact_children[] = { "interactions", "followups", "event_people", NULL };
+
+static gboolean
+bury_children (RapportStore *store,
+               const char *table,
+               const char *where,
+               gint64 id,
+               GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE %s = ? AND deleted = 0"
+                                          " AND contact_id IN (SELECT c.id FROM contacts c WHERE c.deleted = 1)",
+                                          table, where);
+  sqlite3_stmt *stmt = rapport_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return rapport_store_step_done (store, stmt, error);
+}
+
 /* Writes the fields of @fields named in @changed (all of them for a new
  * row) into the record's table. */
 static gboolean
@@ -1506,6 +1544,13 @@ write_row (RapportStore *store,
           else
             {
               b.id = lookup_id (store, c->ref, ref, &found);
+              if (!found && strcmp (c->ref, "contacts") == 0 && is_tombstone (store, ref))
+                {
+                  /* A contact deleted before this file ever had it takes
+                   * its timeline with it: nothing to show, nothing to wait
+                   * for. */
+                  return TRUE;
+                }
               if (!found)
                 {
                   *result = APPLY_PARKED;
@@ -1618,6 +1663,10 @@ write_row (RapportStore *store,
   if (!exists)
     id = sqlite3_last_insert_rowid (rapport_store_get_db (store));
 
+  for (guint i = 0; contact_children[i] != NULL; i++)
+    if (strcmp (table->table, contact_children[i]) == 0 && !bury_children (store, table->table, "id", id, error))
+      return FALSE;
+
   /* What the store derives in C on a local edit. */
   if (strcmp (table->entity, "contact") == 0)
     {
@@ -1689,6 +1738,9 @@ delete_row (RapportStore *store,
     {
       if (!rapport_store_tombstone_contact_fields (store, id, stamp, error))
         return FALSE;
+      for (guint i = 0; contact_children[i] != NULL; i++)
+        if (!bury_children (store, contact_children[i], "contact_id", id, error))
+          return FALSE;
       g_array_append_val (out->contact_ids, id);
     }
   else
