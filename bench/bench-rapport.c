@@ -314,27 +314,6 @@ fill_database (Bench *bench,
   return TRUE;
 }
 
-static void
-remove_recursively (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_recursively (child);
-      else
-        g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 /* The database, seen directly */
 
 typedef struct
@@ -857,7 +836,7 @@ main (int argc,
 
   status = run (&bench, (guint) n_contacts, (guint) runs);
 
-  remove_recursively (tmpdir);
+  bench_remove_tree (tmpdir);
   g_free (bench.tmpdir);
   g_free (bench.data_home);
   return status;

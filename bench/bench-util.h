@@ -3,7 +3,7 @@
  * share. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -19,5 +19,6 @@ gint64 bench_count_rows (sqlite3 *db, const char *sql);
 void bench_trace_start (sqlite3 *db, GPtrArray *statements);
 void bench_trace_stop (sqlite3 *db);
 double bench_shell_ms (const char *path, GPtrArray *statements, guint runs);
+void bench_remove_tree (GFile *file);
 
 G_END_DECLS

@@ -351,7 +351,7 @@ on_request_done (GObject *source,
   Request *request = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *body = NULL;
   guint status;
 
@@ -590,7 +590,7 @@ rapport_sync_client_sign_in_async (RapportSyncClient *self,
                                    gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *body = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (server));
@@ -845,7 +845,7 @@ push_next (GTask *task)
       /* A huddle made on this computer becomes a scope on the server,
        * with the user as its owner, before anything is written to it. */
       const char *uuid = new_scopes[0] + strlen ("huddle:");
-      g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
       g_autofree char *name = NULL;
       g_autofree char *request = NULL;
       sqlite3_stmt *stmt = rapport_store_prepare (self->store, "SELECT name FROM huddles WHERE uuid = ?", NULL);
@@ -1206,7 +1206,7 @@ rapport_sync_client_join_async (RapportSyncClient *self,
                                 gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autofree char *body = NULL;
 
   json_builder_begin_object (builder);

@@ -379,7 +379,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Doc, doc_free)
 static JsonObject *
 parse_object (const char *text)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
   if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
@@ -837,7 +837,7 @@ fold_row (Fold *fold,
 static char *
 op_to_string (Op *op)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
@@ -1082,14 +1082,6 @@ rapport_sync_local_next_batch (RapportStore *store,
   return body;
 }
 
-static gboolean
-mark_known (RapportStore *store,
-            const char *uuid,
-            GError **error)
-{
-  return exec_bound (store, "UPDATE sync_records SET known = 1 WHERE uuid = ?", uuid, error);
-}
-
 /* The server refused stamps from a clock that ran ahead. Now that the
  * clock is corrected, the fields that still hold those values take a
  * fresh stamp and go out again. */
@@ -1169,7 +1161,7 @@ rapport_sync_local_batch_done (RapportStore *store,
                                GError **error)
 {
   g_autofree char *ops_text = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GPtrArray) again = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   JsonArray *ops, *results;
   sqlite3_stmt *stmt;
@@ -1189,6 +1181,13 @@ rapport_sync_local_batch_done (RapportStore *store,
 
   if (!rapport_store_begin (store, error))
     return FALSE;
+  /* Whatever the server took, it has; the few it refused are marked
+   * again below. */
+  if (!exec_bound (store,
+                   "UPDATE sync_records SET known = 1 WHERE known = 0 AND uuid IN"
+                   " (SELECT json_extract (value, '$.uuid') FROM json_each (?))",
+                   ops_text, error))
+    goto fail;
   for (guint i = 0; results != NULL && i < json_array_get_length (results) && i < json_array_get_length (ops); i++)
     {
       JsonObject *op = json_array_get_object_element (ops, i);
@@ -1198,8 +1197,8 @@ rapport_sync_local_batch_done (RapportStore *store,
       gboolean ok = TRUE;
 
       if (strcmp (status, "applied") == 0 || strcmp (status, "ignored") == 0)
-        ok = mark_known (store, json_object_get_string_member (op, "uuid"), error);
-      else if (strcmp (code, "stamp-in-future") == 0)
+        continue;
+      if (strcmp (code, "stamp-in-future") == 0)
         ok = restamp (store, op, again, error);
       else
         g_warning ("The server refused a change to a %s (%s): %s",
