@@ -79,20 +79,21 @@ static const char schema[] =
     "  expires INTEGER NOT NULL,"
     "  used_by INTEGER,"
     "  used INTEGER);"
-    /* A uuid lives in one scope for good: the primary key is the uuid
-     * alone, which is what makes wrong-scope detectable. fields is
+    /* Records are kept per scope: a contact's card shared with two
+     * huddles is a "person" in each, under the contact's uuid, and the
+     * user's own card takes their person uuid everywhere. fields is
      * {"name": [value, stamp]}; a tombstone has none and its own stamp. */
     "CREATE TABLE records ("
-    "  uuid TEXT PRIMARY KEY,"
+    "  uuid TEXT NOT NULL,"
     "  scope TEXT NOT NULL,"
     "  entity TEXT NOT NULL,"
     "  deleted INTEGER NOT NULL DEFAULT 0,"
     "  stamp TEXT,"
     "  fields TEXT NOT NULL DEFAULT '{}',"
     "  seq INTEGER NOT NULL,"
-    "  changed INTEGER NOT NULL);"
+    "  changed INTEGER NOT NULL,"
+    "  PRIMARY KEY (scope, uuid)) WITHOUT ROWID;"
     "CREATE INDEX records_scope_seq ON records (scope, seq);"
-    "CREATE INDEX records_scope_uuid ON records (scope, uuid);"
     "CREATE INDEX records_tombstones ON records (changed) WHERE deleted;"
     "CREATE TABLE batches ("
     "  device TEXT NOT NULL,"
@@ -1053,7 +1054,7 @@ write_record (RapportServerStore *self,
   stmt = statement (self,
                     "INSERT INTO records (uuid, scope, entity, deleted, stamp, fields, seq, changed)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                    " ON CONFLICT (uuid) DO UPDATE SET deleted = ?4, stamp = ?5, fields = ?6,"
+                    " ON CONFLICT (scope, uuid) DO UPDATE SET deleted = ?4, stamp = ?5, fields = ?6,"
                     " seq = ?7, changed = ?8",
                     error);
   if (stmt == NULL)
@@ -1172,10 +1173,11 @@ apply_op (RapportServerStore *self,
         }
     }
 
-  stmt = statement (self, "SELECT scope, entity, deleted, fields FROM records WHERE uuid = ?", error);
+  stmt = statement (self, "SELECT scope, entity, deleted, fields FROM records WHERE scope = ? AND uuid = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   exists = rc == SQLITE_ROW;
   if (exists)
@@ -1194,10 +1196,9 @@ apply_op (RapportServerStore *self,
       return NULL;
     }
 
-  /* Say no more than "not here": not which scope, nor whose. */
-  if (exists && (strcmp (row_scope, scope_id) != 0 || strcmp (row_entity, entity->name) != 0))
-    return result_new ("rejected", "wrong-scope",
-                       "This uuid already belongs to another scope or another kind of record.");
+  if (exists && strcmp (row_entity, entity->name) != 0)
+    return result_new ("rejected", "wrong-entity",
+                       "This uuid already names another kind of record in this scope.");
 
   if (entity->append_only)
     {
@@ -1277,6 +1278,8 @@ apply_op (RapportServerStore *self,
     }
 }
 
+static gboolean scope_seqs (RapportServerStore *self, const char *scope_id, gint64 *last_seq, gint64 *pruned_seq, GError **error);
+
 /* Applies a checked batch and keeps its answer, all in one transaction:
  * either the effects and the answer are both kept, or neither is, which
  * is what lets a retried batch be answered without applying it twice. */
@@ -1286,20 +1289,39 @@ rapport_server_store_push (RapportServerStore *self,
                            gint64 seq,
                            JsonArray *ops,
                            const char *const *scope_ids,
+                           const char *const *scope_names,
                            gint64 now,
                            GError **error)
 {
   g_autoptr (JsonObject) answer = json_object_new ();
   g_autoptr (JsonNode) node = NULL;
   JsonArray *results = json_array_new ();
+  JsonObject *ranges = json_object_new ();
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
 
   json_object_set_int_member (answer, "seq", seq);
   json_object_set_array_member (answer, "results", results);
+  json_object_set_object_member (answer, "scopes", ranges);
 
   if (!rapport_server_store_begin (self, error))
     return NULL;
+  /* Each scope's last change before the batch, so that the device can
+   * skip pulling back its own changes (docs/sync-protocol.md, Push). */
+  for (guint i = 0; scope_ids[i] != NULL; i++)
+    if (!json_object_has_member (ranges, scope_names[i]))
+      {
+        gint64 last, pruned;
+        JsonArray *range = json_array_sized_new (2);
+
+        if (!scope_seqs (self, scope_ids[i], &last, &pruned, error))
+          {
+            json_array_unref (range);
+            goto failed;
+          }
+        json_array_add_int_element (range, last);
+        json_object_set_array_member (ranges, scope_names[i], range);
+      }
   for (guint i = 0; i < json_array_get_length (ops); i++)
     {
       JsonObject *result = apply_op (self, json_array_get_object_element (ops, i), scope_ids[i], now, error);
@@ -1307,6 +1329,17 @@ rapport_server_store_push (RapportServerStore *self,
       if (result == NULL)
         goto failed;
       json_array_add_object_element (results, result);
+    }
+  for (guint i = 0; scope_ids[i] != NULL; i++)
+    {
+      JsonArray *range = json_object_get_array_member (ranges, scope_names[i]);
+      gint64 last, pruned;
+
+      if (json_array_get_length (range) == 2)
+        continue;
+      if (!scope_seqs (self, scope_ids[i], &last, &pruned, error))
+        goto failed;
+      json_array_add_int_element (range, last);
     }
 
   node = json_node_init_object (json_node_alloc (), answer);
@@ -1379,6 +1412,18 @@ scope_seqs (RapportServerStore *self,
     return fail (self, error);
   not_found_huddle (error);
   return FALSE;
+}
+
+/* The number of the scope's latest change, or -1 when it is gone. */
+gint64
+rapport_server_store_last_seq (RapportServerStore *self,
+                               const char *scope_id)
+{
+  gint64 last, pruned;
+
+  if (!scope_seqs (self, scope_id, &last, &pruned, NULL))
+    return -1;
+  return last;
 }
 
 JsonObject *

@@ -30,6 +30,7 @@ struct _RapportServer
   RapportServerStore *store;
   RapportServerConfig config;
   GHashTable *rates; /* key → RateWindow */
+  GList *waiters;    /* Waiter, held until a change or their timeout */
   char *dummy_hash;  /* checked for unknown names, so timing hides them */
 };
 
@@ -65,6 +66,7 @@ typedef enum {
   ROUTE_PUSH,
   ROUTE_CHANGES,
   ROUTE_SNAPSHOT,
+  ROUTE_WAIT,
 } Route;
 
 static gint64
@@ -393,6 +395,8 @@ route (const char *method,
     return ROUTE_ACCEPT;
   if (n == 1 && strcmp (seg[0], "push") == 0 && post)
     return ROUTE_PUSH;
+  if (n == 1 && strcmp (seg[0], "wait") == 0 && post)
+    return ROUTE_WAIT;
   if (n == 3 && strcmp (seg[0], "scopes") == 0 && strcmp (seg[2], "changes") == 0 && get)
     return ROUTE_CHANGES;
   if (n == 3 && strcmp (seg[0], "scopes") == 0 && strcmp (seg[2], "snapshot") == 0 && get)
@@ -963,6 +967,174 @@ check_op (JsonNode *node,
   return bad_request (error, "%s“op” must be “put” or “delete”.", where);
 }
 
+/* Waiting for changes (POST /v1/wait) */
+
+typedef struct
+{
+  RapportServer *server;
+  SoupServerMessage *msg;
+  GPtrArray *scope_ids;   /* internal ids */
+  GPtrArray *scope_names; /* as the client named them */
+  GArray *cursors;
+  guint timeout_id;
+} Waiter;
+
+static void
+waiter_free (Waiter *waiter)
+{
+  g_clear_handle_id (&waiter->timeout_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (waiter->msg, waiter);
+  g_object_unref (waiter->msg);
+  g_ptr_array_unref (waiter->scope_ids);
+  g_ptr_array_unref (waiter->scope_names);
+  g_array_unref (waiter->cursors);
+  g_free (waiter);
+}
+
+/* Answers with the scopes that moved past their cursor; with none when
+ * @force (the timeout), and not at all otherwise. */
+static gboolean
+answer_waiter (Waiter *waiter,
+               gboolean force)
+{
+  g_autoptr (JsonObject) answer = json_object_new ();
+  JsonArray *changed = json_array_new ();
+
+  for (guint i = 0; i < waiter->scope_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (waiter->scope_ids, i);
+      gint64 last = id != NULL ? rapport_server_store_last_seq (waiter->server->store, id) : -1;
+
+      if (last < 0 || last > g_array_index (waiter->cursors, gint64, i))
+        json_array_add_string_element (changed, g_ptr_array_index (waiter->scope_names, i));
+    }
+  json_object_set_array_member (answer, "changed", changed);
+  if (json_array_get_length (changed) == 0 && !force)
+    return FALSE;
+  reply_json (waiter->msg, SOUP_STATUS_OK, answer);
+  soup_server_message_unpause (waiter->msg);
+  return TRUE;
+}
+
+static void
+drop_waiter (Waiter *waiter)
+{
+  RapportServer *self = waiter->server;
+
+  self->waiters = g_list_remove (self->waiters, waiter);
+  waiter_free (waiter);
+}
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  Waiter *waiter = data;
+
+  waiter->timeout_id = 0;
+  answer_waiter (waiter, TRUE);
+  drop_waiter (waiter);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_waiter_gone (Waiter *waiter)
+{
+  drop_waiter (waiter);
+}
+
+/* After every push: whoever waits on a scope that moved is answered. */
+static void
+wake_waiters (RapportServer *self)
+{
+  GList *l = self->waiters;
+
+  while (l != NULL)
+    {
+      Waiter *waiter = l->data;
+
+      l = l->next;
+      if (answer_waiter (waiter, FALSE))
+        drop_waiter (waiter);
+    }
+}
+
+static void
+handle_wait (RapportServer *self,
+             SoupServerMessage *msg,
+             Request *req,
+             gint64 user)
+{
+  static const char *const allowed[] = { "cursors", "timeout", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) body = parse_body (req, &error);
+  g_autoptr (GList) names = NULL;
+  JsonNode *cursors_node, *timeout_node;
+  JsonObject *cursors;
+  gint64 timeout;
+  Waiter *waiter;
+
+  if (body == NULL || !check_members (body, allowed, "", &error))
+    {
+      reply_error (msg, error);
+      return;
+    }
+  cursors_node = json_object_get_member (body, "cursors");
+  timeout_node = json_object_get_member (body, "timeout");
+  if (cursors_node == NULL || !JSON_NODE_HOLDS_OBJECT (cursors_node) || !is_integer (timeout_node) ||
+      json_node_get_int (timeout_node) < 1 || json_node_get_int (timeout_node) > 60)
+    {
+      reply_error_literal (msg, RAPPORT_SERVER_ERROR_BAD_REQUEST,
+                           "“cursors” must map scopes to numbers and “timeout” be 1 to 60 seconds.");
+      return;
+    }
+  cursors = json_node_get_object (cursors_node);
+  timeout = json_node_get_int (timeout_node);
+  names = json_object_get_members (cursors);
+  if (g_list_length (names) > 1000)
+    {
+      reply_error_literal (msg, RAPPORT_SERVER_ERROR_BAD_REQUEST, "Wait on at most 1000 scopes.");
+      return;
+    }
+
+  waiter = g_new0 (Waiter, 1);
+  waiter->server = self;
+  waiter->msg = g_object_ref (msg);
+  waiter->scope_ids = g_ptr_array_new_with_free_func (g_free);
+  waiter->scope_names = g_ptr_array_new_with_free_func (g_free);
+  waiter->cursors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *cursor = json_object_get_member (cursors, l->data);
+      RapportScopeKind kind;
+      const char *huddle;
+      char *id;
+      gint64 value;
+
+      if (!rapport_sync_scope_parse (l->data, &kind, &huddle) || !is_integer (cursor))
+        {
+          waiter_free (waiter);
+          reply_error_literal (msg, RAPPORT_SERVER_ERROR_BAD_REQUEST, "“cursors” must map scopes to numbers.");
+          return;
+        }
+      /* A scope the user cannot read (any more) counts as changed: the
+       * client's next sync finds out that it left. */
+      id = rapport_server_store_resolve_scope (self->store, user, l->data, NULL);
+      value = json_node_get_int (cursor);
+      g_ptr_array_add (waiter->scope_ids, id);
+      g_ptr_array_add (waiter->scope_names, g_strdup (l->data));
+      g_array_append_val (waiter->cursors, value);
+    }
+  if (answer_waiter (waiter, FALSE))
+    {
+      waiter_free (waiter);
+      return;
+    }
+  soup_server_message_pause (msg);
+  waiter->timeout_id = g_timeout_add_seconds ((guint) timeout, on_wait_timeout, waiter);
+  g_signal_connect_swapped (msg, "disconnected", G_CALLBACK (on_waiter_gone), waiter);
+  self->waiters = g_list_prepend (self->waiters, waiter);
+}
+
 static void
 reply_push_answer (SoupServerMessage *msg,
                    const char *text,
@@ -992,6 +1164,7 @@ handle_push (RapportServer *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) body = parse_body (req, &error);
   g_autoptr (GPtrArray) scope_ids = NULL;
+  g_autoptr (GPtrArray) scope_names = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *answer = NULL;
   const char *batch_device;
@@ -1049,6 +1222,7 @@ handle_push (RapportServer *self,
       }
 
   scope_ids = g_ptr_array_new_with_free_func (g_free);
+  scope_names = g_ptr_array_new ();
   for (guint i = 0; i < json_array_get_length (ops); i++)
     {
       JsonObject *op = json_array_get_object_element (ops, i);
@@ -1056,6 +1230,7 @@ handle_push (RapportServer *self,
                                                            json_object_get_string_member (op, "scope"),
                                                            &error);
 
+      g_ptr_array_add (scope_names, (gpointer) json_object_get_string_member (op, "scope"));
       if (scope_id == NULL)
         {
           reply_error (msg, error);
@@ -1064,13 +1239,17 @@ handle_push (RapportServer *self,
       g_ptr_array_add (scope_ids, scope_id);
     }
   g_ptr_array_add (scope_ids, NULL);
+  g_ptr_array_add (scope_names, NULL);
 
-  answer = rapport_server_store_push (self->store, device, seq, ops,
-                                      (const char *const *) scope_ids->pdata, now_ms (), &error);
+  answer = rapport_server_store_push (self->store, device, seq, ops, (const char *const *) scope_ids->pdata,
+                                      (const char *const *) scope_names->pdata, now_ms (), &error);
   if (answer == NULL)
-    reply_error (msg, error);
-  else
-    reply_push_answer (msg, answer, FALSE);
+    {
+      reply_error (msg, error);
+      return;
+    }
+  reply_push_answer (msg, answer, FALSE);
+  wake_waiters (self);
 }
 
 static void
@@ -1246,6 +1425,9 @@ handle (SoupServer *soup,
     case ROUTE_SNAPSHOT:
       handle_pull (self, msg, user, seg[1], query, TRUE);
       break;
+    case ROUTE_WAIT:
+      handle_wait (self, msg, req, user);
+      break;
     case ROUTE_SESSION_POST:
     case ROUTE_NONE:
     default:
@@ -1373,6 +1555,8 @@ rapport_server_free (RapportServer *self)
       soup_server_disconnect (self->soup);
       g_object_unref (self->soup);
     }
+  while (self->waiters != NULL)
+    drop_waiter (self->waiters->data);
   g_clear_pointer (&self->rates, g_hash_table_unref);
   g_free (self->dummy_hash);
   g_free (self);

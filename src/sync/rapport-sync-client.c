@@ -35,6 +35,8 @@
 #define PAGE_SIZE 500
 /* Clocks further apart than this are corrected from the server's. */
 #define CLOCK_TOLERANCE_MS 2000
+/* How long the server holds a wait for changes; under the I/O timeout. */
+#define WAIT_S 25
 
 struct _RapportSyncClient
 {
@@ -58,6 +60,7 @@ struct _RapportSyncClient
   guint retry_id;
   guint failures;
   guint retry_after_s;
+  GCancellable *waiting_on_server; /* the long poll for others' changes */
 };
 
 G_DEFINE_FINAL_TYPE (RapportSyncClient, rapport_sync_client, G_TYPE_OBJECT)
@@ -74,6 +77,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void schedule_retry (RapportSyncClient *self);
+static void wait_for_changes (RapportSyncClient *self);
 static void run_sync (RapportSyncClient *self);
 
 static void
@@ -242,6 +246,9 @@ rapport_sync_client_set_token (RapportSyncClient *self,
     }
   else
     {
+      if (self->waiting_on_server != NULL)
+        g_cancellable_cancel (self->waiting_on_server);
+      g_clear_object (&self->waiting_on_server);
       set_status (self, RAPPORT_SYNC_SIGNED_OUT, NULL);
     }
 }
@@ -550,8 +557,8 @@ on_signed_in (GObject *source,
     }
   check_clock (self, answer);
   if (!rapport_sync_local_sign_in (self->store, data->server, data->user, device, person, &error) ||
-      !rapport_sync_local_set (self->store, "user-id",
-                               json_object_get_string_member_with_default (user, "id", NULL), &error))
+      !rapport_sync_local_set_int (self->store, "user-id",
+                                   json_object_get_int_member_with_default (user, "id", 0), &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1012,6 +1019,69 @@ pull_next (GTask *task)
 static void start_run (RapportSyncClient *self, GPtrArray *callers);
 
 static void
+on_waited (GObject *source,
+           GAsyncResult *result,
+           gpointer user_data)
+{
+  RapportSyncClient *self = RAPPORT_SYNC_CLIENT (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) answer = request_finish (self, result, NULL, &error);
+  JsonArray *changed;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->waiting_on_server);
+  if (answer == NULL)
+    {
+      /* The next sync tells whether the server is gone; it backs off. */
+      g_debug ("Waiting for changes failed: %s", error->message);
+      if (self->started && self->retry_id == 0)
+        schedule_retry (self);
+      return;
+    }
+  changed = json_object_has_member (answer, "changed") ? json_object_get_array_member (answer, "changed") : NULL;
+  if (changed != NULL && json_array_get_length (changed) > 0)
+    run_sync (self);
+  else
+    wait_for_changes (self);
+}
+
+/* While started and idle, a request waits on the server until another
+ * device changes something this one reads, so that its edit shows here
+ * within a moment instead of at the next periodic sync. */
+static void
+wait_for_changes (RapportSyncClient *self)
+{
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_auto (GStrv) scopes = NULL;
+  g_autofree char *body = NULL;
+
+  if (!self->started || self->token == NULL || self->running != NULL)
+    return;
+  if (self->waiting_on_server != NULL)
+    g_cancellable_cancel (self->waiting_on_server);
+  g_clear_object (&self->waiting_on_server);
+  self->waiting_on_server = g_cancellable_new ();
+
+  builder = json_builder_new ();
+  scopes = rapport_sync_local_list_scopes (self->store);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cursors");
+  json_builder_begin_object (builder);
+  for (guint i = 0; scopes[i] != NULL; i++)
+    {
+      json_builder_set_member_name (builder, scopes[i]);
+      json_builder_add_int_value (builder, rapport_sync_local_get_cursor (self->store, scopes[i]));
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "timeout");
+  json_builder_add_int_value (builder, WAIT_S);
+  json_builder_end_object (builder);
+  body = build_json (builder);
+  request_async (self, "POST", "/v1/wait", body, self->waiting_on_server, on_waited, NULL);
+}
+
+static void
 on_sync_done (GObject *source,
               GAsyncResult *result,
               gpointer user_data)
@@ -1025,6 +1095,7 @@ on_sync_done (GObject *source,
     {
       self->failures = 0;
       set_status (self, RAPPORT_SYNC_IDLE, NULL);
+      wait_for_changes (self);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -1345,6 +1416,9 @@ rapport_sync_client_stop (RapportSyncClient *self)
   if (self->started && self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
   self->started = FALSE;
+  if (self->waiting_on_server != NULL)
+    g_cancellable_cancel (self->waiting_on_server);
+  g_clear_object (&self->waiting_on_server);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->period_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);

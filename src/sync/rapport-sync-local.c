@@ -186,6 +186,7 @@ rapport_sync_changes_emit (RapportSyncChanges *changes,
 
 static gboolean set_state (RapportStore *store, const char *key, const char *value, GError **error);
 static gboolean set_state_int (RapportStore *store, const char *key, gint64 value, GError **error);
+static gboolean set_cursor (RapportStore *store, const char *scope, gint64 cursor, GError **error);
 
 char *
 rapport_sync_local_get (RapportStore *store,
@@ -674,7 +675,8 @@ shared_scopes (RapportStore *store,
   return (char **) g_ptr_array_free (scopes, FALSE);
 }
 
-/* The user's own card in a huddle: their profile's name. */
+/* The user's own card in a huddle: their profile's name, or their
+ * account's until they give one. */
 static void
 put_me (Fold *fold,
         const char *scope)
@@ -684,9 +686,18 @@ put_me (Fold *fold,
   const char *stamp = field_stamp (profile->fields, "name");
   g_autoptr (JsonArray) pair = NULL;
 
-  if (name == NULL || stamp == NULL)
-    return;
-  pair = make_pair (name, stamp);
+  if (name != NULL && stamp != NULL && JSON_NODE_HOLDS_VALUE (name) && *json_node_get_string (name) != '\0')
+    {
+      pair = make_pair (name, stamp);
+    }
+  else
+    {
+      g_autofree char *user = rapport_sync_local_get (fold->store, "user");
+      g_autofree char *now = rapport_store_next_stamp (fold->store);
+      g_autoptr (JsonNode) account = json_node_init_string (json_node_alloc (), user != NULL ? user : "");
+
+      pair = make_pair (account, now);
+    }
   fold_put (fold, scope, "person", fold->me, "display_name", pair);
 }
 
@@ -1208,6 +1219,26 @@ rapport_sync_local_batch_done (RapportStore *store,
         {
           rapport_store_rollback (store);
           return FALSE;
+        }
+    }
+  /* The changes the batch made are this device's own: a cursor that was
+   * at the scope's last change before the batch moves past them. */
+  if (json_object_has_member (answer, "scopes") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (answer, "scopes")))
+    {
+      JsonObject *scopes = json_object_get_object_member (answer, "scopes");
+      g_autoptr (GList) names = json_object_get_members (scopes);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          JsonNode *node = json_object_get_member (scopes, l->data);
+          JsonArray *range = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+          if (range == NULL || json_array_get_length (range) != 2)
+            continue;
+          if (rapport_sync_local_get_cursor (store, l->data) == json_array_get_int_element (range, 0) &&
+              !set_cursor (store, l->data, json_array_get_int_element (range, 1), error))
+            goto fail;
         }
     }
   stmt = rapport_store_prepare (store, "DELETE FROM sync_batches WHERE seq = ?", error);
