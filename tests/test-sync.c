@@ -620,15 +620,19 @@ test_shared_huddle (Fixture *fixture,
   g_assert_no_error (error);
   sync_ok (ben);
   g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM huddles WHERE deleted = 0 AND name = 'Hill Country Home Team'"), ==, 1);
-  g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM huddle_members WHERE deleted = 0"), ==, 2);
+  /* Ana's two, and Ben on the roster now that he joined. */
+  g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM huddle_members WHERE deleted = 0"), ==, 3);
+  g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM huddle_members WHERE contact_id IS NULL"), ==, 1);
   g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM attendance WHERE deleted = 0"), ==, 2);
   g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM referrals WHERE deleted = 0"), ==, 1);
   /* Rita's card came with her public fields only. */
   g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM contacts WHERE display_name = 'Rita Ruiz'"
                                                      " AND company = 'Ruiz Realty' AND notes IS NULL"),
                    ==, 1);
-  /* Ana is a person to Ben; Ben's private scope has none of Ana's cards. */
-  g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM huddle_members WHERE contact_id IS NULL"), ==, 0);
+  /* Ana is a person to Ben, under her account's name. */
+  g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM huddle_members m JOIN contacts c ON c.id = m.contact_id"
+                                                     " WHERE c.display_name = 'ana' AND m.deleted = 0"),
+                   ==, 1);
 
   /* Ben records his side; Ana sees it. */
   {
@@ -642,6 +646,10 @@ test_shared_huddle (Fixture *fixture,
   sync_ok (ben);
   sync_ok (ana);
   g_assert_cmpint (rapport_test_sql_int (ana->store, "SELECT count(*) FROM attendance WHERE status = 'absent' AND deleted = 0"), ==, 1);
+  /* Ben is on Ana's roster too, under his account's name. */
+  g_assert_cmpint (rapport_test_sql_int (ana->store, "SELECT count(*) FROM huddle_members m JOIN contacts c ON c.id = m.contact_id"
+                                                     " WHERE c.display_name = 'ben' AND m.deleted = 0"),
+                   ==, 1);
 
   /* Ben leaves: the huddle goes from his computer. */
   leave (ben, huddle_uuid);

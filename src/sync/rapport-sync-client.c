@@ -1001,6 +1001,13 @@ pull_next (GTask *task)
     {
       g_autoptr (GError) error = NULL;
 
+      /* Joined on the server: on the roster here, pushed next time. */
+      if (!rapport_sync_local_join_huddles (self->store, &error))
+        {
+          g_warning ("Could not add you to a huddle you joined: %s", error->message);
+          g_clear_error (&error);
+        }
+
       self->last_sync = g_get_real_time () / 1000;
       if (!rapport_sync_local_set_int (self->store, "last-sync", self->last_sync, &error))
         g_warning ("Could not record the time of the sync: %s", error->message);

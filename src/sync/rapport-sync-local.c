@@ -1393,6 +1393,36 @@ fail:
   return FALSE;
 }
 
+/**
+ * rapport_sync_local_join_huddles:
+ * @store: a store
+ * @error: return location for a #GError
+ *
+ * Puts the user on the roster of every shared huddle they belong to on
+ * the server but not yet here (they joined with an invitation), so that
+ * the other members see them. Their service is left for them to say.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_sync_local_join_huddles (RapportStore *store,
+                                 GError **error)
+{
+  g_autoptr (GArray) huddles = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = rapport_store_prepare (store,
+                                              "SELECT h.id FROM huddles h JOIN sync_scopes s ON s.scope = 'huddle:' || h.uuid"
+                                              " WHERE h.deleted = 0 AND NOT EXISTS (SELECT 1 FROM huddle_members m"
+                                              "  WHERE m.huddle_id = h.id AND m.contact_id IS NULL)",
+                                              error);
+
+  if (stmt == NULL || !rapport_store_collect_ids (store, stmt, huddles, error))
+    return FALSE;
+  for (guint i = 0; i < huddles->len; i++)
+    if (rapport_store_add_member (store, g_array_index (huddles, gint64, i), 0, "", NULL, error) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* ---- applying what the server sends ---- */
 
 static gint64

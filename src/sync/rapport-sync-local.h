@@ -57,6 +57,7 @@ gboolean rapport_sync_local_apply_page (RapportStore *store,
                                         gint64 cursor,
                                         RapportSyncChanges *out,
                                         GError **error);
+gboolean rapport_sync_local_join_huddles (RapportStore *store, GError **error);
 gboolean rapport_sync_local_begin_resync (RapportStore *store, const char *scope, GError **error);
 gboolean rapport_sync_local_apply_snapshot (RapportStore *store,
                                             const char *scope,
