@@ -1140,7 +1140,7 @@ test_stamp_in_future (void)
 }
 
 static void
-test_wrong_scope (void)
+test_scopes_apart (void)
 {
   RapportTestServer *server = rapport_test_server_start (NULL);
   g_autoptr (Account) ana = new_account (server, "ana");
@@ -1152,25 +1152,29 @@ test_wrong_scope (void)
   g_autofree char *t2 = stamp (0, 1, 1);
   g_autofree char *mine = put_op ("private", "referral", uuid, "note", "ana's own referral", t);
   g_autofree char *theirs = put_op ("private", "referral", uuid, "note", "ben's attempt", t2);
-  g_autofree char *moved = put_op (scope, "referral", uuid, "note", "into the huddle", t2);
+  g_autofree char *shared = put_op (scope, "referral", uuid, "note", "into the huddle", t2);
   g_autofree char *other_entity = put_op ("private", "contact", uuid, "company", "x", t2);
   g_autofree char *r1 = push_statuses (server, ana, mine);
   g_autoptr (Reply) ben_reply = push (server, ben, theirs);
   g_autofree char *r2 = statuses (ben_reply);
-  g_autofree char *r3 = push_statuses (server, ana, moved);
+  g_autofree char *r3 = push_statuses (server, ana, shared);
   g_autofree char *r4 = push_statuses (server, ana, other_entity);
   g_autoptr (Reply) ben_pull = changes (server, ben, "private", 0, 100);
   g_autoptr (Reply) ana_pull = changes (server, ana, "private", 0, 100);
+  g_autoptr (Reply) huddle_pull = changes (server, ana, scope, 0, 100);
 
+  /* The same uuid in two scopes is two records: ben's private one never
+   * meets ana's, and a card can be shared into a huddle under the uuid it
+   * has at home. Within one scope, a uuid is one kind of record. */
   g_assert_cmpstr (r1, ==, "applied");
-  g_assert_cmpstr (r2, ==, "rejected:wrong-scope");
-  g_assert_cmpstr (r3, ==, "rejected:wrong-scope");
-  g_assert_cmpstr (r4, ==, "rejected:wrong-scope");
-  /* ben learns that the uuid is taken, nothing about by whom or with what. */
+  g_assert_cmpstr (r2, ==, "applied");
+  g_assert_cmpstr (r3, ==, "applied");
+  g_assert_cmpstr (r4, ==, "rejected:wrong-entity");
   g_assert_null (strstr (ben_reply->text, "ana"));
-  g_assert_null (strstr (ben_reply->text, huddle));
-  g_assert_null (find_change (ben_pull, uuid));
+  g_assert_null (strstr (ben_pull->text, "ana's own referral"));
+  g_assert_cmpstr (field_value (find_change (ben_pull, uuid), "note"), ==, "ben's attempt");
   g_assert_cmpstr (field_value (find_change (ana_pull, uuid), "note"), ==, "ana's own referral");
+  g_assert_cmpstr (field_value (find_change (huddle_pull, uuid), "note"), ==, "into the huddle");
   rapport_test_server_stop (server);
 }
 
@@ -1614,7 +1618,7 @@ main (int argc,
   g_test_add_func ("/rapport/server/push/delete-wins", test_delete_wins);
   g_test_add_func ("/rapport/server/push/referral-step", test_referral_step);
   g_test_add_func ("/rapport/server/push/stamp-in-future", test_stamp_in_future);
-  g_test_add_func ("/rapport/server/push/wrong-scope", test_wrong_scope);
+  g_test_add_func ("/rapport/server/push/scopes-apart", test_scopes_apart);
   g_test_add_func ("/rapport/server/pull/paging", test_paging);
   g_test_add_func ("/rapport/server/pull/history-pruned", test_history_pruned);
   g_test_add_func ("/rapport/server/huddles/create", test_create_huddle);

@@ -49,6 +49,9 @@ device_new (void)
 static void
 device_free (Device *device)
 {
+  /* Cancelled requests (a stopped wait) finish on the main loop. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_assert_finalize_object (device->client);
   g_assert_finalize_object (device->store);
   rapport_test_remove_tree (device->dir);
@@ -663,6 +666,48 @@ test_shared_huddle (Fixture *fixture,
   device_free (ben);
 }
 
+static gboolean
+on_too_long (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A running device learns of another's edit without waiting for its
+ * periodic sync: it keeps a request open on the server, which answers as
+ * soon as the edit is pushed. */
+static void
+test_wait_for_changes (Fixture *fixture,
+                       gconstpointer data)
+{
+  Device *a = device_new ();
+  Device *b = device_new ();
+  gboolean too_long = FALSE;
+  guint guard;
+
+  add_contact (a, "Mia Moss", "Moss Media");
+  sign_in (a, fixture->url, "ana");
+  sign_in (b, fixture->url, "ana");
+  sync_ok (a);
+  /* An hour between periodic syncs: only the wait can bring the edit. */
+  rapport_sync_client_set_delays (b->client, 10, 3600);
+  rapport_sync_client_start (b->client);
+  while (contact_id (b, "Mia Moss") == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  edit_contact (a, "Mia Moss", "company", "Moss & Partners");
+  sync_ok (a);
+  guard = g_timeout_add_seconds (20, on_too_long, &too_long);
+  while (!too_long && rapport_test_sql_int (b->store, "SELECT count(*) FROM contacts WHERE company = 'Moss & Partners'") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (too_long);
+  g_source_remove (guard);
+
+  rapport_sync_client_stop (b->client);
+  device_free (a);
+  device_free (b);
+}
+
 /* A whole sample network, every kind of record, reaches a second device
  * of the same person intact. */
 static void
@@ -978,6 +1023,7 @@ main (int argc,
   g_test_add ("/rapport/sync/expired-cursor", Fixture, NULL, fixture_setup, test_expired_cursor, fixture_teardown);
   g_test_add ("/rapport/sync/clock-skew", Fixture, NULL, fixture_setup, test_clock_skew, fixture_teardown);
   g_test_add ("/rapport/sync/shared-huddle", Fixture, NULL, fixture_setup, test_shared_huddle, fixture_teardown);
+  g_test_add ("/rapport/sync/wait-for-changes", Fixture, NULL, fixture_setup, test_wait_for_changes, fixture_teardown);
   g_test_add ("/rapport/sync/sample-network", Fixture, NULL, fixture_setup, test_sample_network, fixture_teardown);
   g_test_add ("/rapport/sync/killed-pull", Fixture, NULL, fixture_setup, test_killed_pull, fixture_teardown);
   g_test_add ("/rapport/sync/simulation", Fixture, NULL, fixture_setup, test_simulation, fixture_teardown);
