@@ -1178,6 +1178,64 @@ test_scopes_apart (void)
   rapport_test_server_stop (server);
 }
 
+/* Waiting */
+
+static void
+test_wait (void)
+{
+  RapportTestServer *server = rapport_test_server_start (NULL);
+  g_autoptr (Account) ana = new_account (server, "ana");
+  g_autoptr (Account) ben = new_account (server, "ben");
+  g_autofree char *huddle = create_huddle (server, ana, "H");
+  g_autofree char *code = invite (server, ana, huddle);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *t = stamp (0, 0, 1);
+  g_autofree char *op = put_op ("private", "contact", uuid, "company", "Here", t);
+  g_autofree char *applied = push_statuses (server, ana, op);
+  g_autofree char *behind = g_strdup ("{\"cursors\": {\"private\": 0}, \"timeout\": 30}");
+  g_autofree char *current = g_strdup ("{\"cursors\": {\"private\": 1}, \"timeout\": 1}");
+  g_autofree char *leave_path = NULL;
+  g_autofree char *gone = NULL;
+  g_autoptr (Reply) now = NULL;
+  g_autoptr (Reply) later = NULL;
+  g_autoptr (Reply) left = NULL;
+  g_autoptr (Reply) after_leaving = NULL;
+  g_autoptr (Reply) extra = NULL;
+  g_autoptr (Reply) nobody = NULL;
+  gint64 started;
+
+  g_assert_cmpstr (applied, ==, "applied");
+  /* A cursor behind the scope's last change: answered at once. */
+  started = g_get_monotonic_time ();
+  now = call (server, "POST", "/v1/wait", ana->token, behind);
+  assert_status (now, SOUP_STATUS_OK);
+  g_assert_nonnull (strstr (now->text, "\"changed\":[\"private\"]"));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  /* Up to date: held until the timeout, then nothing changed. */
+  later = call (server, "POST", "/v1/wait", ana->token, current);
+  assert_status (later, SOUP_STATUS_OK);
+  g_assert_nonnull (strstr (later->text, "\"changed\":[]"));
+
+  /* A huddle ben was removed from counts as changed for him, so that his
+   * client syncs and learns it; it tells him nothing else. */
+  accept_invitation (server, ben, code);
+  leave_path = g_strdup_printf ("/v1/huddles/%s/members/%" G_GINT64_FORMAT, huddle, ben->id);
+  left = call (server, "DELETE", leave_path, ben->token, NULL);
+  g_assert_cmpuint (left->status, <, 300);
+  gone = g_strdup_printf ("{\"cursors\": {\"huddle:%s\": 0}, \"timeout\": 30}", huddle);
+  after_leaving = call (server, "POST", "/v1/wait", ben->token, gone);
+  assert_status (after_leaving, SOUP_STATUS_OK);
+  g_assert_nonnull (strstr (after_leaving->text, huddle));
+  g_assert_null (strstr (after_leaving->text, "ana"));
+
+  /* Extra members and no token are refused like everywhere else. */
+  extra = call (server, "POST", "/v1/wait", ana->token, "{\"cursors\": {}, \"timeout\": 1, \"owner\": 1}");
+  assert_error (extra, 400, "bad-request");
+  nobody = call (server, "POST", "/v1/wait", NULL, current);
+  assert_error (nobody, 401, "unauthorized");
+  rapport_test_server_stop (server);
+}
+
 /* Pulls */
 
 static void
@@ -1621,6 +1679,7 @@ main (int argc,
   g_test_add_func ("/rapport/server/push/scopes-apart", test_scopes_apart);
   g_test_add_func ("/rapport/server/pull/paging", test_paging);
   g_test_add_func ("/rapport/server/pull/history-pruned", test_history_pruned);
+  g_test_add_func ("/rapport/server/wait", test_wait);
   g_test_add_func ("/rapport/server/huddles/create", test_create_huddle);
   g_test_add_func ("/rapport/server/huddles/invitations", test_invitations);
   g_test_add_func ("/rapport/server/rate-limit", test_rate_limit);
