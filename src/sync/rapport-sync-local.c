@@ -511,6 +511,8 @@ typedef struct
   char *uuid;
   JsonObject *fields; /* NULL for a delete */
   char *stamp;        /* of a delete */
+  char *text;         /* the op as JSON, when SQLite wrote it */
+  gint64 order;       /* the outbox row that made it */
 } Op;
 
 static void
@@ -521,6 +523,7 @@ op_free (Op *op)
   g_free (op->uuid);
   g_clear_pointer (&op->fields, json_object_unref);
   g_free (op->stamp);
+  g_free (op->text);
   g_free (op);
 }
 
@@ -531,6 +534,7 @@ typedef struct
   GHashTable *docs;  /* uuid → Doc */
   GPtrArray *ops;    /* Op, in order */
   GHashTable *index; /* "scope uuid entity" → Op */
+  gint64 row;        /* the outbox row being folded */
 } Fold;
 
 static Doc *
@@ -566,6 +570,7 @@ fold_put (Fold *fold,
       op->entity = g_strdup (entity);
       op->uuid = g_strdup (uuid);
       op->fields = json_object_new ();
+      op->order = fold->row;
       g_ptr_array_add (fold->ops, op);
       g_hash_table_replace (fold->index, g_steal_pointer (&key), op);
     }
@@ -585,6 +590,7 @@ fold_delete (Fold *fold,
   op->entity = g_strdup (entity);
   op->uuid = g_strdup (uuid);
   op->stamp = g_strdup (stamp);
+  op->order = fold->row;
   g_ptr_array_add (fold->ops, op);
   g_hash_table_replace (fold->index, g_strdup_printf ("%s %s %s", scope, uuid, entity), op);
 }
@@ -922,7 +928,8 @@ write_batches (RapportStore *store,
   for (guint i = 0; i < ops->len; i++)
     {
       Op *op = g_ptr_array_index (ops, i);
-      g_autofree char *text = op_to_string (op);
+      g_autofree char *made = op->text == NULL ? op_to_string (op) : NULL;
+      const char *text = op->text != NULL ? op->text : made;
 
       if (n > 0 && (n == MAX_OPS_PER_BATCH || body->len + strlen (text) + 2 > max_bytes))
         {
@@ -946,6 +953,16 @@ write_batches (RapportStore *store,
   return insert_batch (store, body, scopes, error);
 }
 
+static int
+compare_ops (gconstpointer a,
+             gconstpointer b)
+{
+  const Op *x = *(Op **) a;
+  const Op *y = *(Op **) b;
+
+  return (x->order > y->order) - (x->order < y->order);
+}
+
 static gboolean
 fold_flush (Fold *fold,
             gsize max_bytes,
@@ -958,12 +975,119 @@ fold_flush (Fold *fold,
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &doc))
     if (!doc_save (fold->store, doc, error))
       return FALSE;
+  /* The ops SQLite folded join the others where their rows were, so
+   * that a batch reads as the outbox did (the sort is stable). */
+  g_ptr_array_sort (fold->ops, compare_ops);
   if (!write_batches (fold->store, fold->ops, max_bytes, error))
     return FALSE;
   g_hash_table_remove_all (fold->index);
   g_ptr_array_set_size (fold->ops, 0);
   g_hash_table_remove_all (fold->docs);
   return TRUE;
+}
+
+/* Every synced entity's fields, for SQL that picks them out of JSON. */
+static gboolean
+ensure_entity_fields (RapportStore *store,
+                      GError **error)
+{
+  const RapportSyncEntity *entities;
+  sqlite3_stmt *stmt;
+  guint n;
+
+  if (!rapport_store_exec (store,
+                           "CREATE TEMP TABLE IF NOT EXISTS sync_entity_fields ("
+                           "  entity TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (entity, field)) WITHOUT ROWID;",
+                           error))
+    return FALSE;
+  if (rapport_store_query_int (store, "SELECT count(*) FROM temp.sync_entity_fields", 0) > 0)
+    return TRUE;
+  stmt = rapport_store_prepare (store, "INSERT INTO temp.sync_entity_fields (entity, field) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  entities = rapport_sync_entities (&n);
+  for (guint i = 0; i < n; i++)
+    for (guint f = 0; entities[i].fields[f] != NULL; f++)
+      {
+        sqlite3_bind_text (stmt, 1, entities[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, entities[i].fields[f], -1, SQLITE_STATIC);
+        if (!rapport_store_step_done (store, stmt, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* The first fold of a big import is almost all new private records,
+ * each seen once: their whole payload goes out as it is, so SQLite
+ * writes both their sync_records rows and their ops, in one pass over
+ * the chunk, instead of a JSON tree per record. Anything else (a record
+ * the server has, one that appears twice in the chunk, a delete, a
+ * contact shared with a huddle, an entity whose scope or references
+ * need thought) is left to fold_row. The entities here always go to
+ * the private scope and touch no other record when they change. */
+static const char fresh_rows_sql[] =
+    "INSERT INTO temp.sync_fold_fresh (seq, entity, uuid, fields)"
+    " SELECT o.seq, o.entity, o.uuid,"
+    "  (SELECT json_group_object (j.key, json_array ("
+    "     CASE j.type WHEN 'true' THEN json ('true') WHEN 'false' THEN json ('false') ELSE j.value END, o.hlc))"
+    "   FROM json_each (o.payload) j"
+    "   WHERE j.key IN (SELECT e.field FROM temp.sync_entity_fields e WHERE e.entity = o.entity))"
+    " FROM outbox o"
+    " WHERE o.seq > ?1 AND o.seq <= ?2 AND o.op = 'put'"
+    "  AND o.entity IN ('contact', 'interaction', 'followup', 'group', 'event', 'event_person', 'service')"
+    "  AND json_valid (o.payload) AND json_type (o.payload) = 'object'"
+    "  AND o.uuid IN (SELECT d.uuid FROM outbox d WHERE d.seq > ?1 AND d.seq <= ?2 GROUP BY d.uuid HAVING count (*) = 1)"
+    "  AND NOT EXISTS (SELECT 1 FROM sync_records r WHERE r.uuid = o.uuid)"
+    "  AND NOT EXISTS (SELECT 1 FROM sync_shared s WHERE s.uuid = o.uuid)";
+
+static gboolean
+fold_fresh (Fold *fold,
+            gint64 after,
+            gint64 last,
+            GArray *done,
+            GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!rapport_store_exec (fold->store, "DELETE FROM temp.sync_fold_fresh", error))
+    return FALSE;
+  stmt = rapport_store_prepare (fold->store, fresh_rows_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, last);
+  if (!rapport_store_step_done (fold->store, stmt, error))
+    return FALSE;
+  /* A record whose payload held no field still gets its scope. */
+  if (!rapport_store_exec (fold->store,
+                           "INSERT INTO sync_records (uuid, entity, scope, fields, deleted, known)"
+                           " SELECT uuid, entity, 'private', coalesce (fields, '{}'), NULL, 0 FROM temp.sync_fold_fresh",
+                           error))
+    return FALSE;
+  stmt = rapport_store_prepare (fold->store,
+                                "SELECT seq, CASE WHEN fields <> '{}' THEN"
+                                "  json_object ('scope', 'private', 'entity', entity, 'uuid', uuid,"
+                                "   'op', 'put', 'fields', json (fields)) END"
+                                " FROM temp.sync_fold_fresh ORDER BY seq",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (done, seq);
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          Op *op = g_new0 (Op, 1);
+
+          op->scope = g_strdup ("private");
+          op->text = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          op->order = seq;
+          g_ptr_array_add (fold->ops, op);
+        }
+    }
+  return rapport_store_step_done (fold->store, stmt, error);
 }
 
 /**
@@ -986,9 +1110,9 @@ rapport_sync_local_fold (RapportStore *store,
   g_autofree char *me = rapport_sync_local_get (store, "person");
   gint64 folded = rapport_sync_local_get_int (store, "folded", 0);
   Fold fold = { store, me };
-  sqlite3_stmt *stmt;
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
-  guint n = 0;
 
   if (me == NULL)
     return TRUE;
@@ -998,20 +1122,58 @@ rapport_sync_local_fold (RapportStore *store,
   fold.ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   fold.index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  ok = ensure_entity_fields (store, error) &&
+       rapport_store_exec (store,
+                           "CREATE TEMP TABLE IF NOT EXISTS sync_fold_fresh ("
+                           "  seq INTEGER PRIMARY KEY, entity TEXT, uuid TEXT, fields TEXT);",
+                           error);
   /* Not a cached statement: the loop prepares others while it steps. */
-  if (sqlite3_prepare_v2 (rapport_store_get_db (store),
-                          "SELECT seq, entity, uuid, hlc, op, payload FROM outbox WHERE seq > ? ORDER BY seq",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (ok && sqlite3_prepare_v2 (rapport_store_get_db (store),
+                                "SELECT seq, entity, uuid, hlc, op, payload FROM outbox"
+                                " WHERE seq > ?1 AND seq <= ?2 ORDER BY seq",
+                                -1, &stmt, NULL) != SQLITE_OK)
     {
       rapport_store_set_sqlite_error (store, error);
       ok = FALSE;
     }
-  else
+  while (ok)
     {
+      gint64 last;
+      sqlite3_stmt *chunk = rapport_store_prepare (store,
+                                                   "SELECT max (seq) FROM"
+                                                   " (SELECT seq FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?)",
+                                                   error);
+      guint next = 0;
+
+      if (chunk == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      sqlite3_bind_int64 (chunk, 1, folded);
+      sqlite3_bind_int (chunk, 2, FOLD_CHUNK);
+      if (sqlite3_step (chunk) == SQLITE_ROW && sqlite3_column_type (chunk, 0) != SQLITE_NULL)
+        last = sqlite3_column_int64 (chunk, 0);
+      else
+        last = folded;
+      sqlite3_reset (chunk);
+      if (last <= folded)
+        break;
+
+      g_array_set_size (done, 0);
+      ok = fold_fresh (&fold, folded, last, done, error);
+      sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, folded);
+      sqlite3_bind_int64 (stmt, 2, last);
       while (ok && sqlite3_step (stmt) == SQLITE_ROW)
         {
-          folded = sqlite3_column_int64 (stmt, 0);
+          fold.row = sqlite3_column_int64 (stmt, 0);
+          /* Both lists are in outbox order. */
+          if (next < done->len && g_array_index (done, gint64, next) == fold.row)
+            {
+              next++;
+              continue;
+            }
           ok = fold_row (&fold,
                          (const char *) sqlite3_column_text (stmt, 1),
                          (const char *) sqlite3_column_text (stmt, 2),
@@ -1019,12 +1181,12 @@ rapport_sync_local_fold (RapportStore *store,
                          strcmp ((const char *) sqlite3_column_text (stmt, 4), "delete") == 0,
                          (const char *) sqlite3_column_text (stmt, 5),
                          error);
-          if (ok && ++n % FOLD_CHUNK == 0)
-            ok = fold_flush (&fold, max_batch_bytes, error);
         }
-      sqlite3_finalize (stmt);
+      ok = ok && fold_flush (&fold, max_batch_bytes, error);
+      folded = last;
     }
-  ok = ok && fold_flush (&fold, max_batch_bytes, error) && set_state_int (store, "folded", folded, error);
+  sqlite3_finalize (stmt);
+  ok = ok && set_state_int (store, "folded", folded, error);
 
   g_hash_table_unref (fold.index);
   g_ptr_array_unref (fold.ops);
