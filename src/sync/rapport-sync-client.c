@@ -31,7 +31,8 @@
 #define DEFAULT_DEBOUNCE_MS 2000
 #define DEFAULT_PERIOD_S 300
 #define MAX_BACKOFF_S 300
-#define MAX_BATCH_BYTES (512 * 1024)
+/* Under the protocol's 1 MiB body, with room for the envelope. */
+#define MAX_BATCH_BYTES (1023 * 1024)
 #define PAGE_SIZE 500
 /* Clocks further apart than this are corrected from the server's. */
 #define CLOCK_TOLERANCE_MS 2000

@@ -1030,8 +1030,10 @@ static const char fresh_rows_sql[] =
     " SELECT o.seq, o.entity, o.uuid,"
     "  (SELECT json_group_object (j.key, json_array ("
     "     CASE j.type WHEN 'true' THEN json ('true') WHEN 'false' THEN json ('false') ELSE j.value END, o.hlc))"
-    "   FROM json_each (o.payload) j"
-    "   WHERE j.key IN (SELECT e.field FROM temp.sync_entity_fields e WHERE e.entity = o.entity))"
+    /* json_each first: the other way round, SQLite would parse the
+     * payload again for every field. */
+    "   FROM json_each (o.payload) j CROSS JOIN temp.sync_entity_fields e"
+    "   ON e.entity = o.entity AND e.field = j.key)"
     " FROM outbox o"
     " WHERE o.seq > ?1 AND o.seq <= ?2 AND o.op = 'put'"
     "  AND o.entity IN ('contact', 'interaction', 'followup', 'group', 'event', 'event_person', 'service')"
@@ -1314,6 +1316,27 @@ restamp (RapportStore *store,
   return doc_save (store, doc, error);
 }
 
+/* The @index-th op of a batch body, as an object. */
+static JsonObject *
+batch_op (RapportStore *store,
+          const char *body,
+          guint index)
+{
+  g_autofree char *path = g_strdup_printf ("$[%u]", index);
+  sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT json_extract (?, ?)", NULL);
+  JsonObject *op = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        op = parse_object ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return op != NULL ? op : json_object_new ();
+}
+
 /**
  * rapport_sync_local_batch_done:
  * @store: a store
@@ -1334,22 +1357,30 @@ rapport_sync_local_batch_done (RapportStore *store,
                                GError **error)
 {
   g_autofree char *ops_text = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GPtrArray) again = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
-  JsonArray *ops, *results;
+  JsonArray *results;
+  gint64 n_ops = 0;
   sqlite3_stmt *stmt;
 
-  stmt = rapport_store_prepare (store, "SELECT body FROM sync_batches WHERE seq = ?", error);
+  /* The body is only read whole by SQLite: a json-glib tree of it cost
+   * more than the rest of the answer, and only a refused op is needed
+   * as an object. */
+  stmt = rapport_store_prepare (store,
+                                "SELECT body, CASE WHEN json_valid (body) AND json_type (body) = 'array'"
+                                "  THEN json_array_length (body) END"
+                                " FROM sync_batches WHERE seq = ?",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, seq);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ops_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    {
+      ops_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      n_ops = sqlite3_column_int64 (stmt, 1);
+    }
   sqlite3_reset (stmt);
-  if (ops_text == NULL || !json_parser_load_from_data (parser, ops_text, -1, NULL) ||
-      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+  if (ops_text == NULL)
     return TRUE;
-  ops = json_node_get_array (json_parser_get_root (parser));
   results = json_object_has_member (answer, "results") ? json_object_get_array_member (answer, "results") : NULL;
 
   if (!rapport_store_begin (store, error))
@@ -1361,16 +1392,17 @@ rapport_sync_local_batch_done (RapportStore *store,
                    " (SELECT json_extract (value, '$.uuid') FROM json_each (?))",
                    ops_text, error))
     goto fail;
-  for (guint i = 0; results != NULL && i < json_array_get_length (results) && i < json_array_get_length (ops); i++)
+  for (guint i = 0; results != NULL && i < json_array_get_length (results) && i < n_ops; i++)
     {
-      JsonObject *op = json_array_get_object_element (ops, i);
       JsonObject *result = json_array_get_object_element (results, i);
       const char *status = json_object_get_string_member_with_default (result, "status", "");
       const char *code = json_object_get_string_member_with_default (result, "error", "");
+      g_autoptr (JsonObject) op = NULL;
       gboolean ok = TRUE;
 
       if (strcmp (status, "applied") == 0 || strcmp (status, "ignored") == 0)
         continue;
+      op = batch_op (store, ops_text, i);
       if (strcmp (code, "stamp-in-future") == 0)
         ok = restamp (store, op, again, error);
       else
