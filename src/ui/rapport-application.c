@@ -5,6 +5,11 @@
  * error is kept and the window explains it; nothing is created in its
  * place. The command line can fill a database with a generated network
  * without opening a window.
+ *
+ * It also owns the store's sync client. A store that remembers a server
+ * and an account signs itself in with the token from the keyring; a
+ * keyring that cannot be reached leaves it signed out, and the reason is
+ * kept for the Sync page of Preferences to show.
  */
 #define G_LOG_DOMAIN "rapport-application"
 
@@ -18,6 +23,7 @@
 #include "rapport-first-frame.h"
 #include "rapport-preferences-window.h"
 #include "rapport-sample.h"
+#include "rapport-sync-secret.h"
 #include "rapport-text.h"
 #include "rapport-window.h"
 
@@ -29,9 +35,21 @@ struct _RapportApplication
   RapportStore *store;
   GError *store_error;
   gboolean notified;
+
+  RapportSyncClient *sync;
+  GCancellable *cancellable; /* the keyring lookup at start-up */
+  char *keyring_error;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_KEYRING_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 RapportApplication *
 rapport_application_new (void)
@@ -62,6 +80,213 @@ rapport_application_get_settings (RapportApplication *self)
 {
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/**
+ * rapport_application_get_sync:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the sync client of the store, or
+ *   %NULL when the store could not be opened
+ */
+RapportSyncClient *
+rapport_application_get_sync (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+  return self->sync;
+}
+
+/**
+ * rapport_application_get_keyring_error:
+ * @self: the application
+ *
+ * Returns: (nullable): why the keyring could not read or keep this
+ *   computer's sign-in, in plain words, or %NULL when it could
+ */
+const char *
+rapport_application_get_keyring_error (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+  return self->keyring_error;
+}
+
+void
+rapport_application_set_keyring_error (RapportApplication *self,
+                                       const char *message)
+{
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+
+  if (g_strcmp0 (self->keyring_error, message) == 0)
+    return;
+  g_free (self->keyring_error);
+  self->keyring_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYRING_ERROR]);
+}
+
+static void
+on_token_found (GObject *source,
+                GAsyncResult *result,
+                gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = rapport_sync_secret_lookup_finish (result, &error);
+  g_autoptr(RapportApplication) self = user_data;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (token == NULL)
+    {
+      /* No token is the usual state after signing out: nothing to say. */
+      if (error != NULL)
+        {
+          g_autofree char *message =
+              g_strdup_printf (_("The keyring could not be read (%s), so Rapport cannot sign in to sync by itself. "
+                                 "Sign in again below."),
+                                  error->message);
+
+          g_debug ("Keyring lookup failed: %s", error->message);
+          rapport_application_set_keyring_error (self, message);
+        }
+      return;
+    }
+  rapport_sync_client_set_token (self->sync, token);
+  rapport_sync_client_start (self->sync);
+}
+
+/* The keyring may be slow to answer, or locked and asking for its
+ * password: the window opens meanwhile, signed out until it answers. */
+static void
+restore_sign_in (RapportApplication *self)
+{
+  g_autofree char *server = rapport_sync_client_get_server (self->sync);
+  g_autofree char *user = rapport_sync_client_get_user (self->sync);
+
+  if (server == NULL || user == NULL)
+    return;
+  self->cancellable = g_cancellable_new ();
+  rapport_sync_secret_lookup_async (server, user, self->cancellable, on_token_found, g_object_ref (self));
+}
+
+static void
+on_token_kept (GObject *source,
+               GAsyncResult *result,
+               gpointer user_data)
+{
+  g_autoptr(RapportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (rapport_sync_secret_store_finish (result, &error))
+    {
+      rapport_application_set_keyring_error (self, NULL);
+      return;
+    }
+  {
+    g_autofree char *message =
+        g_strdup_printf (_("The keyring could not keep this computer’s sign-in (%s). Rapport syncs until you quit, "
+                           "and will ask you to sign in again next time."),
+                            error->message);
+
+    g_debug ("Keyring store failed: %s", error->message);
+    rapport_application_set_keyring_error (self, message);
+  }
+}
+
+/**
+ * rapport_application_keep_sign_in:
+ * @self: the application
+ * @token: the token the sync client was just given by signing in
+ *
+ * Keeps @token in the keyring for the next start, and starts syncing. A
+ * keyring that refuses it costs only the next start's sign-in: the client
+ * holds the token for this session.
+ */
+void
+rapport_application_keep_sign_in (RapportApplication *self,
+                                  const char *token)
+{
+  g_autofree char *server = NULL;
+  g_autofree char *user = NULL;
+
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+  g_return_if_fail (self->sync != NULL);
+
+  /* The sign-in itself may be newer than a lookup still waiting. */
+  g_cancellable_cancel (self->cancellable);
+  server = rapport_sync_client_get_server (self->sync);
+  user = rapport_sync_client_get_user (self->sync);
+  rapport_sync_secret_store_async (server, user, token, NULL, on_token_kept, g_object_ref (self));
+  rapport_sync_client_start (self->sync);
+}
+
+typedef struct
+{
+  RapportApplication *app;
+  char *server;
+  char *user;
+} SignOut;
+
+static void
+sign_out_free (SignOut *sign_out)
+{
+  g_object_unref (sign_out->app);
+  g_free (sign_out->server);
+  g_free (sign_out->user);
+  g_free (sign_out);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignOut, sign_out_free)
+
+static void
+on_token_cleared (GObject *source,
+                  GAsyncResult *result,
+                  gpointer user_data)
+{
+  g_autoptr(RapportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to clear is not a problem; a keyring that cannot be reached
+   * never had the token either. */
+  if (!rapport_sync_secret_clear_finish (result, &error) && error != NULL)
+    g_debug ("Keyring clear failed: %s", error->message);
+}
+
+static void
+on_signed_out (GObject *source,
+               GAsyncResult *result,
+               gpointer user_data)
+{
+  g_autoptr(SignOut) sign_out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_sync_client_sign_out_finish (RAPPORT_SYNC_CLIENT (source), result, &error))
+    g_warning ("Could not sign out: %s", error->message);
+  if (sign_out->server != NULL && sign_out->user != NULL)
+    rapport_sync_secret_clear_async (sign_out->server, sign_out->user, NULL, on_token_cleared,
+                                     g_object_ref (sign_out->app));
+  rapport_application_set_keyring_error (sign_out->app, NULL);
+}
+
+/**
+ * rapport_application_sign_out:
+ * @self: the application
+ *
+ * Stops syncing, tells the server this computer's token is no longer in
+ * use, and removes it from the keyring. What the store holds stays.
+ */
+void
+rapport_application_sign_out (RapportApplication *self)
+{
+  SignOut *sign_out;
+
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+  g_return_if_fail (self->sync != NULL);
+
+  sign_out = g_new0 (SignOut, 1);
+  sign_out->app = g_object_ref (self);
+  sign_out->server = rapport_sync_client_get_server (self->sync);
+  sign_out->user = rapport_sync_client_get_user (self->sync);
+  rapport_sync_client_stop (self->sync);
+  rapport_sync_client_sign_out_async (self->sync, NULL, on_signed_out, sign_out);
 }
 
 static void
@@ -223,6 +448,20 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (prefs);
 }
 
+/* From the header bar's sync indicator: straight to the Sync page. */
+static void
+preferences_sync_action (GSimpleAction *action,
+                         GVariant *parameter,
+                         gpointer user_data)
+{
+  RapportApplication *self = user_data;
+  GtkWindow *prefs = rapport_preferences_window_new (self);
+
+  rapport_preferences_window_show_sync (RAPPORT_PREFERENCES_WINDOW (prefs));
+  gtk_window_set_transient_for (prefs, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (prefs);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant *parameter,
@@ -263,6 +502,7 @@ rapport_application_startup (GApplication *app)
     { "quit", quit_action },
     { "about", about_action },
     { "preferences", preferences_action },
+    { "preferences-sync", preferences_sync_action },
     { "show-followups", show_followups_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -290,7 +530,23 @@ rapport_application_startup (GApplication *app)
   path = rapport_store_get_default_path ();
   self->store = rapport_store_open (path, &self->store_error);
   if (self->store == NULL)
-    g_warning ("%s", self->store_error->message);
+    {
+      g_warning ("%s", self->store_error->message);
+      return;
+    }
+  self->sync = rapport_sync_client_new (self->store);
+  restore_sign_in (self);
+}
+
+static void
+rapport_application_shutdown (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->sync != NULL)
+    rapport_sync_client_stop (self->sync);
+  G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -298,10 +554,32 @@ rapport_application_finalize (GObject *object)
 {
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
+  g_free (self->keyring_error);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (rapport_application_parent_class)->finalize (object);
+}
+
+static void
+rapport_application_get_property (GObject *object,
+                                  guint prop_id,
+                                  GValue *value,
+                                  GParamSpec *pspec)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEYRING_ERROR:
+      g_value_set_string (value, self->keyring_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -311,9 +589,16 @@ rapport_application_class_init (RapportApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = rapport_application_finalize;
+  object_class->get_property = rapport_application_get_property;
   app_class->activate = rapport_application_activate;
   app_class->startup = rapport_application_startup;
+  app_class->shutdown = rapport_application_shutdown;
   app_class->handle_local_options = rapport_application_handle_local_options;
+
+  properties[PROP_KEYRING_ERROR] =
+      g_param_spec_string ("keyring-error", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

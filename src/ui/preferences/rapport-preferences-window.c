@@ -10,6 +10,9 @@
  * between devices: a goal is saved as soon as it changes, a text when its
  * row's apply button (or Enter) confirms it. The store's refusal, like a
  * lowest goal above the highest, is shown in a toast.
+ *
+ * The Sync page is its own widget (rapport-sync-page.c); without a store
+ * there is nothing to sync and it is removed, like the profile.
  */
 #define G_LOG_DOMAIN "rapport-preferences-window"
 
@@ -18,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-preferences-window.h"
+#include "rapport-sync-page.h"
 
 struct _RapportPreferencesWindow
 {
@@ -33,6 +37,7 @@ struct _RapportPreferencesWindow
   GtkSpinButton *goal_min_spin;
   GtkSpinButton *goal_max_spin;
   GtkSpinButton *hours_spin;
+  RapportSyncPage *sync_page;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -152,7 +157,29 @@ rapport_preferences_window_new (RapportApplication *app)
     adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self),
                                    ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->services_row),
                                                                                   ADW_TYPE_PREFERENCES_PAGE)));
+  if (rapport_application_get_sync (app) != NULL)
+    rapport_sync_page_set_application (self->sync_page, app);
+  else
+    {
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sync_page));
+      self->sync_page = NULL;
+    }
   return GTK_WINDOW (self);
+}
+
+/**
+ * rapport_preferences_window_show_sync:
+ * @self: the window
+ *
+ * Turns to the Sync page, when there is one.
+ */
+void
+rapport_preferences_window_show_sync (RapportPreferencesWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self));
+
+  if (self->sync_page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sync_page));
 }
 
 static void
@@ -180,11 +207,13 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, goal_min_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, goal_max_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, hours_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, sync_page);
   gtk_widget_class_bind_template_callback (widget_class, save_profile);
 }
 
 static void
 rapport_preferences_window_init (RapportPreferencesWindow *self)
 {
+  g_type_ensure (RAPPORT_TYPE_SYNC_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

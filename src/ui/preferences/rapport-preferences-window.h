@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, RAPPORT, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 GtkWindow *rapport_preferences_window_new (RapportApplication *app);
+void rapport_preferences_window_show_sync (RapportPreferencesWindow *self);
 
 G_END_DECLS
