@@ -4,6 +4,9 @@
  * The window decides which of three faces to show: the welcome page while
  * the database holds nobody, an explanation when the database could not be
  * opened, and otherwise the view switcher with Contacts and Follow-ups.
+ *
+ * While signed in to a sync server, a button at the end of the header bar
+ * shows how sync is going and opens its page in Preferences.
  */
 #define G_LOG_DOMAIN "rapport-window"
 
@@ -25,6 +28,9 @@
 
 /* Enough people to fill every view without drowning a newcomer. */
 #define SAMPLE_NETWORK_SIZE 240
+/* A sync shorter than this shows no spinner: most take a few
+ * milliseconds, and a spinner flashing at every edit would only distract. */
+#define SPINNER_DELAY_MS 500
 
 struct _RapportWindow
 {
@@ -32,6 +38,8 @@ struct _RapportWindow
 
   RapportApplication *app;
   RapportStore *store;
+  RapportSyncClient *sync;
+  guint spinner_id;
 
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -45,6 +53,9 @@ struct _RapportWindow
   RapportInsightsView *insights_view;
   RapportFollowupsView *followups_view;
   GtkWidget *new_button;
+  GtkWidget *sync_button;
+  GtkStack *sync_stack;
+  GtkSpinner *sync_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -438,6 +449,69 @@ remove_sample_action (GtkWidget *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The sync indicator */
+
+static gboolean
+show_spinner (gpointer user_data)
+{
+  RapportWindow *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_stack_set_visible_child_name (self->sync_stack, "syncing");
+  gtk_spinner_set_spinning (self->sync_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_sync_indicator (RapportWindow *self)
+{
+  RapportSyncStatus status = rapport_sync_client_get_status (self->sync);
+  const char *message = rapport_sync_client_get_message (self->sync);
+  g_autofree char *tooltip = NULL;
+  const char *face = NULL;
+
+  gtk_widget_set_visible (self->sync_button, status != RAPPORT_SYNC_SIGNED_OUT);
+  if (status != RAPPORT_SYNC_SYNCING)
+    {
+      g_clear_handle_id (&self->spinner_id, g_source_remove);
+      gtk_spinner_set_spinning (self->sync_spinner, FALSE);
+    }
+  switch (status)
+    {
+    case RAPPORT_SYNC_SIGNED_OUT:
+      return;
+    case RAPPORT_SYNC_SYNCING:
+      tooltip = g_strdup (_("Syncing…"));
+      if (self->spinner_id == 0 && !gtk_spinner_get_spinning (self->sync_spinner))
+        self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_spinner, self);
+      break;
+    case RAPPORT_SYNC_OFFLINE:
+      face = "offline";
+      tooltip = g_strdup (message ? message : _("Offline"));
+      break;
+    case RAPPORT_SYNC_FAILED:
+      face = "failed";
+      tooltip = g_strdup (message ? message : _("Sync stopped"));
+      break;
+    case RAPPORT_SYNC_IDLE:
+    default:
+      {
+        gint64 last = rapport_sync_client_get_last_sync (self->sync);
+        g_autoptr(GDateTime) when = last > 0 ? g_date_time_new_from_unix_local (last / 1000) : NULL;
+        g_autofree char *time = when ? g_date_time_format (when, "%H:%M") : NULL;
+
+        face = "idle";
+        /* Translators: %s is a time, like 08:14 */
+        tooltip = time ? g_strdup_printf (_("Synced at %s"), time) : g_strdup (_("Not synced yet"));
+      }
+      break;
+    }
+  if (face != NULL)
+    gtk_stack_set_visible_child_name (self->sync_stack, face);
+  gtk_widget_set_tooltip_text (self->sync_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
 /* The application is a plain property of GtkWindow, set only after
  * construction, so the window connects to the app's store here. */
 static void
@@ -464,6 +538,18 @@ rapport_window_setup (RapportWindow *self,
       g_signal_connect_object (self->store, "changed::contacts",
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
     }
+  self->sync = rapport_application_get_sync (self->app);
+  if (self->sync != NULL)
+    {
+      g_object_ref (self->sync);
+      g_signal_connect_object (self->sync, "notify::status", G_CALLBACK (update_sync_indicator), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sync, "notify::message", G_CALLBACK (update_sync_indicator), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sync, "notify::last-sync", G_CALLBACK (update_sync_indicator), self,
+                               G_CONNECT_SWAPPED);
+      update_sync_indicator (self);
+    }
   else
     {
       const GError *error = rapport_application_get_store_error (self->app);
@@ -482,6 +568,10 @@ rapport_window_dispose (GObject *object)
 {
   RapportWindow *self = RAPPORT_WINDOW (object);
 
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
@@ -511,6 +601,9 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sync_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sync_spinner);
   /* Named for the UI tests, which press them as a person would. */
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_add_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_sample_button", FALSE, 0);
