@@ -9,6 +9,9 @@
  * offers yet with candidates among the user's contacts, the meetings,
  * attendance per member, the quarter's balances and the ledger. The rows
  * are made on each reload from the store's answers.
+ *
+ * Signed in to a sync server, the huddle is shared with its members
+ * there: its menu then invites a member (a code, single use) or leaves it.
  */
 #define G_LOG_DOMAIN "rapport-huddle-page"
 
@@ -18,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rapport-application.h"
 #include "rapport-confirm.h"
 #include "rapport-contact-list.h"
 #include "rapport-export.h"
@@ -29,6 +33,7 @@
 #include "rapport-meeting-editor.h"
 #include "rapport-recurrence.h"
 #include "rapport-referral-editor.h"
+#include "rapport-sync-client.h"
 #include "rapport-text.h"
 #include "rapport-toast.h"
 
@@ -47,6 +52,8 @@ struct _RapportHuddlePage
   RapportStore *store; /* the page's, for short */
   RapportHuddle *huddle;
   RapportContactList *matches;
+  RapportSyncClient *sync; /* the store's, when it has one */
+  gboolean inviting;
 
   GtkWidget *scrolled;
   GtkLabel *title_label;
@@ -520,6 +527,17 @@ fill_ledger (RapportHuddlePage *self)
     }
 }
 
+/* Inviting and leaving need the server: hidden while signed out. */
+static void
+update_sharing (RapportHuddlePage *self)
+{
+  gboolean signed_in = self->sync != NULL && rapport_sync_client_get_status (self->sync) != RAPPORT_SYNC_SIGNED_OUT;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "huddle.invite",
+                                 signed_in && self->huddle != NULL && !self->inviting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "huddle.leave", signed_in && self->huddle != NULL);
+}
+
 static void
 update (RapportHuddlePage *self)
 {
@@ -535,6 +553,7 @@ update (RapportHuddlePage *self)
   gtk_label_set_label (self->title_label, rapport_huddle_get_name (self->huddle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "huddle.archive", !rapport_huddle_get_archived (self->huddle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "huddle.restore", rapport_huddle_get_archived (self->huddle));
+  update_sharing (self);
   gtk_label_set_label (self->details_label, details->str);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details->len > 0);
 
@@ -772,6 +791,191 @@ catalogue_action (GtkWidget *widget,
     rapport_catalogue_dialog_present (widget, self->store, self->huddle);
 }
 
+/* Sharing through the sync server. A reply may come after the page has
+ * moved to another huddle or closed: each request carries what it is
+ * about, and a page that is gone has nothing to show. */
+
+typedef struct
+{
+  RapportHuddlePage *page;
+  char *uuid;
+  char *name;
+} Sharing;
+
+static Sharing *
+sharing_new (RapportHuddlePage *self)
+{
+  Sharing *sharing = g_new0 (Sharing, 1);
+
+  sharing->page = g_object_ref (self);
+  sharing->uuid = g_strdup (rapport_huddle_get_uuid (self->huddle));
+  sharing->name = g_strdup (rapport_huddle_get_name (self->huddle));
+  return sharing;
+}
+
+static void
+sharing_free (Sharing *sharing)
+{
+  g_object_unref (sharing->page);
+  g_free (sharing->uuid);
+  g_free (sharing->name);
+  g_free (sharing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sharing, sharing_free)
+
+static void
+on_invitation_response (AdwMessageDialog *dialog,
+                        const char *response,
+                        RapportHuddlePage *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (dialog), "code");
+
+  if (!g_str_equal (response, "copy"))
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), code);
+  rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (_("Invitation code copied")));
+}
+
+static void
+present_invitation (RapportHuddlePage *self,
+                    const char *name,
+                    const char *code)
+{
+  /* Translators: %s is the name of a huddle */
+  g_autofree char *heading = g_strdup_printf (_("Invitation to “%s”"), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                              _("Give this code to the professional you are inviting. They type it "
+                                                "in Rapport, in Preferences, on the Sync page. It works once, for "
+                                                "14 days."));
+  GtkWidget *label = gtk_label_new (code);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-1");
+  gtk_widget_add_css_class (label, "monospace");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), "copy", _("_Copy Code"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_object_set_data_full (G_OBJECT (dialog), "code", g_strdup (code), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_invitation_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_invited (GObject *source,
+            GAsyncResult *result,
+            gpointer user_data)
+{
+  g_autoptr(Sharing) sharing = user_data;
+  RapportHuddlePage *self = sharing->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = rapport_sync_client_invite_finish (RAPPORT_SYNC_CLIENT (source), result, &error);
+
+  self->inviting = FALSE;
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  update_sharing (self);
+  if (code == NULL)
+    show_error (self, error);
+  else
+    present_invitation (self, sharing->name, code);
+}
+
+/* The server knows a huddle once a sync has sent it. */
+static void
+on_synced_for_invitation (GObject *source,
+                          GAsyncResult *result,
+                          gpointer user_data)
+{
+  g_autoptr(Sharing) sharing = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_sync_client_sync_finish (RAPPORT_SYNC_CLIENT (source), result, &error))
+    {
+      sharing->page->inviting = FALSE;
+      if (gtk_widget_get_root (GTK_WIDGET (sharing->page)) != NULL)
+        {
+          update_sharing (sharing->page);
+          show_error (sharing->page, error);
+        }
+      return;
+    }
+  {
+    /* Arguments are evaluated in any order: not both from one pointer. */
+    Sharing *data = g_steal_pointer (&sharing);
+
+    rapport_sync_client_invite_async (RAPPORT_SYNC_CLIENT (source), data->uuid, NULL, on_invited, data);
+  }
+}
+
+static void
+invite_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *parameter)
+{
+  RapportHuddlePage *self = RAPPORT_HUDDLE_PAGE (widget);
+
+  if (self->huddle == NULL || self->sync == NULL || self->inviting)
+    return;
+  self->inviting = TRUE;
+  update_sharing (self);
+  rapport_sync_client_sync_async (self->sync, NULL, on_synced_for_invitation, sharing_new (self));
+}
+
+static void
+on_left (GObject *source,
+         GAsyncResult *result,
+         gpointer user_data)
+{
+  g_autoptr(Sharing) sharing = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_sync_client_leave_finish (RAPPORT_SYNC_CLIENT (source), result, &error))
+    {
+      if (gtk_widget_get_root (GTK_WIDGET (sharing->page)) != NULL)
+        show_error (sharing->page, error);
+      return;
+    }
+  /* The next sync finds the huddle gone from the account and removes it
+   * from this computer. */
+  rapport_sync_client_sync_async (RAPPORT_SYNC_CLIENT (source), NULL, NULL, NULL);
+}
+
+static void
+on_leave_response (AdwMessageDialog *dialog,
+                   const char *response,
+                   RapportHuddlePage *self)
+{
+  if (!g_str_equal (response, "leave") || self->huddle == NULL || self->sync == NULL)
+    return;
+  rapport_sync_client_leave_async (self->sync, rapport_huddle_get_uuid (self->huddle), NULL, on_left,
+                                   sharing_new (self));
+}
+
+static void
+leave_action (GtkWidget *widget,
+              const char *action_name,
+              GVariant *parameter)
+{
+  RapportHuddlePage *self = RAPPORT_HUDDLE_PAGE (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->huddle == NULL || self->sync == NULL)
+    return;
+  /* Translators: %s is the name of a huddle */
+  heading = g_strdup_printf (_("Leave “%s”?"), rapport_huddle_get_name (self->huddle));
+  dialog = rapport_confirm_new (widget, heading,
+                                _("The huddle, its meetings and its referral ledger are removed from this "
+                                  "computer. The other members keep theirs. To come back, ask one of them for a "
+                                  "new invitation."),
+                                   "leave", _("_Leave Huddle"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rapport_huddle_page_constructed (GObject *object)
 {
@@ -782,6 +986,21 @@ rapport_huddle_page_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed::huddles", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::referrals", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::contacts", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  /* The application's client syncs the store the window shows; a page on
+   * another store (in a test) has none. */
+  {
+    GApplication *app = g_application_get_default ();
+    RapportSyncClient *sync = RAPPORT_IS_APPLICATION (app) ? rapport_application_get_sync (RAPPORT_APPLICATION (app))
+                                                           : NULL;
+
+    if (sync != NULL && rapport_sync_client_get_store (sync) == self->store)
+      {
+        self->sync = g_object_ref (sync);
+        g_signal_connect_object (sync, "notify::status", G_CALLBACK (update_sharing), self, G_CONNECT_SWAPPED);
+      }
+  }
+  update_sharing (self);
 }
 
 static void
@@ -792,6 +1011,9 @@ rapport_huddle_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_HUDDLE_PAGE);
   g_clear_object (&self->huddle);
   g_clear_object (&self->matches);
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
   G_OBJECT_CLASS (rapport_huddle_page_parent_class)->dispose (object);
 }
 
@@ -830,6 +1052,8 @@ rapport_huddle_page_class_init (RapportHuddlePageClass *klass)
   gtk_widget_class_install_action (widget_class, "huddle.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "huddle.restore", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "huddle.catalogue", NULL, catalogue_action);
+  gtk_widget_class_install_action (widget_class, "huddle.invite", NULL, invite_action);
+  gtk_widget_class_install_action (widget_class, "huddle.leave", NULL, leave_action);
 }
 
 static void
