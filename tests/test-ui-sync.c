@@ -24,6 +24,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rapport-huddle-page.h"
+#include "rapport-huddles-view.h"
 #include "rapport-preferences-window.h"
 #include "rapport-sync-client.h"
 #include "rapport-sync-page.h"
@@ -457,6 +459,74 @@ test_sign_out_and_in (void)
   close_preferences (page);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return ADW_MESSAGE_DIALOG (rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+}
+
+static gboolean
+has_dialog (void)
+{
+  return find_dialog () != NULL;
+}
+
+/* From a huddle's page, an invitation: the code shown lets another
+ * professional make an account and receive the huddle. */
+static void
+test_invite (void)
+{
+  RapportStore *store = rapport_test_app_store (app);
+  g_autoptr(RapportHuddle) huddle = g_object_new (RAPPORT_TYPE_HUDDLE, "name", "Home Team", "rrule",
+                                                   "FREQ=MONTHLY;BYDAY=1TU,3TU", "first-meeting",
+                                                   G_GINT64_CONSTANT (1772528400), NULL);
+  RapportHuddlesView *view = rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "huddles_view");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *token = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *page;
+  Device *ben = g_new0 (Device, 1);
+  g_autofree char *path = NULL;
+  Wait wait = { 0 };
+  gint64 id = rapport_store_save_huddle (store, huddle, &error);
+
+  g_assert_no_error (error);
+  adw_view_stack_set_visible_child_name (rapport_test_template_child (window, RAPPORT_TYPE_WINDOW, "view_stack"),
+                                         "huddles");
+  rapport_huddles_view_show_huddle (view, id);
+  rapport_test_pump (100);
+  page = rapport_huddles_view_get_huddle_page (view);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (page, "huddle.invite", NULL));
+  wait_until (has_dialog, "the invitation is shown");
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "It works once, for 14 days."));
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (adw_message_dialog_get_extra_child (dialog))));
+  g_assert_cmpuint (strlen (code), >, 0);
+  adw_message_dialog_response (dialog, "close");
+  rapport_test_pump (100);
+
+  /* Ben makes his account with the code, and receives the huddle. */
+  ben->dir = rapport_test_make_tmp_dir ();
+  path = g_build_filename (ben->dir, "rapport.db", NULL);
+  ben->store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  ben->client = rapport_sync_client_new (ben->store);
+  rapport_sync_client_sign_in_async (ben->client, rapport_test_server_get_url (server), "ben", "ben's password", code,
+                                     "Ben's computer", NULL, on_done, &wait);
+  result = wait_for (&wait);
+  token = rapport_sync_client_sign_in_finish (ben->client, result, &error);
+  g_assert_no_error (error);
+  device_sync (ben);
+  g_assert_cmpint (rapport_test_sql_int (ben->store, "SELECT count(*) FROM huddles WHERE name = 'Home Team' AND deleted = 0"),
+                   ==, 1);
+  /* The sign-in's task holds the client. */
+  g_clear_object (&result);
+  device_free (ben);
+}
+
 /* Quitting and starting again: the app finds the token in the keyring and
  * syncs without asking. The first application still holds its object
  * path on the session bus, so the second takes another id. */
@@ -509,6 +579,7 @@ main (int argc,
   g_test_add_func ("/rapport/ui/sync/sync-now", test_sync_now);
   g_test_add_func ("/rapport/ui/sync/offline", test_offline);
   g_test_add_func ("/rapport/ui/sync/sign-out-and-in", test_sign_out_and_in);
+  g_test_add_func ("/rapport/ui/sync/invite", test_invite);
   g_test_add_func ("/rapport/ui/sync/restart", test_restart);
   status = g_test_run ();
 
