@@ -326,7 +326,8 @@ rapport_sync_client_check_address (const char *server,
 typedef struct
 {
   SoupMessage *message;
-  char *what; /* for messages: the server's address */
+  char *what;   /* for messages: the server's address */
+  gboolean raw; /* a success answers its body as text */
 } Request;
 
 static void
@@ -379,6 +380,13 @@ on_request_done (GObject *source,
     }
 
   status = soup_message_get_status (request->message);
+  /* Pages are read by SQLite as they came (rapport_sync_local_read_page):
+   * a json-glib tree of them cost more than applying them. */
+  if (request->raw && status >= 200 && status < 300)
+    {
+      g_task_return_pointer (task, g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)), g_free);
+      return;
+    }
   if (g_bytes_get_size (bytes) > 0 &&
       json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -424,13 +432,14 @@ on_request_done (GObject *source,
 }
 
 static void
-request_async (RapportSyncClient *self,
-               const char *method,
-               const char *path,
-               const char *body,
-               GCancellable *cancellable,
-               GAsyncReadyCallback callback,
-               gpointer user_data)
+request_full_async (RapportSyncClient *self,
+                    const char *method,
+                    const char *path,
+                    const char *body,
+                    gboolean raw,
+                    GCancellable *cancellable,
+                    GAsyncReadyCallback callback,
+                    gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *server = rapport_sync_local_get (self->store, "server");
@@ -449,6 +458,7 @@ request_async (RapportSyncClient *self,
       return;
     }
   request->what = g_strdup (server);
+  request->raw = raw;
   url = g_strconcat (server, g_str_has_suffix (server, "/") ? path + 1 : path, NULL);
   request->message = soup_message_new (method, url);
   if (request->message == NULL)
@@ -472,6 +482,29 @@ request_async (RapportSyncClient *self,
     }
   soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT, cancellable,
                                     on_request_done, task);
+}
+
+static void
+request_async (RapportSyncClient *self,
+               const char *method,
+               const char *path,
+               const char *body,
+               GCancellable *cancellable,
+               GAsyncReadyCallback callback,
+               gpointer user_data)
+{
+  request_full_async (self, method, path, body, FALSE, cancellable, callback, user_data);
+}
+
+/* A page of changes or of a snapshot, answered as text. */
+static void
+request_page_async (RapportSyncClient *self,
+                    const char *path,
+                    GCancellable *cancellable,
+                    GAsyncReadyCallback callback,
+                    gpointer user_data)
+{
+  request_full_async (self, "GET", path, NULL, TRUE, cancellable, callback, user_data);
 }
 
 static JsonObject *
@@ -900,28 +933,27 @@ on_snapshot (GObject *source,
   Run *run = g_task_get_task_data (task);
   const char *scope = run->scopes[run->scope];
   GError *error = NULL;
-  g_autoptr (JsonObject) answer = request_finish (self, result, NULL, &error);
-  JsonArray *records;
+  g_autofree char *page = g_task_propagate_pointer (G_TASK (result), &error);
+  gint64 cursor = 0;
+  gboolean more = FALSE;
 
-  if (answer == NULL)
+  if (page == NULL)
     return fail (task, error);
-  records = json_object_has_member (answer, "records") ? json_object_get_array_member (answer, "records") : NULL;
-  if (records == NULL)
+  g_clear_pointer (&run->snapshot_after, g_free);
+  if (!rapport_sync_local_read_page (self->store, page, "$.records", &cursor, &more, &run->snapshot_after))
     return fail (task, g_error_new (RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_REFUSED,
                                     _("The server did not answer as a Rapport sync server.")));
   if (run->snapshot_cursor < 0)
-    run->snapshot_cursor = json_object_get_int_member_with_default (answer, "cursor", 0);
-  if (!rapport_sync_local_apply_snapshot (self->store, scope, records, run->changes, &error))
+    run->snapshot_cursor = cursor;
+  if (!rapport_sync_local_apply_snapshot (self->store, scope, page, run->changes, &error))
     return fail_db (task, error);
   announce (self, run);
-  g_free (run->snapshot_after);
-  run->snapshot_after = g_strdup (json_object_get_string_member_with_default (answer, "next", NULL));
-  if (json_object_get_boolean_member_with_default (answer, "more", FALSE) && run->snapshot_after != NULL)
+  if (more && run->snapshot_after != NULL)
     {
       g_autofree char *path = scope_path (scope, "snapshot");
       g_autofree char *query = g_strdup_printf ("%s?after=%s&limit=%d", path, run->snapshot_after, PAGE_SIZE);
 
-      request_async (self, "GET", query, NULL, g_task_get_cancellable (task), on_snapshot, task);
+      request_page_async (self, query, g_task_get_cancellable (task), on_snapshot, task);
       return;
     }
   if (!rapport_sync_local_finish_resync (self->store, scope, run->snapshot_cursor, run->changes, &error))
@@ -941,11 +973,12 @@ on_pulled (GObject *source,
   Run *run = g_task_get_task_data (task);
   const char *scope = run->scopes[run->scope];
   GError *error = NULL;
-  guint status;
-  g_autoptr (JsonObject) answer = request_finish (self, result, &status, &error);
-  JsonArray *changes;
+  guint status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "status"));
+  g_autofree char *page = g_task_propagate_pointer (G_TASK (result), &error);
+  gint64 cursor = rapport_sync_local_get_cursor (self->store, scope);
+  gboolean more = FALSE;
 
-  if (answer == NULL && status == 410)
+  if (page == NULL && status == 410)
     {
       g_autofree char *path = scope_path (scope, "snapshot");
       g_autofree char *query = g_strdup_printf ("%s?limit=%d", path, PAGE_SIZE);
@@ -956,10 +989,10 @@ on_pulled (GObject *source,
       if (!rapport_sync_local_begin_resync (self->store, scope, &error))
         return fail_db (task, error);
       run->snapshot_cursor = -1;
-      request_async (self, "GET", query, NULL, g_task_get_cancellable (task), on_snapshot, task);
+      request_page_async (self, query, g_task_get_cancellable (task), on_snapshot, task);
       return;
     }
-  if (answer == NULL && (status == 404 || status == 403))
+  if (page == NULL && (status == 404 || status == 403))
     {
       /* Removed from the huddle since we asked: the next sync leaves it. */
       g_clear_error (&error);
@@ -967,19 +1000,15 @@ on_pulled (GObject *source,
       pull_next (task);
       return;
     }
-  if (answer == NULL)
+  if (page == NULL)
     return fail (task, error);
-  changes = json_object_has_member (answer, "changes") ? json_object_get_array_member (answer, "changes") : NULL;
-  if (changes == NULL)
+  if (!rapport_sync_local_read_page (self->store, page, "$.changes", &cursor, &more, NULL))
     return fail (task, g_error_new (RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_REFUSED,
                                     _("The server did not answer as a Rapport sync server.")));
-  if (!rapport_sync_local_apply_page (self->store, scope, changes,
-                                      json_object_get_int_member_with_default (answer, "cursor",
-                                                                               rapport_sync_local_get_cursor (self->store, scope)),
-                                      run->changes, &error))
+  if (!rapport_sync_local_apply_page (self->store, scope, page, cursor, run->changes, &error))
     return fail_db (task, error);
   announce (self, run);
-  if (!json_object_get_boolean_member_with_default (answer, "more", FALSE))
+  if (!more)
     run->scope++;
   pull_next (task);
 }
@@ -1021,7 +1050,7 @@ pull_next (GTask *task)
   path = scope_path (scope, "changes");
   query = g_strdup_printf ("%s?after=%" G_GINT64_FORMAT "&limit=%d", path,
                            rapport_sync_local_get_cursor (self->store, scope), PAGE_SIZE);
-  request_async (self, "GET", query, NULL, g_task_get_cancellable (task), on_pulled, task);
+  request_page_async (self, query, g_task_get_cancellable (task), on_pulled, task);
 }
 
 static void start_run (RapportSyncClient *self, GPtrArray *callers);

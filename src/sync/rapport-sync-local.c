@@ -2190,24 +2190,192 @@ retry_parked (RapportStore *store,
   return TRUE;
 }
 
+static void
+fold_sql (sqlite3_context *context,
+          int argc,
+          sqlite3_value **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, rapport_text_fold (text != NULL ? text : ""), -1, g_free);
+}
+
+/* New contacts from a page, in one statement per step. A first sync
+ * brings thousands of whole cards this device has never seen; each
+ * would otherwise be a JSON tree, a lookup per reference and a
+ * statement built for it. Only complete cards without references take
+ * this way, so every column is set as write_row would set it; the rest
+ * (edits, deletes, people, cards with references) go through
+ * apply_change. A card SQLite refuses is left to apply_change too,
+ * which parks it. */
+static gboolean
+apply_fresh_contacts (RapportStore *store,
+                      const char *scope,
+                      RapportSyncChanges *out,
+                      GError **error)
+{
+  static char *insert_sql = NULL;
+  sqlite3 *db = rapport_store_get_db (store);
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  if (!rapport_store_exec (store,
+                           "DELETE FROM temp.sync_fresh;"
+                           " INSERT INTO temp.sync_fresh (idx, uuid, fields)"
+                           " SELECT p.idx, p.uuid,"
+                           "  (SELECT json_group_object (j.key, json (j.value))"
+                           "   FROM json_each (p.change, '$.fields') j CROSS JOIN temp.sync_entity_fields e"
+                           "   ON e.entity = 'contact' AND e.field = j.key"
+                           "   WHERE j.type = 'array' AND json_array_length (j.value) = 2"
+                           "    AND json_type (j.value, '$[1]') = 'text')"
+                           " FROM temp.sync_page p"
+                           " WHERE p.entity = 'contact' AND typeof (p.uuid) = 'text'"
+                           "  AND json_type (p.change, '$.deleted') IS NOT 'true'"
+                           "  AND json_type (p.change, '$.fields') = 'object'"
+                           "  AND p.uuid IN (SELECT d.uuid FROM temp.sync_page d GROUP BY d.uuid HAVING count (*) = 1)"
+                           "  AND NOT EXISTS (SELECT 1 FROM sync_records r WHERE r.uuid = p.uuid)"
+                           "  AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.uuid = p.uuid)"
+                           "  AND NOT EXISTS (SELECT 1 FROM sync_parked k WHERE k.uuid = p.uuid);"
+                           " DELETE FROM temp.sync_fresh WHERE fields IS NULL"
+                           "  OR (SELECT count (*) FROM json_each (fields))"
+                           "   <> (SELECT count (*) FROM temp.sync_entity_fields WHERE entity = 'contact')"
+                           "  OR json_type (fields, '$.display_name[0]') IS NOT 'text'"
+                           "  OR json_type (fields, '$.met_at[0]') IS NOT 'null'"
+                           "  OR json_type (fields, '$.introduced_by[0]') IS NOT 'null';"
+                           " UPDATE temp.sync_fresh SET stamp ="
+                           "  (SELECT max (json_extract (j.value, '$[1]')) FROM json_each (fields) j);",
+                           error))
+    return FALSE;
+  n = rapport_store_query_int (store, "SELECT count (*) FROM temp.sync_fresh", 0);
+  if (n == 0)
+    return TRUE;
+
+  if (insert_sql == NULL)
+    {
+      GString *sql = g_string_new ("INSERT INTO contacts (uuid, ");
+      GString *values = g_string_new ("SELECT f.uuid, ");
+
+      for (const Column *c = contact_columns; c->field != NULL; c++)
+        {
+          g_string_append_printf (sql, "%s, ", c->column);
+          if (c->ref != NULL)
+            g_string_append (values, "NULL, ");
+          else
+            g_string_append_printf (values, "json_extract (f.fields, '$.%s[0]'), ", c->field);
+        }
+      g_string_append (sql, "sort_key, updated) ");
+      g_string_append (values, "rapport_sync_fold (json_extract (f.fields, '$.display_name[0]')), f.stamp"
+                               " FROM temp.sync_fresh f ORDER BY f.idx");
+      g_string_append (sql, values->str);
+      g_string_free (values, TRUE);
+      insert_sql = g_string_free (sql, FALSE);
+    }
+  if (sqlite3_create_function_v2 (db, "rapport_sync_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                  fold_sql, NULL, NULL, NULL) != SQLITE_OK ||
+      !rapport_store_exec (store, "SAVEPOINT sync_fresh", error))
+    {
+      if (error != NULL && *error == NULL)
+        rapport_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  if (!rapport_store_exec (store, insert_sql, NULL))
+    {
+      g_debug ("Could not add new contacts at once: %s", sqlite3_errmsg (db));
+      return rapport_store_exec (store,
+                                 "ROLLBACK TO sync_fresh; RELEASE sync_fresh; DELETE FROM temp.sync_fresh",
+                                 error);
+    }
+  stmt = rapport_store_prepare (store,
+                                "INSERT INTO sync_records (uuid, entity, scope, fields, deleted, known)"
+                                " SELECT uuid, 'contact', ?, fields, NULL, 1 FROM temp.sync_fresh",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
+  if (!rapport_store_step_done (store, stmt, error) ||
+      !rapport_store_exec (store,
+                           "DELETE FROM contact_tags WHERE contact_id IN"
+                           "  (SELECT c.id FROM temp.sync_fresh f JOIN contacts c ON c.uuid = f.uuid);"
+                           " INSERT OR IGNORE INTO contact_tags (tag, contact_id)"
+                           "  SELECT j.value, c.id FROM temp.sync_fresh f JOIN contacts c ON c.uuid = f.uuid,"
+                           "  json_each (c.tags) j;"
+                           " RELEASE sync_fresh",
+                           error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT c.id, f.stamp FROM temp.sync_fresh f JOIN contacts c ON c.uuid = f.uuid"
+                                " ORDER BY f.idx",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (out->contact_ids, id);
+      rapport_store_observe_stamp (store, (const char *) sqlite3_column_text (stmt, 1));
+      out->n_applied++;
+    }
+  sqlite3_reset (stmt);
+  g_hash_table_add (out->what, (gpointer) "contacts");
+  return TRUE;
+}
+
+/* Applies the records of @page, a pull answer, listed under @list
+ * ("$.changes" or "$.records"). The page is read by SQLite: only the
+ * records that need thought become json-glib objects. */
 static gboolean
 apply_records (RapportStore *store,
                const char *scope,
-               JsonArray *records,
+               const char *page,
+               const char *list,
                gboolean seen,
                RapportSyncChanges *out,
                GError **error)
 {
   g_autofree char *me = rapport_sync_local_get (store, "person");
-  g_autoptr (GPtrArray) sorted = g_ptr_array_sized_new (json_array_get_length (records));
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < json_array_get_length (records); i++)
-    {
-      JsonNode *node = json_array_get_element (records, i);
+  if (!ensure_entity_fields (store, error) ||
+      !rapport_store_exec (store,
+                           "CREATE TEMP TABLE IF NOT EXISTS sync_page ("
+                           "  idx INTEGER PRIMARY KEY, entity, uuid, change TEXT NOT NULL);"
+                           " CREATE TEMP TABLE IF NOT EXISTS sync_fresh ("
+                           "  idx INTEGER PRIMARY KEY, uuid TEXT, fields TEXT, stamp TEXT);"
+                           " DELETE FROM temp.sync_page;",
+                           error))
+    return FALSE;
+  stmt = rapport_store_prepare (store,
+                                "INSERT INTO temp.sync_page (idx, entity, uuid, change)"
+                                " SELECT key, json_extract (value, '$.entity'), json_extract (value, '$.uuid'), value"
+                                " FROM json_each (?, ?) WHERE type = 'object'",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, page, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, list, -1, SQLITE_STATIC);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+  if (seen && !rapport_store_exec (store,
+                                   "INSERT OR IGNORE INTO temp.sync_seen (uuid)"
+                                   " SELECT CASE WHEN typeof (uuid) = 'text' THEN uuid ELSE '' END FROM temp.sync_page",
+                                   error))
+    return FALSE;
+  if (!apply_fresh_contacts (store, scope, out, error))
+    return FALSE;
 
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        g_ptr_array_add (sorted, json_node_get_object (node));
-    }
+  stmt = rapport_store_prepare (store,
+                                "SELECT change FROM temp.sync_page"
+                                " WHERE idx NOT IN (SELECT idx FROM temp.sync_fresh) ORDER BY idx",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (sorted, parse_object ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
   /* References first: contacts before their timeline, huddles before
    * their meetings. */
   g_ptr_array_sort (sorted, compare_changes);
@@ -2218,18 +2386,65 @@ apply_records (RapportStore *store,
 
       if (!apply_change (store, scope, change, me, out, &result, error))
         return FALSE;
-      if (seen && !exec_bound (store, "INSERT OR IGNORE INTO temp.sync_seen (uuid) VALUES (?)",
-                               json_object_get_string_member_with_default (change, "uuid", ""), error))
-        return FALSE;
     }
   return retry_parked (store, me, out, error);
+}
+
+/**
+ * rapport_sync_local_read_page:
+ * @store: a store
+ * @page: the body of a pull answer
+ * @list: where its records are: "$.changes" or "$.records"
+ * @cursor: (out): its "cursor", left alone when it has none
+ * @more: (out): its "more"
+ * @next: (out) (optional) (transfer full): its "next", or %NULL
+ *
+ * Reads what a client needs of a page without building it as JSON
+ * objects: pages are the biggest answers by far.
+ *
+ * Returns: %FALSE when @page is not a JSON object with a @list array
+ */
+gboolean
+rapport_sync_local_read_page (RapportStore *store,
+                              const char *page,
+                              const char *list,
+                              gint64 *cursor,
+                              gboolean *more,
+                              char **next)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (store,
+                                              "SELECT json_type (?1) = 'object' AND json_type (?1, ?2) = 'array',"
+                                              " json_type (?1, '$.cursor') IN ('integer', 'real'), json_extract (?1, '$.cursor'),"
+                                              " json_type (?1, '$.more') = 'true',"
+                                              " CASE json_type (?1, '$.next') WHEN 'text' THEN json_extract (?1, '$.next') END"
+                                              " WHERE json_valid (?1)",
+                                              NULL);
+  gboolean ok = FALSE;
+
+  if (next != NULL)
+    *next = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, page, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, list, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0))
+    {
+      ok = TRUE;
+      if (sqlite3_column_int (stmt, 1))
+        *cursor = sqlite3_column_int64 (stmt, 2);
+      *more = sqlite3_column_int (stmt, 3);
+      if (next != NULL && sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        *next = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+  return ok;
 }
 
 /**
  * rapport_sync_local_apply_page:
  * @store: a store
  * @scope: the scope pulled
- * @changes: the page's "changes"
+ * @page: the body of the answer, with its "changes"
  * @cursor: the page's "cursor"
  * @out: what changed, for the views
  * @error: return location for a #GError
@@ -2242,14 +2457,14 @@ apply_records (RapportStore *store,
 gboolean
 rapport_sync_local_apply_page (RapportStore *store,
                                const char *scope,
-                               JsonArray *changes,
+                               const char *page,
                                gint64 cursor,
                                RapportSyncChanges *out,
                                GError **error)
 {
   if (!rapport_store_begin (store, error))
     return FALSE;
-  if (!apply_records (store, scope, changes, FALSE, out, error) ||
+  if (!apply_records (store, scope, page, "$.changes", FALSE, out, error) ||
       !set_cursor (store, scope, cursor, error))
     {
       rapport_store_rollback (store);
@@ -2282,13 +2497,13 @@ rapport_sync_local_begin_resync (RapportStore *store,
 gboolean
 rapport_sync_local_apply_snapshot (RapportStore *store,
                                    const char *scope,
-                                   JsonArray *records,
+                                   const char *page,
                                    RapportSyncChanges *out,
                                    GError **error)
 {
   if (!rapport_store_begin (store, error))
     return FALSE;
-  if (!apply_records (store, scope, records, TRUE, out, error))
+  if (!apply_records (store, scope, page, "$.records", TRUE, out, error))
     {
       rapport_store_rollback (store);
       return FALSE;

@@ -51,9 +51,15 @@ gboolean rapport_sync_local_set_scopes (RapportStore *store,
 gboolean rapport_sync_local_add_scope (RapportStore *store, const char *scope, const char *name, GError **error);
 char **rapport_sync_local_list_scopes (RapportStore *store);
 gint64 rapport_sync_local_get_cursor (RapportStore *store, const char *scope);
+gboolean rapport_sync_local_read_page (RapportStore *store,
+                                       const char *page,
+                                       const char *list,
+                                       gint64 *cursor,
+                                       gboolean *more,
+                                       char **next);
 gboolean rapport_sync_local_apply_page (RapportStore *store,
                                         const char *scope,
-                                        JsonArray *changes,
+                                        const char *page,
                                         gint64 cursor,
                                         RapportSyncChanges *out,
                                         GError **error);
@@ -61,7 +67,7 @@ gboolean rapport_sync_local_join_huddles (RapportStore *store, GError **error);
 gboolean rapport_sync_local_begin_resync (RapportStore *store, const char *scope, GError **error);
 gboolean rapport_sync_local_apply_snapshot (RapportStore *store,
                                             const char *scope,
-                                            JsonArray *records,
+                                            const char *page,
                                             RapportSyncChanges *out,
                                             GError **error);
 gboolean rapport_sync_local_finish_resync (RapportStore *store,
