@@ -1011,30 +1011,100 @@ rapport_server_store_find_batch (RapportServerStore *self,
   return answer;
 }
 
+static gboolean scope_seqs (RapportServerStore *self, const char *scope_id, gint64 *last_seq, gint64 *pruned_seq, GError **error);
+
+/* One push being applied. Each scope's last_seq is read once and written
+ * once, not updated for every record; records new to the server wait in
+ * temp.push_fresh and are copied from the request body by SQLite in one
+ * statement, instead of going through a json-glib tree and back. */
+typedef struct
+{
+  const char *body; /* the request, whose "ops" the indexes point into */
+  gsize body_len;
+  GHashTable *seqs;    /* scope id → gint64 *, its last seq so far */
+  GHashTable *pending; /* "scope uuid" of the records in push_fresh */
+} Push;
+
 static gint64
 next_seq (RapportServerStore *self,
+          Push *push,
           const char *scope_id,
           GError **error)
 {
-  sqlite3_stmt *stmt = statement (self,
-                                  "UPDATE scopes SET last_seq = last_seq + 1 WHERE id = ?"
-                                  " RETURNING last_seq",
-                                  error);
-  gint64 seq = -1;
+  gint64 *last = g_hash_table_lookup (push->seqs, scope_id);
 
+  if (last == NULL)
+    {
+      gint64 pruned;
+
+      last = g_new (gint64, 1);
+      if (!scope_seqs (self, scope_id, last, &pruned, error))
+        {
+          g_free (last);
+          return -1;
+        }
+      g_hash_table_insert (push->seqs, g_strdup (scope_id), last);
+    }
+  return ++*last;
+}
+
+static gboolean
+flush_fresh (RapportServerStore *self,
+             Push *push,
+             gint64 now,
+             GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (g_hash_table_size (push->pending) == 0)
+    return TRUE;
+  /* json_each first, so that the body is parsed once. */
+  stmt = statement (self,
+                    "INSERT INTO records (uuid, scope, entity, deleted, stamp, fields, seq, changed)"
+                    " SELECT f.uuid, f.scope, f.entity, 0, NULL, json_extract (o.value, '$.fields'), f.seq, ?2"
+                    " FROM json_each (?1, '$.ops') o CROSS JOIN temp.push_fresh f ON f.idx = o.key",
+                    error);
   if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
-  else
-    fail (self, error);
-  sqlite3_reset (stmt);
-  return seq;
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, push->body, push->body_len, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!run (self, stmt, error) || !exec (self, "DELETE FROM temp.push_fresh", error))
+    return FALSE;
+  g_hash_table_remove_all (push->pending);
+  return TRUE;
+}
+
+static gboolean
+queue_fresh (RapportServerStore *self,
+             Push *push,
+             guint index,
+             const char *uuid,
+             const char *scope_id,
+             const char *entity,
+             GError **error)
+{
+  gint64 seq = next_seq (self, push, scope_id, error);
+  sqlite3_stmt *stmt;
+
+  if (seq < 0)
+    return FALSE;
+  stmt = statement (self, "INSERT INTO temp.push_fresh (idx, uuid, scope, entity, seq) VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, index);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, scope_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, seq);
+  if (!run (self, stmt, error))
+    return FALSE;
+  g_hash_table_add (push->pending, g_strconcat (scope_id, " ", uuid, NULL));
+  return TRUE;
 }
 
 static gboolean
 write_record (RapportServerStore *self,
+              Push *push,
               const char *uuid,
               const char *scope_id,
               const char *entity,
@@ -1046,7 +1116,7 @@ write_record (RapportServerStore *self,
 {
   g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), fields);
   g_autofree char *text = json_to_string (node, FALSE);
-  gint64 seq = next_seq (self, scope_id, error);
+  gint64 seq = next_seq (self, push, scope_id, error);
   sqlite3_stmt *stmt;
 
   if (seq < 0)
@@ -1070,21 +1140,9 @@ write_record (RapportServerStore *self,
   return run (self, stmt, error);
 }
 
-static JsonObject *
-result_new (const char *status,
-            const char *code,
-            const char *message)
-{
-  JsonObject *result = json_object_new ();
-
-  json_object_set_string_member (result, "status", status);
-  if (code != NULL)
-    {
-      json_object_set_string_member (result, "error", code);
-      json_object_set_string_member (result, "message", message);
-    }
-  return result;
-}
+/* An op's result, as JSON text; the messages are plain ASCII. */
+#define RESULT(status) "{\"status\":\"" status "\"}"
+#define REJECTED(code, message) "{\"status\":\"rejected\",\"error\":\"" code "\",\"message\":\"" message "\"}"
 
 static gboolean
 stamp_in_future (const char *stamp,
@@ -1135,8 +1193,10 @@ follow_huddle_name (RapportServerStore *self,
 
 /* Applies one op that has been checked for shape and access; answers its
  * result, or NULL when the database failed. */
-static JsonObject *
+static const char *
 apply_op (RapportServerStore *self,
+          Push *push,
+          guint index,
           JsonObject *op,
           const char *scope_id,
           gint64 now,
@@ -1156,8 +1216,8 @@ apply_op (RapportServerStore *self,
   if (is_delete)
     {
       if (stamp_in_future (json_object_get_string_member (op, "stamp"), now))
-        return result_new ("rejected", "stamp-in-future",
-                           "The stamp is more than 5 minutes ahead of the server's clock.");
+        return REJECTED ("stamp-in-future",
+                         "The stamp is more than 5 minutes ahead of the server's clock.");
     }
   else
     {
@@ -1168,11 +1228,18 @@ apply_op (RapportServerStore *self,
           JsonArray *pair = json_object_get_array_member (put_fields, l->data);
 
           if (stamp_in_future (json_array_get_string_element (pair, 1), now))
-            return result_new ("rejected", "stamp-in-future",
-                               "A stamp is more than 5 minutes ahead of the server's clock.");
+            return REJECTED ("stamp-in-future",
+                             "A stamp is more than 5 minutes ahead of the server's clock.");
         }
     }
 
+  {
+    g_autofree char *key = g_strconcat (scope_id, " ", uuid, NULL);
+
+    /* The same record earlier in the batch: it must be in the table. */
+    if (g_hash_table_contains (push->pending, key) && !flush_fresh (self, push, now, error))
+      return NULL;
+  }
   stmt = statement (self, "SELECT scope, entity, deleted, fields FROM records WHERE scope = ? AND uuid = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -1197,21 +1264,21 @@ apply_op (RapportServerStore *self,
     }
 
   if (exists && strcmp (row_entity, entity->name) != 0)
-    return result_new ("rejected", "wrong-entity",
-                       "This uuid already names another kind of record in this scope.");
+    return REJECTED ("wrong-entity",
+                     "This uuid already names another kind of record in this scope.");
 
   if (entity->append_only)
     {
       g_autoptr (GList) names = NULL;
 
       if (is_delete)
-        return result_new ("rejected", "append-only",
-                           "A referral step is never deleted.");
+        return REJECTED ("append-only",
+                         "A referral step is never deleted.");
       if (!exists)
         {
-          if (!write_record (self, uuid, scope_id, entity->name, FALSE, NULL, put_fields, now, error))
+          if (!queue_fresh (self, push, index, uuid, scope_id, entity->name, error))
             return NULL;
-          return result_new ("applied", NULL, NULL);
+          return RESULT ("applied");
         }
       names = json_object_get_members (put_fields);
       for (GList *l = names; l != NULL; l = l->next)
@@ -1222,30 +1289,31 @@ apply_op (RapportServerStore *self,
                                   : NULL;
 
           if (theirs == NULL || g_strcmp0 (json_array_get_string_element (mine, 1), json_array_get_string_element (theirs, 1)) != 0 || !same_value (json_array_get_element (mine, 0), json_array_get_element (theirs, 0)))
-            return result_new ("rejected", "append-only",
-                               "A referral step is written once and never changed.");
+            return REJECTED ("append-only",
+                             "A referral step is written once and never changed.");
         }
-      return result_new ("ignored", NULL, NULL);
+      return RESULT ("ignored");
     }
 
   if (exists && row_deleted)
-    return result_new ("ignored", NULL, NULL);
+    return RESULT ("ignored");
 
   if (is_delete)
     {
       g_autoptr (JsonObject) none = json_object_new ();
 
-      if (!write_record (self, uuid, scope_id, entity->name, TRUE,
+      if (!write_record (self, push, uuid, scope_id, entity->name, TRUE,
                          json_object_get_string_member (op, "stamp"), none, now, error))
         return NULL;
-      return result_new ("applied", NULL, NULL);
+      return RESULT ("applied");
     }
 
   if (!exists)
     {
-      if (!write_record (self, uuid, scope_id, entity->name, FALSE, NULL, put_fields, now, error) || !follow_huddle_name (self, scope_id, uuid, put_fields, error))
+      if (!queue_fresh (self, push, index, uuid, scope_id, entity->name, error) ||
+          !follow_huddle_name (self, scope_id, uuid, put_fields, error))
         return NULL;
-      return result_new ("applied", NULL, NULL);
+      return RESULT ("applied");
     }
   else
     {
@@ -1271,92 +1339,121 @@ apply_op (RapportServerStore *self,
             }
         }
       if (!changed)
-        return result_new ("ignored", NULL, NULL);
-      if (!write_record (self, uuid, scope_id, entity->name, FALSE, NULL, stored, now, error) || !follow_huddle_name (self, scope_id, uuid, won, error))
+        return RESULT ("ignored");
+      if (!write_record (self, push, uuid, scope_id, entity->name, FALSE, NULL, stored, now, error) ||
+          !follow_huddle_name (self, scope_id, uuid, won, error))
         return NULL;
-      return result_new ("applied", NULL, NULL);
+      return RESULT ("applied");
     }
 }
 
-static gboolean scope_seqs (RapportServerStore *self, const char *scope_id, gint64 *last_seq, gint64 *pruned_seq, GError **error);
-
 /* Applies a checked batch and keeps its answer, all in one transaction:
  * either the effects and the answer are both kept, or neither is, which
- * is what lets a retried batch be answered without applying it twice. */
+ * is what lets a retried batch be answered without applying it twice.
+ * @body is the request the ops were parsed from. */
 char *
 rapport_server_store_push (RapportServerStore *self,
                            const char *device,
                            gint64 seq,
                            JsonArray *ops,
+                           const char *body,
+                           gsize body_len,
                            const char *const *scope_ids,
                            const char *const *scope_names,
                            gint64 now,
                            GError **error)
 {
-  g_autoptr (JsonObject) answer = json_object_new ();
-  g_autoptr (JsonNode) node = NULL;
-  JsonArray *results = json_array_new ();
-  JsonObject *ranges = json_object_new ();
-  g_autofree char *text = NULL;
+  g_autoptr (JsonObject) ranges = json_object_new ();
+  g_autoptr (JsonNode) ranges_node = NULL;
+  g_autoptr (GString) answer = g_string_new (NULL);
+  g_autofree char *ranges_text = NULL;
+  Push push = { body, body_len };
+  GHashTableIter iter;
+  gpointer scope_id, last;
   sqlite3_stmt *stmt;
 
-  json_object_set_int_member (answer, "seq", seq);
-  json_object_set_array_member (answer, "results", results);
-  json_object_set_object_member (answer, "scopes", ranges);
+  push.seqs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  push.pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_string_append_printf (answer, "{\"seq\":%" G_GINT64_FORMAT ",\"results\":[", seq);
 
-  if (!rapport_server_store_begin (self, error))
-    return NULL;
+  if (!rapport_server_store_begin (self, error) ||
+      !exec (self,
+             "CREATE TEMP TABLE IF NOT EXISTS push_fresh ("
+             "  idx INTEGER PRIMARY KEY, uuid TEXT, scope TEXT, entity TEXT, seq INTEGER);"
+             " DELETE FROM temp.push_fresh;",
+             error))
+    goto failed;
   /* Each scope's last change before the batch, so that the device can
    * skip pulling back its own changes (docs/sync-protocol.md, Push). */
   for (guint i = 0; scope_ids[i] != NULL; i++)
     if (!json_object_has_member (ranges, scope_names[i]))
       {
-        gint64 last, pruned;
+        gint64 before, pruned;
         JsonArray *range = json_array_sized_new (2);
 
-        if (!scope_seqs (self, scope_ids[i], &last, &pruned, error))
+        if (!scope_seqs (self, scope_ids[i], &before, &pruned, error))
           {
             json_array_unref (range);
             goto failed;
           }
-        json_array_add_int_element (range, last);
+        json_array_add_int_element (range, before);
         json_object_set_array_member (ranges, scope_names[i], range);
       }
   for (guint i = 0; i < json_array_get_length (ops); i++)
     {
-      JsonObject *result = apply_op (self, json_array_get_object_element (ops, i), scope_ids[i], now, error);
+      const char *result = apply_op (self, &push, i, json_array_get_object_element (ops, i), scope_ids[i], now, error);
 
       if (result == NULL)
         goto failed;
-      json_array_add_object_element (results, result);
+      if (i > 0)
+        g_string_append_c (answer, ',');
+      g_string_append (answer, result);
+    }
+  if (!flush_fresh (self, &push, now, error))
+    goto failed;
+  stmt = statement (self, "UPDATE scopes SET last_seq = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  g_hash_table_iter_init (&iter, push.seqs);
+  while (g_hash_table_iter_next (&iter, &scope_id, &last))
+    {
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) last);
+      sqlite3_bind_text (stmt, 2, scope_id, -1, SQLITE_TRANSIENT);
+      if (!run (self, stmt, error))
+        goto failed;
     }
   for (guint i = 0; scope_ids[i] != NULL; i++)
     {
       JsonArray *range = json_object_get_array_member (ranges, scope_names[i]);
-      gint64 last, pruned;
+      gint64 after, pruned;
 
       if (json_array_get_length (range) == 2)
         continue;
-      if (!scope_seqs (self, scope_ids[i], &last, &pruned, error))
+      if (!scope_seqs (self, scope_ids[i], &after, &pruned, error))
         goto failed;
-      json_array_add_int_element (range, last);
+      json_array_add_int_element (range, after);
     }
 
-  node = json_node_init_object (json_node_alloc (), answer);
-  text = json_to_string (node, FALSE);
+  ranges_node = json_node_init_object (json_node_alloc (), ranges);
+  ranges_text = json_to_string (ranges_node, FALSE);
+  g_string_append_printf (answer, "],\"scopes\":%s}", ranges_text);
   stmt = statement (self, "INSERT INTO batches (device, seq, answer, created) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, seq);
-  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, answer->str, answer->len, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, now);
   if (!run (self, stmt, error) || !rapport_server_store_commit (self, error))
     goto failed;
-  return g_steal_pointer (&text);
+  g_hash_table_unref (push.seqs);
+  g_hash_table_unref (push.pending);
+  return g_string_free (g_steal_pointer (&answer), FALSE);
 
 failed:
   rapport_server_store_rollback (self);
+  g_hash_table_unref (push.seqs);
+  g_hash_table_unref (push.pending);
   return NULL;
 }
 

@@ -65,7 +65,7 @@ char *rapport_server_store_accept_invitation (RapportServerStore *self, const ch
 
 /* Records */
 char *rapport_server_store_find_batch (RapportServerStore *self, const char *device, gint64 seq, GError **error);
-char *rapport_server_store_push (RapportServerStore *self, const char *device, gint64 seq, JsonArray *ops, const char *const *scope_ids, const char *const *scope_names, gint64 now, GError **error);
+char *rapport_server_store_push (RapportServerStore *self, const char *device, gint64 seq, JsonArray *ops, const char *body, gsize body_len, const char *const *scope_ids, const char *const *scope_names, gint64 now, GError **error);
 gint64 rapport_server_store_last_seq (RapportServerStore *self, const char *scope_id);
 JsonObject *rapport_server_store_changes (RapportServerStore *self, const char *scope_id, gint64 after, guint limit, GError **error);
 JsonObject *rapport_server_store_snapshot (RapportServerStore *self, const char *scope_id, const char *after, guint limit, GError **error);
