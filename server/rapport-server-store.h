@@ -67,8 +67,8 @@ char *rapport_server_store_accept_invitation (RapportServerStore *self, const ch
 char *rapport_server_store_find_batch (RapportServerStore *self, const char *device, gint64 seq, GError **error);
 char *rapport_server_store_push (RapportServerStore *self, const char *device, gint64 seq, JsonArray *ops, const char *body, gsize body_len, const char *const *scope_ids, const char *const *scope_names, gint64 now, GError **error);
 gint64 rapport_server_store_last_seq (RapportServerStore *self, const char *scope_id);
-JsonObject *rapport_server_store_changes (RapportServerStore *self, const char *scope_id, gint64 after, guint limit, GError **error);
-JsonObject *rapport_server_store_snapshot (RapportServerStore *self, const char *scope_id, const char *after, guint limit, GError **error);
+char *rapport_server_store_changes (RapportServerStore *self, const char *scope_id, gint64 after, guint limit, GError **error);
+char *rapport_server_store_snapshot (RapportServerStore *self, const char *scope_id, const char *after, guint limit, GError **error);
 gboolean rapport_server_store_prune (RapportServerStore *self, gint64 now, gint64 history_ms, GError **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportServerUser, rapport_server_user_clear)

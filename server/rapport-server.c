@@ -1293,7 +1293,8 @@ handle_pull (RapportServer *self,
              gboolean snapshot)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) page = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *members = NULL;
   g_autofree char *scope_id = NULL;
   g_autofree char *after_uuid = NULL;
   RapportScopeKind kind;
@@ -1343,8 +1344,9 @@ handle_pull (RapportServer *self,
       reply_error (msg, error);
       return;
     }
-  json_object_set_string_member (page, "scope", kind == RAPPORT_SCOPE_PRIVATE ? "private" : scope_id);
-  reply_json (msg, SOUP_STATUS_OK, page);
+  /* Scope ids are "private" or "huddle:" and a checked uuid. */
+  members = g_strdup_printf ("\"scope\":\"%s\"", kind == RAPPORT_SCOPE_PRIVATE ? "private" : scope_id);
+  reply_json_text (msg, SOUP_STATUS_OK, members, page);
 }
 
 static void
