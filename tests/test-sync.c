@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <signal.h>
+#include <string.h>
 
 #include "rapport-contact.h"
 #include "rapport-huddle.h"
@@ -666,6 +667,50 @@ test_shared_huddle (Fixture *fixture,
   device_free (ben);
 }
 
+/* A server whose certificate does not verify is refused, in words, with
+ * nothing sent; trusted through a certificate database, it works. */
+static void
+test_tls (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = rapport_test_make_tmp_dir ();
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  const char *openssl[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                            "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert, NULL };
+  const char *args[] = { "--tls-cert", cert, "--tls-key", key, NULL };
+  g_autoptr (GSubprocess) gen = g_subprocess_newv (openssl, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_autoptr (GTlsDatabase) trusted = NULL;
+  g_autofree char *token = NULL;
+  RapportTestServer *server;
+  Device *a = device_new ();
+
+  g_assert_no_error (error);
+  g_subprocess_wait_check (gen, NULL, &error);
+  g_assert_no_error (error);
+  server = rapport_test_server_start (args);
+  rapport_test_server_add_user (server, "ana", PASSWORD);
+  add_contact (a, "Noa North", "North Notaries");
+
+  token = try_sign_in (a, rapport_test_server_get_url (server), "ana", NULL, &error);
+  g_assert_null (token);
+  g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "could not be verified"));
+  g_assert_cmpint (rapport_sync_client_get_status (a->client), ==, RAPPORT_SYNC_SIGNED_OUT);
+  g_clear_error (&error);
+
+  trusted = g_tls_file_database_new (cert, &error);
+  g_assert_no_error (error);
+  rapport_sync_client_set_tls_database (a->client, trusted);
+  sign_in (a, rapport_test_server_get_url (server), "ana");
+  sync_ok (a);
+
+  device_free (a);
+  rapport_test_server_stop (server);
+  rapport_test_remove_tree (dir);
+}
+
 static gboolean
 on_too_long (gpointer user_data)
 {
@@ -1023,6 +1068,7 @@ main (int argc,
   g_test_add ("/rapport/sync/expired-cursor", Fixture, NULL, fixture_setup, test_expired_cursor, fixture_teardown);
   g_test_add ("/rapport/sync/clock-skew", Fixture, NULL, fixture_setup, test_clock_skew, fixture_teardown);
   g_test_add ("/rapport/sync/shared-huddle", Fixture, NULL, fixture_setup, test_shared_huddle, fixture_teardown);
+  g_test_add_func ("/rapport/sync/tls", test_tls);
   g_test_add ("/rapport/sync/wait-for-changes", Fixture, NULL, fixture_setup, test_wait_for_changes, fixture_teardown);
   g_test_add ("/rapport/sync/sample-network", Fixture, NULL, fixture_setup, test_sample_network, fixture_teardown);
   g_test_add ("/rapport/sync/killed-pull", Fixture, NULL, fixture_setup, test_killed_pull, fixture_teardown);
