@@ -83,7 +83,10 @@ static const char schema[] =
      * huddles is a "person" in each, under the contact's uuid, and the
      * user's own card takes their person uuid everywhere. fields is
      * {"name": [value, stamp]}; a tombstone has none and its own stamp. */
+    /* Rowids, so that large new records are appended rather than each
+     * written to a random page of a table ordered by uuid. */
     "CREATE TABLE records ("
+    "  id INTEGER PRIMARY KEY,"
     "  uuid TEXT NOT NULL,"
     "  scope TEXT NOT NULL,"
     "  entity TEXT NOT NULL,"
@@ -92,7 +95,7 @@ static const char schema[] =
     "  fields TEXT NOT NULL DEFAULT '{}',"
     "  seq INTEGER NOT NULL,"
     "  changed INTEGER NOT NULL,"
-    "  PRIMARY KEY (scope, uuid)) WITHOUT ROWID;"
+    "  UNIQUE (scope, uuid));"
     "CREATE INDEX records_scope_seq ON records (scope, seq);"
     "CREATE INDEX records_tombstones ON records (changed) WHERE deleted;"
     "CREATE TABLE batches ("

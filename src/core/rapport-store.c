@@ -603,14 +603,18 @@ static const char *const migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value"
   ") WITHOUT ROWID;"
+  /* A rowid table: records are large (every field with its stamp) and
+   * uuids random, so keyed by uuid each new one would land on a random
+   * page; here they are appended, and only the narrow index is random. */
   "CREATE TABLE sync_records ("
-  "  uuid TEXT PRIMARY KEY,"
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
   "  entity TEXT NOT NULL,"
   "  scope TEXT NOT NULL,"
   "  fields TEXT NOT NULL DEFAULT '{}',"
   "  deleted TEXT,"
   "  known INTEGER NOT NULL DEFAULT 0"
-  ") WITHOUT ROWID;"
+  ");"
   "CREATE INDEX sync_records_by_scope ON sync_records (scope, known);"
   "CREATE TABLE sync_shared ("
   "  uuid TEXT NOT NULL,"
