@@ -169,7 +169,7 @@ rapport_huddles_view_set_store (RapportHuddlesView *self,
   self->huddles = rapport_huddle_list_new (store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->huddles));
   g_signal_connect_object (self->huddles, "notify::n-items", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::huddles", G_CALLBACK (select_shown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->huddles, "items-changed", G_CALLBACK (select_shown), self, G_CONNECT_SWAPPED);
   update_empty (self);
 }
 
