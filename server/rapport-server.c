@@ -1516,17 +1516,21 @@ log_request (SoupServerMessage *msg,
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *when = g_date_time_format (now, "%FT%TZ");
   g_autofree char *user = NULL;
+  char status_text[16];
 
   if (req == NULL || req->done)
     return;
   req->done = TRUE;
+  g_snprintf (status_text, sizeof status_text, "%u", soup_server_message_get_status (msg));
   path = g_strescape (uri ? g_uri_get_path (uri) : "-", NULL);
   user = req->user ? g_strdup_printf ("%" G_GINT64_FORMAT, req->user) : g_strdup ("-");
-  g_printerr ("%s %s %s %u user=%s %" G_GINT64_FORMAT "ms%s\n", when,
+  /* A request whose client went away has no status of its own: libsoup
+   * reports one, but nothing was answered. */
+  g_printerr ("%s %s %s %s user=%s %" G_GINT64_FORMAT "ms%s\n", when,
               soup_server_message_get_method (msg) ? soup_server_message_get_method (msg) : "-",
-              path, soup_server_message_get_status (msg), user,
+              path, aborted ? "-" : status_text, user,
               (g_get_monotonic_time () - req->started_us) / 1000,
-              aborted ? " aborted" : "");
+              aborted ? " aborted: the client went away" : "");
 }
 
 static void

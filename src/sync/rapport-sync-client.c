@@ -374,8 +374,14 @@ on_request_done (GObject *source,
                                  _("The certificate of %s could not be verified, so Rapport did not send anything (%s)."),
                                     request->what, error->message);
       else
-        g_task_return_new_error (task, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_UNREACHABLE,
-                                 _("Could not reach %s: %s"), request->what, error->message);
+        {
+          /* The technical reason goes to the log; the person needs to know
+           * that nothing is lost. */
+          g_debug ("Could not reach %s: %s", request->what, error->message);
+          g_task_return_new_error (task, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_UNREACHABLE,
+                                   _("Cannot reach %s. Your edits are kept on this computer and go out when it answers again."),
+                                      request->what);
+        }
       return;
     }
 
@@ -1176,6 +1182,11 @@ start_run (RapportSyncClient *self,
   Run *run;
 
   g_clear_handle_id (&self->retry_id, g_source_remove);
+  /* The sync reads everything the wait would have announced, and its own
+   * push would only wake it; a new wait starts when it ends. */
+  if (self->waiting_on_server != NULL)
+    g_cancellable_cancel (self->waiting_on_server);
+  g_clear_object (&self->waiting_on_server);
   set_status (self, RAPPORT_SYNC_SYNCING, NULL);
   task = g_task_new (self, NULL, on_sync_done, callers);
   run = g_new0 (Run, 1);
