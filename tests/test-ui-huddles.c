@@ -275,6 +275,65 @@ test_record_meeting (void)
   g_assert_cmpuint (absent, ==, 1);
 }
 
+/* The meeting is open here while another computer changes its notes and
+ * one answer (sync writes them to the store); saving what was changed
+ * here keeps theirs. */
+static void
+test_meeting_edited_elsewhere (void)
+{
+  g_autoptr(GListModel) meetings = rapport_store_list_meetings (store (), huddle_id, NULL);
+  g_autoptr(RapportMeeting) meeting = g_list_model_get_item (meetings, 0);
+  g_autoptr(RapportMeeting) after = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GPtrArray) combos = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 meeting_id = rapport_meeting_get_id (meeting);
+  gint64 first_member, last_member;
+  GtkWidget *editor;
+  guint n;
+
+  rows = rapport_store_list_attendance (store (), meeting_id, NULL);
+  n = g_list_model_get_n_items (rows);
+  {
+    g_autoptr(RapportAttendance) first = g_list_model_get_item (rows, 0);
+    g_autoptr(RapportAttendance) last = g_list_model_get_item (rows, n - 1);
+
+    first_member = rapport_attendance_get_member_id (first);
+    last_member = rapport_attendance_get_member_id (last);
+  }
+  editor = rapport_meeting_editor_new (GTK_WINDOW (window), store (), huddle_id, rapport_meeting_get_starts_at (meeting));
+  gtk_window_present (GTK_WINDOW (editor));
+  rapport_test_pump (100);
+
+  /* Meanwhile, elsewhere: new notes, and the first member came late. */
+  g_assert_cmpint (rapport_store_record_meeting (store (), huddle_id, rapport_meeting_get_starts_at (meeting),
+                                                 "Bring flyers", &error),
+                   ==, meeting_id);
+  g_assert_true (rapport_store_set_attendance (store (), meeting_id, first_member, RAPPORT_PRESENCE_LATE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Here: the last member is marked present after all. */
+  combos = attendance_combos (editor);
+  adw_combo_row_set_selected (g_ptr_array_index (combos, combos->len - 1), 1);
+  rapport_test_click (rapport_test_find_button (editor, "_Save"));
+  g_assert_null (rapport_test_find_toplevel (RAPPORT_TYPE_MEETING_EDITOR, GTK_WINDOW (window)));
+
+  after = rapport_store_get_meeting (store (), meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_meeting_get_notes (after), ==, "Bring flyers");
+  g_clear_object (&rows);
+  rows = rapport_store_list_attendance (store (), meeting_id, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RapportAttendance) row = g_list_model_get_item (rows, i);
+
+      if (rapport_attendance_get_member_id (row) == first_member)
+        g_assert_cmpint (rapport_attendance_get_status (row), ==, RAPPORT_PRESENCE_LATE);
+      if (rapport_attendance_get_member_id (row) == last_member)
+        g_assert_cmpint (rapport_attendance_get_status (row), ==, RAPPORT_PRESENCE_PRESENT);
+    }
+}
+
 /* I refer Bea to Rita; she wins the business, worth 12,500. */
 static void
 test_referral_to_won (void)
@@ -394,6 +453,7 @@ main (int argc,
   g_test_add_func ("/rapport/ui/huddles/form", test_form_huddle);
   g_test_add_func ("/rapport/ui/huddles/add-members", test_add_members);
   g_test_add_func ("/rapport/ui/huddles/record-meeting", test_record_meeting);
+  g_test_add_func ("/rapport/ui/huddles/meeting-edited-elsewhere", test_meeting_edited_elsewhere);
   g_test_add_func ("/rapport/ui/huddles/referral-to-won", test_referral_to_won);
   status = g_test_run ();
 

@@ -30,7 +30,26 @@ typedef struct
   AdwComboRow *presence;
   AdwEntryRow *asks;
   AdwEntryRow *offers;
+  /* As the dialog opened: an answer left alone is not written back. */
+  guint first_presence;
+  char *first_asks;
+  char *first_offers;
 } MemberRows;
+
+static void
+member_rows_clear (MemberRows *rows)
+{
+  g_free (rows->first_asks);
+  g_free (rows->first_offers);
+}
+
+static gboolean
+member_rows_changed (MemberRows *rows)
+{
+  return adw_combo_row_get_selected (rows->presence) != rows->first_presence ||
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rows->asks)), rows->first_asks) != 0 ||
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rows->offers)), rows->first_offers) != 0;
+}
 
 struct _RapportMeetingEditor
 {
@@ -41,23 +60,49 @@ struct _RapportMeetingEditor
   gint64 starts_at;
   GArray *members; /* MemberRows */
   AdwEntryRow *notes_row;
+  char *first_notes;
   GtkLabel *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMeetingEditor, rapport_meeting_editor, ADW_TYPE_WINDOW)
 
+/* The meeting already recorded at this start, if any. */
+static RapportMeeting *
+find_meeting (RapportMeetingEditor *self)
+{
+  g_autoptr(GListModel) meetings = rapport_store_list_meetings (self->store, self->huddle_id, NULL);
+
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RapportMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (rapport_meeting_get_starts_at (meeting) == self->starts_at)
+        return g_steal_pointer (&meeting);
+    }
+  return NULL;
+}
+
 static void
 on_save (RapportMeetingEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(RapportMeeting) now = find_meeting (self);
+  const char *notes = gtk_editable_get_text (GTK_EDITABLE (self->notes_row));
   gint64 meeting;
 
-  meeting = rapport_store_record_meeting (self->store, self->huddle_id, self->starts_at,
-                                          gtk_editable_get_text (GTK_EDITABLE (self->notes_row)), &error);
+  /* Only what was changed here is written: the notes or an answer that
+   * another computer changed meanwhile (sync brought it in while this
+   * dialog was open) stay as they are now. */
+  if (now != NULL && g_strcmp0 (notes, self->first_notes) == 0)
+    notes = rapport_meeting_get_notes (now);
+  meeting = rapport_store_record_meeting (self->store, self->huddle_id, self->starts_at, notes, &error);
   for (guint i = 0; meeting != 0 && i < self->members->len; i++)
     {
       MemberRows *rows = &g_array_index (self->members, MemberRows, i);
       guint chosen = adw_combo_row_get_selected (rows->presence);
+
+      if (now != NULL && !member_rows_changed (rows))
+        continue;
 
       /* "Not recorded" takes back what was recorded before. */
       if (chosen == 0 || chosen > G_N_ELEMENTS (presences))
@@ -125,6 +170,9 @@ add_member (RapportMeetingEditor *self,
   rows.offers = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows.offers), _("Offered"));
   gtk_editable_set_text (GTK_EDITABLE (rows.offers), offers ? offers : "");
+  rows.first_presence = selected;
+  rows.first_asks = g_strdup (gtk_editable_get_text (GTK_EDITABLE (rows.asks)));
+  rows.first_offers = g_strdup (gtk_editable_get_text (GTK_EDITABLE (rows.offers)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), GTK_WIDGET (rows.presence));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), GTK_WIDGET (rows.asks));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), GTK_WIDGET (rows.offers));
@@ -162,22 +210,6 @@ fill_members (RapportMeetingEditor *self,
     }
 }
 
-/* The meeting already recorded at this start, if any. */
-static RapportMeeting *
-find_meeting (RapportMeetingEditor *self)
-{
-  g_autoptr(GListModel) meetings = rapport_store_list_meetings (self->store, self->huddle_id, NULL);
-
-  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
-    {
-      g_autoptr(RapportMeeting) meeting = g_list_model_get_item (meetings, i);
-
-      if (rapport_meeting_get_starts_at (meeting) == self->starts_at)
-        return g_steal_pointer (&meeting);
-    }
-  return NULL;
-}
-
 static void
 build (RapportMeetingEditor *self)
 {
@@ -192,6 +224,7 @@ build (RapportMeetingEditor *self)
   adw_preferences_group_set_title (strategy, when);
   self->notes_row = rapport_form_add_entry (strategy, _("Strategy notes"),
                                                          meeting ? rapport_meeting_get_notes (meeting) : NULL);
+  self->first_notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
   adw_preferences_group_set_title (who, _("Who Came"));
   adw_preferences_group_set_description (who, _("Open a member to say how they came, and what they asked for and offered."));
   fill_members (self, who, meeting ? rapport_meeting_get_id (meeting) : 0);
@@ -209,6 +242,7 @@ rapport_meeting_editor_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->members, g_array_unref);
+  g_clear_pointer (&self->first_notes, g_free);
   G_OBJECT_CLASS (rapport_meeting_editor_parent_class)->dispose (object);
 }
 
@@ -222,6 +256,7 @@ static void
 rapport_meeting_editor_init (RapportMeetingEditor *self)
 {
   self->members = g_array_new (FALSE, TRUE, sizeof (MemberRows));
+  g_array_set_clear_func (self->members, (GDestroyNotify) member_rows_clear);
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 680);
 }
 
