@@ -208,3 +208,36 @@ rapport_test_assert_contact_days (RapportStore *store)
 
   g_assert_cmpstr (kept, ==, counted);
 }
+
+/* The callback to give an asynchronous call whose user data is a
+ * RapportTestWait. */
+void
+rapport_test_wait_done (GObject *source,
+                        GAsyncResult *result,
+                        gpointer user_data)
+{
+  RapportTestWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  wait->done = TRUE;
+}
+
+/* Spins the main loop until the call finishes; fails the test after
+ * @timeout_s seconds rather than hanging until meson's timeout. Returns
+ * the result, to unref. */
+GAsyncResult *
+rapport_test_wait (RapportTestWait *wait,
+                   guint timeout_s)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (!wait->done)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out after %u s waiting for an asynchronous call", timeout_s);
+      /* Not blocking: with nothing to do, the deadline is still checked. */
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return wait->result;
+}

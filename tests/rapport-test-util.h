@@ -27,6 +27,16 @@ char *rapport_test_sql_text (RapportStore *store, const char *format, ...) G_GNU
 gint64 rapport_test_db_int (sqlite3 *db, const char *sql);
 char *rapport_test_db_text (sqlite3 *db, const char *sql);
 
+/* Waiting on the main loop for an asynchronous call to finish. */
+typedef struct
+{
+  gboolean done;
+  GAsyncResult *result;
+} RapportTestWait;
+
+void rapport_test_wait_done (GObject *source, GAsyncResult *result, gpointer user_data);
+GAsyncResult *rapport_test_wait (RapportTestWait *wait, guint timeout_s);
+
 RapportContact *rapport_test_add_contact (RapportStore *store, const char *name);
 void rapport_test_assert_contact_days (RapportStore *store);
 GArray *rapport_test_search (RapportStore *store, const char *search, gboolean archived);

@@ -60,31 +60,6 @@ device_free (Device *device)
   g_free (device);
 }
 
-typedef struct
-{
-  gboolean done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_done (GObject *source,
-         GAsyncResult *result,
-         gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  while (!wait->done)
-    g_main_context_iteration (NULL, TRUE);
-  return wait->result;
-}
-
 static char *
 try_sign_in (Device *device,
              const char *url,
@@ -92,12 +67,12 @@ try_sign_in (Device *device,
              const char *invitation,
              GError **error)
 {
-  Wait wait = { 0 };
+  RapportTestWait wait = { 0 };
   g_autoptr (GAsyncResult) result = NULL;
 
   rapport_sync_client_sign_in_async (device->client, url, user, PASSWORD, invitation, "Test device",
-                                     NULL, on_done, &wait);
-  result = wait_for (&wait);
+                                     NULL, rapport_test_wait_done, &wait);
+  result = rapport_test_wait (&wait, 60);
   return rapport_sync_client_sign_in_finish (device->client, result, error);
 }
 
@@ -118,11 +93,11 @@ static gboolean
 try_sync (Device *device,
           GError **error)
 {
-  Wait wait = { 0 };
+  RapportTestWait wait = { 0 };
   g_autoptr (GAsyncResult) result = NULL;
 
-  rapport_sync_client_sync_async (device->client, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  rapport_sync_client_sync_async (device->client, NULL, rapport_test_wait_done, &wait);
+  result = rapport_test_wait (&wait, 60);
   return rapport_sync_client_sync_finish (device->client, result, error);
 }
 
@@ -559,13 +534,13 @@ static char *
 invite (Device *device,
         const char *huddle_uuid)
 {
-  Wait wait = { 0 };
+  RapportTestWait wait = { 0 };
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   char *code;
 
-  rapport_sync_client_invite_async (device->client, huddle_uuid, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  rapport_sync_client_invite_async (device->client, huddle_uuid, NULL, rapport_test_wait_done, &wait);
+  result = rapport_test_wait (&wait, 60);
   code = rapport_sync_client_invite_finish (device->client, result, &error);
   g_assert_no_error (error);
   return code;
@@ -575,12 +550,12 @@ static void
 leave (Device *device,
        const char *huddle_uuid)
 {
-  Wait wait = { 0 };
+  RapportTestWait wait = { 0 };
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  rapport_sync_client_leave_async (device->client, huddle_uuid, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  rapport_sync_client_leave_async (device->client, huddle_uuid, NULL, rapport_test_wait_done, &wait);
+  result = rapport_test_wait (&wait, 60);
   g_assert_true (rapport_sync_client_leave_finish (device->client, result, &error));
   g_assert_no_error (error);
 }

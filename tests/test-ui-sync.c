@@ -259,37 +259,6 @@ typedef struct
   RapportSyncClient *client;
 } Device;
 
-typedef struct
-{
-  gboolean done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_done (GObject *source,
-         GAsyncResult *result,
-         gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!wait->done)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for the server");
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return wait->result;
-}
-
 static Device *
 other_device (void)
 {
@@ -298,7 +267,7 @@ other_device (void)
   g_autofree char *token = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  Wait wait = { 0 };
+  RapportTestWait wait = { 0 };
 
   device->dir = rapport_test_make_tmp_dir ();
   path = g_build_filename (device->dir, "rapport.db", NULL);
@@ -306,8 +275,8 @@ other_device (void)
   g_assert_no_error (error);
   device->client = rapport_sync_client_new (device->store);
   rapport_sync_client_sign_in_async (device->client, rapport_test_server_get_url (server), USER, PASSWORD, NULL,
-                                     "Second computer", NULL, on_done, &wait);
-  result = wait_for (&wait);
+                                     "Second computer", NULL, rapport_test_wait_done, &wait);
+  result = rapport_test_wait (&wait, TIMEOUT_S);
   token = rapport_sync_client_sign_in_finish (device->client, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (token);
@@ -319,10 +288,10 @@ device_sync (Device *device)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  Wait wait = { 0 };
+  RapportTestWait wait = { 0 };
 
-  rapport_sync_client_sync_async (device->client, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  rapport_sync_client_sync_async (device->client, NULL, rapport_test_wait_done, &wait);
+  result = rapport_test_wait (&wait, TIMEOUT_S);
   g_assert_true (rapport_sync_client_sync_finish (device->client, result, &error));
   g_assert_no_error (error);
 }
@@ -406,7 +375,7 @@ on_looked_up (GObject *source,
               GAsyncResult *result,
               gpointer user_data)
 {
-  on_done (source, result, user_data);
+  rapport_test_wait_done (source, result, user_data);
 }
 
 static char *
@@ -414,11 +383,11 @@ keyring_token (const char *url)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  Wait wait = { 0 };
+  RapportTestWait wait = { 0 };
   char *token;
 
   rapport_sync_secret_lookup_async (url, USER, NULL, on_looked_up, &wait);
-  result = wait_for (&wait);
+  result = rapport_test_wait (&wait, TIMEOUT_S);
   token = rapport_sync_secret_lookup_finish (result, &error);
   g_assert_no_error (error);
   return token;
@@ -489,7 +458,7 @@ test_invite (void)
   GtkWidget *page;
   Device *ben = g_new0 (Device, 1);
   g_autofree char *path = NULL;
-  Wait wait = { 0 };
+  RapportTestWait wait = { 0 };
   gint64 id = rapport_store_save_huddle (store, huddle, &error);
 
   g_assert_no_error (error);
@@ -515,8 +484,8 @@ test_invite (void)
   g_assert_no_error (error);
   ben->client = rapport_sync_client_new (ben->store);
   rapport_sync_client_sign_in_async (ben->client, rapport_test_server_get_url (server), "ben", "ben's password", code,
-                                     "Ben's computer", NULL, on_done, &wait);
-  result = wait_for (&wait);
+                                     "Ben's computer", NULL, rapport_test_wait_done, &wait);
+  result = rapport_test_wait (&wait, TIMEOUT_S);
   token = rapport_sync_client_sign_in_finish (ben->client, result, &error);
   g_assert_no_error (error);
   device_sync (ben);
