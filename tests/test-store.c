@@ -1333,6 +1333,41 @@ test_interaction_delete (RapportTestStore *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 1);
 }
 
+/* An editor saves only what was changed in it: a field another computer
+ * changed while it was open keeps that change. */
+static void
+test_rebase (void)
+{
+  g_autoptr(RapportContact) shown = rapport_contact_new ("Ann Archer");
+  g_autoptr(RapportContact) now = NULL;
+  g_autoptr(RapportContact) draft = NULL;
+  const char *tags[] = { "client", NULL };
+  const char *their_tags[] = { "client", "vip", NULL };
+
+  rapport_contact_set_company (shown, "Archer Law");
+  rapport_contact_set_notes (shown, "Met at the mixer");
+  rapport_contact_set_tags (shown, tags);
+  now = rapport_contact_copy (shown);
+  draft = rapport_contact_copy (shown);
+
+  /* Elsewhere: new notes and a tag. Here: a new company, and the notes
+   * left as they were shown. */
+  rapport_contact_set_notes (now, "Prefers mornings");
+  rapport_contact_set_tags (now, their_tags);
+  rapport_contact_set_company (draft, "Archer & Daughters");
+  rapport_contact_rebase (draft, shown, now);
+
+  g_assert_cmpstr (rapport_contact_get_company (draft), ==, "Archer & Daughters");
+  g_assert_cmpstr (rapport_contact_get_notes (draft), ==, "Prefers mornings");
+  g_assert_cmpuint (g_strv_length ((char **) rapport_contact_get_tags (draft)), ==, 2);
+  g_assert_cmpstr (rapport_contact_get_display_name (draft), ==, "Ann Archer");
+
+  /* Changed on both sides: the editor's value is saved. */
+  rapport_contact_set_notes (draft, "Call before noon");
+  rapport_contact_rebase (draft, shown, now);
+  g_assert_cmpstr (rapport_contact_get_notes (draft), ==, "Call before noon");
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1360,5 +1395,6 @@ main (int argc,
 
 #undef ADD
 
+  g_test_add_func ("/rapport/contact/rebase", test_rebase);
   return g_test_run ();
 }

@@ -431,6 +431,90 @@ rapport_contact_copy (RapportContact *self)
   return copy;
 }
 
+static gboolean
+labeled_arrays_equal (GPtrArray *a,
+                      GPtrArray *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a->len == 0) && (b == NULL || b->len == 0);
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      RapportLabeled *x = g_ptr_array_index (a, i);
+      RapportLabeled *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->label, y->label) != 0 || g_strcmp0 (x->value, y->value) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+property_values_equal (GParamSpec *pspec,
+                       const GValue *a,
+                       const GValue *b)
+{
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
+    {
+      const char *const *x = g_value_get_boxed (a);
+      const char *const *y = g_value_get_boxed (b);
+
+      if (x == NULL || y == NULL)
+        return (x == NULL || x[0] == NULL) && (y == NULL || y[0] == NULL);
+      return g_strv_equal (x, y);
+    }
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_PTR_ARRAY)
+    return labeled_arrays_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/**
+ * rapport_contact_rebase:
+ * @draft: the card as an editor is about to save it
+ * @original: the card as that editor showed it when it opened
+ * @current: the card as it is now
+ *
+ * Gives @draft the current value of every field the editor left as it
+ * showed it, so that saving writes only what was changed in the editor:
+ * a field another computer changed meanwhile (sync brought it in while
+ * the editor was open) keeps that change.
+ */
+void
+rapport_contact_rebase (RapportContact *draft,
+                        RapportContact *original,
+                        RapportContact *current)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT (draft));
+  g_return_if_fail (RAPPORT_IS_CONTACT (original));
+  g_return_if_fail (RAPPORT_IS_CONTACT (current));
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (draft), &n);
+  g_object_freeze_notify (G_OBJECT (draft));
+  for (guint i = 0; i < n; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto (GValue) shown = G_VALUE_INIT;
+      g_auto (GValue) saving = G_VALUE_INIT;
+      g_auto (GValue) now = G_VALUE_INIT;
+
+      if ((pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      g_value_init (&shown, pspec->value_type);
+      g_value_init (&saving, pspec->value_type);
+      g_value_init (&now, pspec->value_type);
+      g_object_get_property (G_OBJECT (original), pspec->name, &shown);
+      g_object_get_property (G_OBJECT (draft), pspec->name, &saving);
+      g_object_get_property (G_OBJECT (current), pspec->name, &now);
+      if (property_values_equal (pspec, &shown, &saving) && !property_values_equal (pspec, &saving, &now))
+        g_object_set_property (G_OBJECT (draft), pspec->name, &now);
+    }
+  g_object_thaw_notify (G_OBJECT (draft));
+}
+
 #define STRING_ACCESSORS(field, PROP)                                        \
   const char *rapport_contact_get_##field (RapportContact *self)             \
   {                                                                          \

@@ -25,6 +25,7 @@ G_DECLARE_FINAL_TYPE (RapportContact, rapport_contact, RAPPORT, CONTACT, GObject
 RapportContact *rapport_contact_new (const char *display_name);
 RapportContact *rapport_contact_copy (RapportContact *self);
 void rapport_contact_update_from (RapportContact *self, RapportContact *other);
+void rapport_contact_rebase (RapportContact *draft, RapportContact *original, RapportContact *current);
 
 gint64 rapport_contact_get_id (RapportContact *self);
 const char *rapport_contact_get_uuid (RapportContact *self);

@@ -27,6 +27,7 @@ struct _RapportContactEditor
   RapportStore *store;
   GSettings *settings;
   RapportContact *contact; /* the live contact being edited, or NULL */
+  RapportContact *shown;   /* the form as it opened, read back as a card */
   char *met_on;
   gint64 introduced_by;
   GPtrArray *email_rows;
@@ -408,19 +409,13 @@ parse_year (const char *text,
   return TRUE;
 }
 
-/**
- * rapport_contact_editor_save:
- * @self: an editor
- *
- * Validates and saves, as the Save button does. On success the editor
- * emits #RapportContactEditor::saved and closes.
- *
- * Returns: %TRUE if the contact was saved
- */
-gboolean
-rapport_contact_editor_save (RapportContactEditor *self)
+/* The card as the form says it, over @base; NULL when the year does not
+ * read as one. */
+static RapportContact *
+form_to_draft (RapportContactEditor *self,
+               RapportContact *base)
 {
-  g_autoptr(RapportContact) draft = NULL;
+  RapportContact *draft;
   g_autoptr(GPtrArray) emails = collect_labeled (self->email_rows);
   g_autoptr(GPtrArray) phones = collect_labeled (self->phone_rows);
   g_autoptr(GError) error = NULL;
@@ -428,22 +423,14 @@ rapport_contact_editor_save (RapportContactEditor *self)
   g_autofree char *help_them = text_view_get (self->help_them_view);
   g_autofree char *help_me = text_view_get (self->help_me_view);
   g_autofree char *notes = text_view_get (self->notes_view);
-  g_autofree char *due = NULL;
   guint rel = adw_combo_row_get_selected (self->relationship_row);
   guint cadence = adw_combo_row_get_selected (self->cadence_row);
   int year = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_CONTACT_EDITOR (self), FALSE);
 
   if (!parse_year (entry_get (self->since_row), &year))
-    {
-      show_error (self, _("“In industry since” must be a year, like 2012."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->since_row));
-      return FALSE;
-    }
+    return NULL;
 
-  draft = self->contact ? rapport_contact_copy (self->contact) : rapport_contact_new (NULL);
+  draft = base ? rapport_contact_copy (base) : rapport_contact_new (NULL);
   g_object_freeze_notify (G_OBJECT (draft));
   rapport_contact_set_display_name (draft, entry_get (self->name_row));
   rapport_contact_set_company (draft, entry_get (self->company_row));
@@ -470,6 +457,39 @@ rapport_contact_editor_save (RapportContactEditor *self)
   rapport_contact_set_linkedin (draft, entry_get (self->linkedin_row));
   rapport_contact_set_notes (draft, notes);
   g_object_thaw_notify (G_OBJECT (draft));
+  return draft;
+}
+
+/**
+ * rapport_contact_editor_save:
+ * @self: an editor
+ *
+ * Validates and saves, as the Save button does. On success the editor
+ * emits #RapportContactEditor::saved and closes.
+ *
+ * Returns: %TRUE if the contact was saved
+ */
+gboolean
+rapport_contact_editor_save (RapportContactEditor *self)
+{
+  g_autoptr(RapportContact) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_CONTACT_EDITOR (self), FALSE);
+
+  draft = form_to_draft (self, self->contact);
+  if (draft == NULL)
+    {
+      show_error (self, _("“In industry since” must be a year, like 2012."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->since_row));
+      return FALSE;
+    }
+  /* The live contact follows sync while the editor is open: what the form
+   * still shows as it opened takes the contact's value now. */
+  if (self->contact != NULL && self->shown != NULL)
+    rapport_contact_rebase (draft, self->shown, self->contact);
 
   if (self->contact == NULL)
     {
@@ -627,6 +647,7 @@ rapport_contact_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->contact);
+  g_clear_object (&self->shown);
   G_OBJECT_CLASS (rapport_contact_editor_parent_class)->dispose (object);
 }
 
@@ -737,6 +758,8 @@ rapport_contact_editor_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
   self->contact = contact ? g_object_ref (contact) : NULL;
   fill_from_contact (self);
+  if (self->contact != NULL)
+    self->shown = form_to_draft (self, self->contact);
   on_introduced_search_changed (self);
   return self;
 }
