@@ -1625,7 +1625,9 @@ test_add_user_errors (void)
     const char *says;
   } cases[] = {
     { "ana", "tiny12", "too short" },
-    { "not a name!", PASSWORD, "cannot be a user name" },
+    /* Refused before the password is read, so none is written: the
+     * server may be gone before it could be. */
+    { "not a name!", NULL, "cannot be a user name" },
     { "taken", PASSWORD, NULL },
     { "taken", PASSWORD, "already taken" },
   };
@@ -1636,7 +1638,7 @@ test_add_user_errors (void)
                              "--add-user", cases[i].name, NULL };
       g_autoptr (GSubprocess) process = NULL;
       g_autoptr (GError) error = NULL;
-      g_autofree char *input = g_strconcat (cases[i].password, "\n", NULL);
+      g_autofree char *input = cases[i].password ? g_strconcat (cases[i].password, "\n", NULL) : NULL;
       g_autofree char *err = NULL;
 
       process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
@@ -1649,7 +1651,8 @@ test_add_user_errors (void)
         {
           g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
           g_assert_nonnull (strstr (err, cases[i].says));
-          g_assert_null (strstr (err, cases[i].password));
+          if (cases[i].password != NULL)
+            g_assert_null (strstr (err, cases[i].password));
         }
     }
   rapport_test_server_stop (server);
