@@ -226,6 +226,22 @@ rapport_sync_client_get_user (RapportSyncClient *self)
 }
 
 /**
+ * rapport_sync_client_has_device:
+ * @self: a client
+ *
+ * Returns: whether this computer is one of an account's devices: signed
+ *   in, or signed in before and not signed out since (its token is then
+ *   in the keyring)
+ */
+gboolean
+rapport_sync_client_has_device (RapportSyncClient *self)
+{
+  g_autofree char *device = rapport_sync_local_get (self->store, "device");
+
+  return device != NULL;
+}
+
+/**
  * rapport_sync_client_set_token:
  * @self: a client
  * @token: (nullable): the device's token, as kept in the keyring

@@ -38,6 +38,7 @@ const char *rapport_sync_client_get_message (RapportSyncClient *self);
 gint64 rapport_sync_client_get_last_sync (RapportSyncClient *self);
 char *rapport_sync_client_get_server (RapportSyncClient *self);
 char *rapport_sync_client_get_user (RapportSyncClient *self);
+gboolean rapport_sync_client_has_device (RapportSyncClient *self);
 void rapport_sync_client_set_token (RapportSyncClient *self, const char *token);
 void rapport_sync_client_set_timeout (RapportSyncClient *self, guint seconds);
 void rapport_sync_client_set_tls_database (RapportSyncClient *self, GTlsDatabase *database);

@@ -161,7 +161,9 @@ restore_sign_in (RapportApplication *self)
   g_autofree char *server = rapport_sync_client_get_server (self->sync);
   g_autofree char *user = rapport_sync_client_get_user (self->sync);
 
-  if (server == NULL || user == NULL)
+  /* Signed out: no token to look for, and no reason to wake (or ask to
+   * unlock) the keyring at every start. */
+  if (server == NULL || user == NULL || !rapport_sync_client_has_device (self->sync))
     return;
   self->cancellable = g_cancellable_new ();
   rapport_sync_secret_lookup_async (server, user, self->cancellable, on_token_found, g_object_ref (self));
