@@ -22,6 +22,7 @@
 #define MAX_FIELD_JSON (64 * 1024)
 #define DEFAULT_PAGE 500
 #define MAX_PAGE 1000
+#define MAX_JSON_DEPTH 64
 #define RATE_WINDOW_US (60 * G_USEC_PER_SEC)
 
 struct _RapportServer
@@ -222,6 +223,41 @@ bad_request (GError **error,
   return FALSE;
 }
 
+/* json-glib parses recursively, so a body of a few hundred thousand '['
+ * overflows the stack and kills the server, before sign-in. No request of
+ * the protocol nests more than a few levels, so anything deeper than
+ * MAX_JSON_DEPTH is refused before it reaches the parser. */
+static gboolean
+nesting_too_deep (const char *text,
+                  gsize length)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return FALSE;
+}
+
 static JsonObject *
 parse_body (Request *req,
             GError **error)
@@ -232,6 +268,11 @@ parse_body (Request *req,
   if (req->body->len == 0)
     {
       bad_request (error, "The request needs a JSON object as its body.");
+      return NULL;
+    }
+  if (nesting_too_deep ((const char *) req->body->data, req->body->len))
+    {
+      bad_request (error, "The body nests arrays and objects more than %d deep.", MAX_JSON_DEPTH);
       return NULL;
     }
   if (!g_utf8_validate ((const char *) req->body->data, req->body->len, NULL) || !json_parser_load_from_data (parser, (const char *) req->body->data, req->body->len, NULL))
