@@ -258,6 +258,54 @@ nesting_too_deep (const char *text,
   return FALSE;
 }
 
+/* json-glib turns an escaped lone surrogate ("\ud800") into bytes that
+ * are not UTF-8, and cuts a string at an escaped NUL ("\u0000"). Stored,
+ * the first made every later answer carrying it unparsable for the
+ * clients and made the store drop the record's other fields at its next
+ * write; the second silently shortened the value. Both are refused. */
+static gboolean
+strings_are_faithful (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        if (!g_utf8_validate (name, -1, NULL) || !strings_are_faithful (member))
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!strings_are_faithful (json_array_get_element (array, i)))
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
+  return TRUE;
+}
+
+static gboolean
+has_escaped_nul (const char *text,
+                 gsize length)
+{
+  for (gsize i = 0; i + 6 <= length; i++)
+    if (text[i] == '\\')
+      {
+        if (memcmp (text + i + 1, "u0000", 5) == 0)
+          return TRUE;
+        i++; /* skip the escaped character, so "\\u0000" is not one */
+      }
+  return FALSE;
+}
+
 static JsonObject *
 parse_body (Request *req,
             GError **error)
@@ -284,6 +332,11 @@ parse_body (Request *req,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       bad_request (error, "The body must be a JSON object.");
+      return NULL;
+    }
+  if (has_escaped_nul ((const char *) req->body->data, req->body->len) || !strings_are_faithful (root))
+    {
+      bad_request (error, "The body has a string with a NUL character or a lone UTF-16 surrogate.");
       return NULL;
     }
   return json_node_dup_object (root);
