@@ -18,6 +18,7 @@ typedef struct
   guint status;
   guint retry_after;
   guint count;
+  char *body; /* the answer of FAULT_STATUS, or NULL for a stock one */
 } Fault;
 
 struct _RapportTestProxy
@@ -42,6 +43,7 @@ static void
 fault_free (Fault *fault)
 {
   g_free (fault->prefix);
+  g_free (fault->body);
   g_free (fault);
 }
 
@@ -159,7 +161,10 @@ handle (SoupServer *server,
 
           soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", value);
         }
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+      if (fault->body != NULL)
+        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, fault->body, strlen (fault->body));
+      else
+        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
       return;
     }
   forward = g_new0 (Forward, 1);
@@ -221,6 +226,19 @@ rapport_test_proxy_add_fault (RapportTestProxy *self,
   f->retry_after = retry_after;
   f->count = count;
   g_ptr_array_add (self->faults, f);
+}
+
+/* The next @count requests under @path_prefix get @body as the server's
+ * answer, with @status. */
+void
+rapport_test_proxy_add_answer (RapportTestProxy *self,
+                               const char *path_prefix,
+                               guint status,
+                               const char *body,
+                               guint count)
+{
+  rapport_test_proxy_add_fault (self, path_prefix, RAPPORT_TEST_FAULT_STATUS, status, 0, count);
+  ((Fault *) g_ptr_array_index (self->faults, self->faults->len - 1))->body = g_strdup (body);
 }
 
 void

@@ -28,6 +28,11 @@ void rapport_test_proxy_add_fault (RapportTestProxy *self,
                                    guint status,
                                    guint retry_after,
                                    guint count);
+void rapport_test_proxy_add_answer (RapportTestProxy *self,
+                                    const char *path_prefix,
+                                    guint status,
+                                    const char *body,
+                                    guint count);
 void rapport_test_proxy_clear_faults (RapportTestProxy *self);
 void rapport_test_proxy_set_upstream (RapportTestProxy *self, const char *upstream);
 guint rapport_test_proxy_count (RapportTestProxy *self, const char *path_prefix);

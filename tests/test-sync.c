@@ -436,6 +436,104 @@ test_faults (Fixture *fixture,
   rapport_test_proxy_free (proxy);
 }
 
+/* What a person may type as the server's address. */
+static void
+test_addresses (void)
+{
+  static const char *const refused[] = {
+    "",
+    "   ",
+    "ftp://x",
+    "http://",
+    "https://",
+    "https://exa mple",
+    "https://x?q",
+    "https://x#f",
+    "https://user:pw@x",
+    "server.example",
+    "http://192.168.1.10",
+    "http://127.0.0.1.evil.com",
+  };
+  static const char *const accepted[] = {
+    "https://rapport.example.org",
+    "https://rapport.example.org:8443/",
+    "http://127.0.0.1:8080",
+    "http://[::1]:9",
+    "http://localhost:8080",
+  };
+  g_autofree char *long_one = g_strnfill (5000, 'x');
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (rapport_sync_client_check_address (refused[i], &error));
+      g_assert_nonnull (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (rapport_sync_client_check_address (accepted[i], &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr (GError) error = NULL;
+
+    /* A long mistake is quoted, not repeated whole. */
+    g_assert_false (rapport_sync_client_check_address (long_one, &error));
+    g_assert_cmpuint (strlen (error->message), <, 300);
+  }
+}
+
+/* A server that answers with the wrong types or no JSON at all: every
+ * sync fails in words, nothing is lost, and the next good answer works. */
+static void
+test_malformed_answers (Fixture *fixture,
+                        gconstpointer data)
+{
+  RapportTestProxy *proxy = rapport_test_proxy_new (fixture->url);
+  Device *a = device_new ();
+  Device *b = device_new ();
+  static const struct
+  {
+    const char *path;
+    const char *body;
+  } answers[] = {
+    { "/v1/me", "not json" },
+    { "/v1/me", "[1, 2]" },
+    { "/v1/me", "{\"scopes\": 5, \"now\": \"soon\"}" },
+    { "/v1/me", "{\"scopes\": [5, {\"id\": 7}, {\"id\": \"huddle:nope\"}]}" },
+    { "/v1/push", "{\"seq\": 1, \"results\": [{\"status\": 5, \"error\": []}], \"scopes\": []}" },
+    { "/v1/scopes", "{\"changes\": [{\"seq\": 1, \"entity\": 5, \"uuid\": 7, \"fields\": 3}], \"cursor\": \"x\"}" },
+    { "/v1/scopes", "{\"changes\": 12}" },
+  };
+
+  sign_in (a, fixture->url, "ana");
+  sign_in (b, rapport_test_proxy_get_url (proxy), "ana");
+  add_contact (a, "Olga Oak", "Oak Optics");
+  sync_ok (a);
+  add_contact (b, "Pia Pine", "Pine Printing");
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      rapport_test_proxy_add_answer (proxy, answers[i].path, 200, answers[i].body, 1);
+      try_sync (b, &error);
+      rapport_test_proxy_clear_faults (proxy);
+    }
+  /* Nothing was lost on either side, and a good server brings both. */
+  sync_ok (b);
+  sync_ok (a);
+  assert_same (a, b);
+  g_assert_cmpint (contact_id (a, "Pia Pine"), >, 0);
+  g_assert_cmpint (contact_id (b, "Olga Oak"), >, 0);
+  device_free (a);
+  device_free (b);
+  rapport_test_proxy_free (proxy);
+}
+
 /* The server forgot old history: a device whose cursor is older reads the
  * snapshot, and what was deleted meanwhile stays deleted. */
 static void
@@ -1040,10 +1138,12 @@ main (int argc,
   g_test_add ("/rapport/sync/two-devices", Fixture, NULL, fixture_setup, test_two_devices, fixture_teardown);
   g_test_add ("/rapport/sync/three-devices", Fixture, NULL, fixture_setup, test_three_devices, fixture_teardown);
   g_test_add ("/rapport/sync/faults", Fixture, NULL, fixture_setup, test_faults, fixture_teardown);
+  g_test_add ("/rapport/sync/malformed-answers", Fixture, NULL, fixture_setup, test_malformed_answers, fixture_teardown);
   g_test_add ("/rapport/sync/expired-cursor", Fixture, NULL, fixture_setup, test_expired_cursor, fixture_teardown);
   g_test_add ("/rapport/sync/clock-skew", Fixture, NULL, fixture_setup, test_clock_skew, fixture_teardown);
   g_test_add ("/rapport/sync/shared-huddle", Fixture, NULL, fixture_setup, test_shared_huddle, fixture_teardown);
   g_test_add_func ("/rapport/sync/tls", test_tls);
+  g_test_add_func ("/rapport/sync/addresses", test_addresses);
   g_test_add ("/rapport/sync/wait-for-changes", Fixture, NULL, fixture_setup, test_wait_for_changes, fixture_teardown);
   g_test_add ("/rapport/sync/sample-network", Fixture, NULL, fixture_setup, test_sample_network, fixture_teardown);
   g_test_add ("/rapport/sync/killed-pull", Fixture, NULL, fixture_setup, test_killed_pull, fixture_teardown);

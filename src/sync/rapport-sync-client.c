@@ -320,11 +320,16 @@ rapport_sync_client_check_address (const char *server,
   g_autoptr (GUri) uri = g_uri_parse (server, G_URI_FLAGS_NONE, NULL);
   const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
 
-  if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0' ||
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  /* A name with a space, a password, a query or a fragment is a typing
+   * mistake, not an address a sync server has. */
+  if (uri == NULL || host == NULL || host[0] == '\0' || strpbrk (host, " %") != NULL ||
+      g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL ||
       (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
     {
       g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_REFUSED,
-                   _("“%s” is not a server address. Type it as https://server.example."), server);
+                   _("“%.80s” is not a server address. Type it as https://server.example."), server);
       return FALSE;
     }
   if (g_strcmp0 (scheme, "http") == 0 && !is_loopback (g_uri_get_host (uri)))
@@ -422,8 +427,8 @@ on_request_done (GObject *source,
     }
 
   {
-    const char *code = body != NULL ? json_object_get_string_member_with_default (body, "error", "") : "";
-    const char *said = body != NULL ? json_object_get_string_member_with_default (body, "message", "") : "";
+    const char *code = body != NULL ? rapport_sync_json_string (body, "error", "") : "";
+    const char *said = body != NULL ? rapport_sync_json_string (body, "message", "") : "";
 
     if (status == 429 || status >= 500)
       {
@@ -601,10 +606,10 @@ on_signed_in (GObject *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  token = json_object_get_string_member_with_default (answer, "token", NULL);
-  device = json_object_get_string_member_with_default (answer, "device", NULL);
-  user = json_object_has_member (answer, "user") ? json_object_get_object_member (answer, "user") : NULL;
-  person = user != NULL ? json_object_get_string_member_with_default (user, "person", NULL) : NULL;
+  token = rapport_sync_json_string (answer, "token", NULL);
+  device = rapport_sync_json_string (answer, "device", NULL);
+  user = rapport_sync_json_object (answer, "user");
+  person = user != NULL ? rapport_sync_json_string (user, "person", NULL) : NULL;
   if (token == NULL || device == NULL || person == NULL)
     {
       g_task_return_new_error (task, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_REFUSED,
@@ -833,7 +838,7 @@ on_me (GObject *source,
   if (answer == NULL)
     return fail (task, error);
   check_clock (self, answer);
-  scopes = json_object_has_member (answer, "scopes") ? json_object_get_array_member (answer, "scopes") : NULL;
+  scopes = rapport_sync_json_array (answer, "scopes");
   if (scopes == NULL)
     return fail (task, g_error_new (RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_REFUSED,
                                     _("The server did not answer as a Rapport sync server.")));
@@ -1098,7 +1103,7 @@ on_waited (GObject *source,
         schedule_retry (self);
       return;
     }
-  changed = json_object_has_member (answer, "changed") ? json_object_get_array_member (answer, "changed") : NULL;
+  changed = rapport_sync_json_array (answer, "changed");
   if (changed != NULL && json_array_get_length (changed) > 0)
     run_sync (self);
   else
@@ -1277,7 +1282,7 @@ on_invited (GObject *source,
       g_task_return_error (task, error);
       return;
     }
-  code = json_object_get_string_member_with_default (answer, "code", NULL);
+  code = rapport_sync_json_string (answer, "code", NULL);
   if (code == NULL)
     g_task_return_new_error (task, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_REFUSED,
                              _("The server did not answer as a Rapport sync server."));

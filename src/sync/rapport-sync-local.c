@@ -136,6 +136,52 @@ is_person_ref (const char *entity,
   return FALSE;
 }
 
+/* ---- reading what a server sent ----
+ *
+ * json-glib's getters return NULL for a member of another type, or warn:
+ * a server that sends a number where a string belongs must not crash the
+ * app, so answers are read through these. */
+
+const char *
+rapport_sync_json_string (JsonObject *object,
+                          const char *member,
+                          const char *fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
+JsonArray *
+rapport_sync_json_array (JsonObject *object,
+                         const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+rapport_sync_json_object (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The @index-th element of @array when it is an object, else NULL. */
+JsonObject *
+rapport_sync_json_element (JsonArray *array,
+                           guint index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 /* ---- changes for the views ---- */
 
 RapportSyncChanges *
@@ -637,12 +683,12 @@ scope_for (RapportStore *store,
     return query_text (store,
                        "SELECT 'huddle:' || h.uuid FROM meetings g JOIN huddles h ON h.id = g.huddle_id"
                        " WHERE g.uuid = ?",
-                       json_object_get_string_member_with_default (payload, "meeting", ""));
+                       rapport_sync_json_string (payload, "meeting", ""));
   if (strcmp (entity, "referral_step") == 0)
     return query_text (store,
                        "SELECT coalesce ('huddle:' || h.uuid, 'private') FROM referrals r"
                        " LEFT JOIN huddles h ON h.id = r.huddle_id WHERE r.uuid = ?",
-                       json_object_get_string_member_with_default (payload, "referral", ""));
+                       rapport_sync_json_string (payload, "referral", ""));
   return g_strdup ("private");
 }
 
@@ -1381,7 +1427,7 @@ rapport_sync_local_batch_done (RapportStore *store,
   sqlite3_reset (stmt);
   if (ops_text == NULL)
     return TRUE;
-  results = json_object_has_member (answer, "results") ? json_object_get_array_member (answer, "results") : NULL;
+  results = rapport_sync_json_array (answer, "results");
 
   if (!rapport_store_begin (store, error))
     return FALSE;
@@ -1394,9 +1440,9 @@ rapport_sync_local_batch_done (RapportStore *store,
     goto fail;
   for (guint i = 0; results != NULL && i < json_array_get_length (results) && i < n_ops; i++)
     {
-      JsonObject *result = json_array_get_object_element (results, i);
-      const char *status = json_object_get_string_member_with_default (result, "status", "");
-      const char *code = json_object_get_string_member_with_default (result, "error", "");
+      JsonObject *result = rapport_sync_json_element (results, i);
+      const char *status = rapport_sync_json_string (result, "status", "");
+      const char *code = rapport_sync_json_string (result, "error", "");
       g_autoptr (JsonObject) op = NULL;
       gboolean ok = TRUE;
 
@@ -1408,7 +1454,7 @@ rapport_sync_local_batch_done (RapportStore *store,
       else
         g_warning ("The server refused a change to a %s (%s): %s",
                    json_object_get_string_member (op, "entity"), code,
-                   json_object_get_string_member_with_default (result, "message", ""));
+                   rapport_sync_json_string (result, "message", ""));
       if (!ok)
         {
           rapport_store_rollback (store);
@@ -1566,15 +1612,15 @@ rapport_sync_local_set_scopes (RapportStore *store,
     return FALSE;
   for (guint i = 0; i < json_array_get_length (scopes); i++)
     {
-      JsonObject *scope = json_array_get_object_element (scopes, i);
-      const char *id = json_object_get_string_member_with_default (scope, "id", NULL);
+      JsonObject *scope = rapport_sync_json_element (scopes, i);
+      const char *id = rapport_sync_json_string (scope, "id", NULL);
       RapportScopeKind kind;
       const char *huddle;
 
       if (id == NULL || !rapport_sync_scope_parse (id, &kind, &huddle))
         continue;
       g_hash_table_add (now, (gpointer) id);
-      if (!rapport_sync_local_add_scope (store, id, json_object_get_string_member_with_default (scope, "name", NULL), error))
+      if (!rapport_sync_local_add_scope (store, id, rapport_sync_json_string (scope, "name", NULL), error))
         goto fail;
     }
   for (guint i = 0; known[i] != NULL; i++)
@@ -2044,8 +2090,8 @@ apply_change (RapportStore *store,
               ApplyResult *result,
               GError **error)
 {
-  const char *entity_name = json_object_get_string_member_with_default (change, "entity", "");
-  const char *uuid = json_object_get_string_member_with_default (change, "uuid", NULL);
+  const char *entity_name = rapport_sync_json_string (change, "entity", "");
+  const char *uuid = rapport_sync_json_string (change, "uuid", NULL);
   gboolean is_person = strcmp (entity_name, "person") == 0;
   const char *local_name = is_person ? "contact" : entity_name;
   const RapportSyncEntity *entity = rapport_sync_entity_lookup (entity_name);
@@ -2072,7 +2118,7 @@ apply_change (RapportStore *store,
     return TRUE;
   if (json_object_get_boolean_member_with_default (change, "deleted", FALSE))
     {
-      const char *stamp = json_object_get_string_member_with_default (change, "stamp", "");
+      const char *stamp = rapport_sync_json_string (change, "stamp", "");
 
       doc->deleted = g_strdup (stamp);
       doc->known = TRUE;
@@ -2080,7 +2126,7 @@ apply_change (RapportStore *store,
       return delete_row (store, table, uuid, stamp, out, error) && doc_save (store, doc, error);
     }
 
-  fields = json_object_has_member (change, "fields") ? json_object_get_object_member (change, "fields") : NULL;
+  fields = rapport_sync_json_object (change, "fields");
   if (fields == NULL)
     return TRUE;
   merged = json_object_new ();
@@ -2145,8 +2191,8 @@ compare_changes (gconstpointer a,
   JsonObject *x = *(JsonObject **) a;
   JsonObject *y = *(JsonObject **) b;
 
-  return entity_rank (json_object_get_string_member_with_default (x, "entity", "")) -
-         entity_rank (json_object_get_string_member_with_default (y, "entity", ""));
+  return entity_rank (rapport_sync_json_string (x, "entity", "")) -
+         entity_rank (rapport_sync_json_string (y, "entity", ""));
 }
 
 /* Tries again the records that waited for a reference, until none more
@@ -2177,7 +2223,7 @@ retry_parked (RapportStore *store,
       for (guint i = 0; i < parked->len; i++)
         {
           JsonObject *change = g_ptr_array_index (parked, i);
-          const char *uuid = json_object_get_string_member_with_default (change, "uuid", "");
+          const char *uuid = rapport_sync_json_string (change, "uuid", "");
           ApplyResult result;
 
           if (!exec_bound (store, "DELETE FROM sync_parked WHERE uuid = ?", uuid, error) ||

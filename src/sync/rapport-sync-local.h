@@ -23,6 +23,11 @@ void rapport_sync_changes_free (RapportSyncChanges *changes);
 void rapport_sync_changes_emit (RapportSyncChanges *changes, RapportStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSyncChanges, rapport_sync_changes_free)
 
+const char *rapport_sync_json_string (JsonObject *object, const char *member, const char *fallback);
+JsonArray *rapport_sync_json_array (JsonObject *object, const char *member);
+JsonObject *rapport_sync_json_object (JsonObject *object, const char *member);
+JsonObject *rapport_sync_json_element (JsonArray *array, guint index);
+
 char *rapport_sync_local_get (RapportStore *store, const char *key);
 gint64 rapport_sync_local_get_int (RapportStore *store, const char *key, gint64 fallback);
 gboolean rapport_sync_local_set (RapportStore *store, const char *key, const char *value, GError **error);
