@@ -51,6 +51,7 @@ struct _RapportSyncPage
   GtkButton *sync_now_button;
   AdwPreferencesGroup *join_group;
   AdwEntryRow *join_row;
+  GtkLabel *join_error;
   AdwPreferencesGroup *keyring_group;
   GtkLabel *keyring_label;
 };
@@ -141,7 +142,10 @@ update_status (RapportSyncPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->account_group), signed_in);
   gtk_widget_set_visible (GTK_WIDGET (self->join_group), signed_in);
   if (!signed_in)
-    return;
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->join_error), FALSE);
+      return;
+    }
 
   {
     g_autofree char *server = rapport_sync_client_get_server (self->sync);
@@ -297,20 +301,21 @@ on_joined (GObject *source,
     return;
   self->joining = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->join_row), TRUE);
+  /* A toast is one line: the reason, and what to do, would be cut off.
+   * It shows under the code instead, like a failed sign-in. */
   if (error != NULL)
     {
       if (g_error_matches (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_UNAUTHORIZED) ||
           g_error_matches (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_REFUSED))
-        rapport_toast_show (GTK_WIDGET (self),
-                            rapport_toast_new (_("The server did not accept this invitation code. A code works "
-                                                 "once, for 14 days: ask for a new one.")));
+        gtk_label_set_text (self->join_error, _("The server did not accept this invitation code. A code works "
+                                                "once, for 14 days: ask for a new one."));
       else
-        rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (error->message));
+        gtk_label_set_text (self->join_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->join_error), TRUE);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->join_row), "");
-  rapport_toast_show (GTK_WIDGET (self),
-                      rapport_toast_new (_("You joined the huddle. It appears in Huddles after this sync.")));
+  rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (_("You joined the huddle")));
 }
 
 static void
@@ -321,6 +326,7 @@ on_join_apply (RapportSyncPage *self)
   if (self->joining || *code == '\0')
     return;
   self->joining = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->join_error), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->join_row), FALSE);
   rapport_sync_client_join_async (self->sync, code, NULL, on_joined, g_object_ref (self));
 }
@@ -429,6 +435,7 @@ rapport_sync_page_class_init (RapportSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportSyncPage, sync_now_button);
   gtk_widget_class_bind_template_child (widget_class, RapportSyncPage, join_group);
   gtk_widget_class_bind_template_child (widget_class, RapportSyncPage, join_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportSyncPage, join_error);
   gtk_widget_class_bind_template_child (widget_class, RapportSyncPage, keyring_group);
   gtk_widget_class_bind_template_child (widget_class, RapportSyncPage, keyring_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_changed);
