@@ -1368,6 +1368,180 @@ test_rebase (void)
   g_assert_cmpstr (rapport_contact_get_notes (draft), ==, "Call before noon");
 }
 
+static RapportContact *
+card (const char *name,
+      const char *company,
+      const char *email,
+      const char *phone)
+{
+  RapportContact *contact = rapport_contact_new (name);
+
+  rapport_contact_set_company (contact, company);
+  if (email != NULL)
+    rapport_contact_add_email (contact, "work", email);
+  if (phone != NULL)
+    rapport_contact_add_phone (contact, "mobile", phone);
+  return contact;
+}
+
+static void
+test_merge (void)
+{
+  g_autoptr(RapportContact) mine = card ("Ann Archer", "Archer & Daughters", "ann@archer.example", NULL);
+  g_autoptr(RapportContact) theirs = card ("Ann Archer-Smith", "Archer Ltd", "ANN@archer.example ",
+                                            "+1 (555) 010-2030");
+  const char *tags[] = { "Imported from vCard", NULL };
+  GPtrArray *emails;
+
+  rapport_contact_set_notes (mine, "Prefers mornings");
+  rapport_contact_set_notes (theirs, "Met at the expo");
+  rapport_contact_set_job_title (theirs, "Founder");
+  rapport_contact_set_tags (theirs, tags);
+  rapport_contact_set_starred (theirs, TRUE);
+
+  rapport_contact_merge (mine, theirs);
+  /* What was there stays; what was missing comes in. */
+  g_assert_cmpstr (rapport_contact_get_display_name (mine), ==, "Ann Archer");
+  g_assert_cmpstr (rapport_contact_get_company (mine), ==, "Archer & Daughters");
+  g_assert_cmpstr (rapport_contact_get_job_title (mine), ==, "Founder");
+  g_assert_cmpstr (rapport_contact_get_notes (mine), ==, "Prefers mornings\n\nMet at the expo");
+  g_assert_true (rapport_contact_get_starred (mine));
+  /* The same address in another case is not a second email. */
+  emails = rapport_contact_get_emails (mine);
+  g_assert_cmpuint (emails->len, ==, 1);
+  g_assert_cmpuint (rapport_contact_get_phones (mine)->len, ==, 1);
+  g_assert_cmpstr (rapport_contact_get_tags (mine)[0], ==, "Imported from vCard");
+
+  /* Merging the same card again changes nothing. */
+  {
+    g_autoptr(RapportContact) before = rapport_contact_copy (mine);
+
+    rapport_contact_merge (mine, theirs);
+    g_assert_true (rapport_contact_equal (mine, before));
+  }
+}
+
+static void
+test_phone_key (void)
+{
+  g_autofree char *a = rapport_contact_phone_key ("+1 (555) 010-2030");
+  g_autofree char *b = rapport_contact_phone_key ("555.010.2030");
+  g_autofree char *c = rapport_contact_phone_key ("010 203");
+
+  g_assert_cmpstr (a, ==, "550102030");
+  g_assert_cmpstr (a, ==, b);
+  g_assert_null (c);
+  g_assert_null (rapport_contact_phone_key (NULL));
+}
+
+static void
+test_find_duplicates (RapportTestStore *fixture,
+                      gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autoptr(RapportContact) ann = card ("Ann Archer", "Archer & Daughters", "ann@archer.example", NULL);
+  g_autoptr(RapportContact) bob = card ("Bob Baker", "Bakery", NULL, "+44 20 7946 0018");
+  g_autoptr(RapportContact) cy = card ("Cy Cole", "Cole Co", NULL, NULL);
+  RapportContact *incoming[6];
+  gint64 duplicate_of[6];
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_create_contact (store, ann, NULL, &error));
+  g_assert_true (rapport_store_create_contact (store, bob, NULL, &error));
+  g_assert_true (rapport_store_create_contact (store, cy, NULL, &error));
+
+  incoming[0] = card ("A. Archer", NULL, "Ann@Archer.example", NULL); /* same email */
+  incoming[1] = card ("Robert Baker", NULL, NULL, "020 7946 0018");   /* same phone */
+  incoming[2] = card ("cy cole", "COLE CO", NULL, NULL);              /* same name and company */
+  incoming[3] = card ("Cy Cole", NULL, NULL, NULL);                   /* a name alone is not enough */
+  incoming[4] = card ("Dee Dunn", "Dunn", "dee@dunn.example", NULL);  /* new */
+  incoming[5] = card ("Dee Dunn", NULL, "DEE@dunn.example", NULL);    /* the card before it */
+
+  g_assert_true (rapport_store_find_duplicates (store, incoming, 6, duplicate_of, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (duplicate_of[0], ==, rapport_contact_get_id (ann));
+  g_assert_cmpint (duplicate_of[1], ==, rapport_contact_get_id (bob));
+  g_assert_cmpint (duplicate_of[2], ==, rapport_contact_get_id (cy));
+  g_assert_cmpint (duplicate_of[3], ==, 0);
+  g_assert_cmpint (duplicate_of[4], ==, 0);
+  g_assert_cmpint (duplicate_of[5], ==, -5);
+
+  /* A deleted contact is nobody's duplicate. */
+  g_assert_true (rapport_store_archive_contact (store, rapport_contact_get_id (bob), &error));
+  g_assert_true (rapport_store_delete_contact (store, rapport_contact_get_id (bob), &error));
+  g_assert_true (rapport_store_find_duplicates (store, incoming, 6, duplicate_of, &error));
+  g_assert_cmpint (duplicate_of[1], ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (incoming); i++)
+    g_object_unref (incoming[i]);
+}
+
+static void
+test_import_transaction (RapportTestStore *fixture,
+                         gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autoptr(RapportContact) ann = card ("Ann Archer", "Archer & Daughters", "ann@archer.example", NULL);
+  g_autoptr(RapportContact) extra = card ("Ann Archer", NULL, "ann@archer.example", "555 010 2030");
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RapportContact) late = rapport_contact_new ("Late Larry");
+  g_autoptr(GError) error = NULL;
+  gint64 outbox_before;
+  gint64 first_id;
+
+  g_assert_true (rapport_store_create_contact (store, ann, NULL, &error));
+  outbox_before = rapport_test_sql_int (store, "SELECT count(*) FROM outbox");
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Imported %u", i);
+      RapportContact *contact = rapport_contact_new (name);
+
+      if (i == 7)
+        rapport_contact_set_met_on (contact, "2026-03-12");
+      g_ptr_array_add (fresh, contact);
+    }
+
+  /* Cancelled: nothing stays, and other writes were refused meanwhile. */
+  g_assert_true (rapport_store_begin_import (store, &error));
+  g_assert_true (rapport_store_is_importing (store));
+  first_id = rapport_store_import_contacts (store, (RapportContact *const *) fresh->pdata, fresh->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_id, >, 0);
+  g_assert_true (rapport_store_import_merge (store, rapport_contact_get_id (ann), extra, &error));
+  g_assert_false (rapport_store_create_contact (store, late, NULL, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_false (rapport_store_end_import (store, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (rapport_store_is_importing (store));
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contacts"), ==, 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox"), ==, outbox_before);
+  g_assert_cmpuint (rapport_contact_get_phones (ann)->len, ==, 0);
+
+  /* Committed: every card, one outbox entry each, the merge, a "met"
+   * entry for the card with a date, and the live card updated. */
+  g_assert_true (rapport_store_begin_import (store, &error));
+  first_id = rapport_store_import_contacts (store, (RapportContact *const *) fresh->pdata, fresh->len, &error);
+  g_assert_cmpint (first_id, >, 0);
+  g_assert_true (rapport_store_import_merge (store, rapport_contact_get_id (ann), extra, &error));
+  g_assert_true (rapport_store_end_import (store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contacts WHERE deleted = 0"), ==, 601);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contacts WHERE id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT " AND display_name = 'Imported ' || (id - %" G_GINT64_FORMAT ")", first_id, first_id + 599, first_id),
+                   ==, 600);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE entity = 'contact'"), ==,
+                   1 + 600 + 1);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM interactions WHERE contact_id = %" G_GINT64_FORMAT,
+                                         first_id + 7),
+                   ==, 1);
+  g_assert_cmpuint (rapport_contact_get_phones (ann)->len, ==, 1);
+  g_assert_cmpstr (rapport_contact_get_company (ann), ==, "Archer & Daughters");
+
+  /* Writes are taken again. */
+  g_assert_true (rapport_store_create_contact (store, late, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1392,9 +1566,13 @@ main (int argc,
   ADD ("/rapport/store/changed/order", test_changed_signal);
   ADD ("/rapport/store/changed/details", test_changed_signal_details);
   ADD ("/rapport/store/interaction/delete", test_interaction_delete);
+  ADD ("/rapport/store/import/duplicates", test_find_duplicates);
+  ADD ("/rapport/store/import/transaction", test_import_transaction);
 
 #undef ADD
 
   g_test_add_func ("/rapport/contact/rebase", test_rebase);
+  g_test_add_func ("/rapport/contact/merge", test_merge);
+  g_test_add_func ("/rapport/contact/phone-key", test_phone_key);
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rapport-contact-private.h"
 #include "rapport-enums.h"
 
@@ -513,6 +515,223 @@ rapport_contact_rebase (RapportContact *draft,
         g_object_set_property (G_OBJECT (draft), pspec->name, &now);
     }
   g_object_thaw_notify (G_OBJECT (draft));
+}
+
+/**
+ * rapport_contact_equal:
+ * @a: a contact
+ * @b: another contact
+ *
+ * Returns: whether every field a user can edit holds the same value in
+ *   both
+ */
+gboolean
+rapport_contact_equal (RapportContact *a,
+                       RapportContact *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (a), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (b), FALSE);
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto (GValue) va = G_VALUE_INIT;
+      g_auto (GValue) vb = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (a), pspecs[i]->name, &va);
+      g_object_get_property (G_OBJECT (b), pspecs[i]->name, &vb);
+      if (!property_values_equal (pspecs[i], &va, &vb))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Takes @incoming's value for a text field only where @self has none. */
+static void
+fill_string (RapportContact *self,
+             char **field,
+             const char *incoming,
+             int prop)
+{
+  if ((*field == NULL || **field == '\0') && incoming != NULL && *incoming != '\0')
+    set_string (self, field, incoming, prop);
+}
+
+/* Adds the entries of @incoming whose value @list does not hold yet;
+ * @key gives the form two values are compared in. */
+static gboolean
+union_labeled (GPtrArray *list,
+               GPtrArray *incoming,
+               char *(*key) (const char *value))
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; incoming != NULL && i < incoming->len; i++)
+    {
+      RapportLabeled *entry = g_ptr_array_index (incoming, i);
+      g_autofree char *wanted = key (entry->value);
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < list->len && !present; j++)
+        {
+          g_autofree char *have = key (((RapportLabeled *) g_ptr_array_index (list, j))->value);
+
+          present = g_str_equal (have, wanted);
+        }
+      if (!present)
+        {
+          g_ptr_array_add (list, rapport_labeled_copy (entry));
+          changed = TRUE;
+        }
+    }
+  return changed;
+}
+
+static char *
+email_key (const char *value)
+{
+  return rapport_contact_email_key (value);
+}
+
+static char *
+phone_key (const char *value)
+{
+  char *key = rapport_contact_phone_key (value);
+
+  /* Too short to compare by digits: compare as written. */
+  return key != NULL ? key : g_strdup (value ? value : "");
+}
+
+/**
+ * rapport_contact_merge:
+ * @self: the contact to complete
+ * @incoming: another card for the same person (an imported one)
+ *
+ * Completes @self with what @incoming knows and @self does not: every
+ * empty field takes @incoming's value, emails, phones and tags are added
+ * where new, and notes that @self does not already contain are appended.
+ * Nothing @self holds is overwritten, so merging never loses what the
+ * user wrote.
+ */
+void
+rapport_contact_merge (RapportContact *self,
+                       RapportContact *incoming)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT (self));
+  g_return_if_fail (RAPPORT_IS_CONTACT (incoming));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  fill_string (self, &self->display_name, incoming->display_name, PROP_DISPLAY_NAME);
+  fill_string (self, &self->given_name, incoming->given_name, PROP_GIVEN_NAME);
+  fill_string (self, &self->family_name, incoming->family_name, PROP_FAMILY_NAME);
+  fill_string (self, &self->company, incoming->company, PROP_COMPANY);
+  fill_string (self, &self->job_title, incoming->job_title, PROP_JOB_TITLE);
+  fill_string (self, &self->industry, incoming->industry, PROP_INDUSTRY);
+  fill_string (self, &self->website, incoming->website, PROP_WEBSITE);
+  fill_string (self, &self->linkedin, incoming->linkedin, PROP_LINKEDIN);
+  fill_string (self, &self->city, incoming->city, PROP_CITY);
+  fill_string (self, &self->help_them, incoming->help_them, PROP_HELP_THEM);
+  fill_string (self, &self->help_me, incoming->help_me, PROP_HELP_ME);
+  fill_string (self, &self->met_on, incoming->met_on, PROP_MET_ON);
+  if (self->industry_since == 0 && incoming->industry_since != 0)
+    rapport_contact_set_industry_since (self, incoming->industry_since);
+  if (self->relationship == RAPPORT_RELATIONSHIP_UNKNOWN)
+    rapport_contact_set_relationship (self, incoming->relationship);
+  if (self->cadence_days == 0)
+    rapport_contact_set_cadence_days (self, incoming->cadence_days);
+  if (incoming->starred)
+    rapport_contact_set_starred (self, TRUE);
+
+  if (incoming->notes != NULL && *incoming->notes != '\0' &&
+      (self->notes == NULL || strstr (self->notes, incoming->notes) == NULL))
+    {
+      g_autofree char *notes = NULL;
+
+      if (self->notes == NULL || *self->notes == '\0')
+        notes = g_strdup (incoming->notes);
+      else
+        notes = g_strconcat (self->notes, "\n\n", incoming->notes, NULL);
+      set_string (self, &self->notes, notes, PROP_NOTES);
+    }
+
+  if (union_labeled (self->emails, incoming->emails, email_key))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAILS]);
+  if (union_labeled (self->phones, incoming->phones, phone_key))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONES]);
+
+  if (incoming->tags != NULL && incoming->tags[0] != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      gboolean changed = FALSE;
+
+      if (self->tags != NULL)
+        g_strv_builder_addv (builder, (const char **) self->tags);
+      for (guint i = 0; incoming->tags[i] != NULL; i++)
+        if (self->tags == NULL || !g_strv_contains ((const char *const *) self->tags, incoming->tags[i]))
+          {
+            g_strv_builder_add (builder, incoming->tags[i]);
+            changed = TRUE;
+          }
+      if (changed)
+        {
+          g_auto (GStrv) tags = g_strv_builder_end (builder);
+
+          rapport_contact_set_tags (self, (const char *const *) tags);
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * rapport_contact_email_key:
+ * @value: (nullable): an email address as written
+ *
+ * Returns: (transfer full): the address in the form two addresses of one
+ *   mailbox share: trimmed and in lower case
+ */
+char *
+rapport_contact_email_key (const char *value)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
+
+  return g_utf8_strdown (trimmed, -1);
+}
+
+/**
+ * rapport_contact_phone_key:
+ * @value: (nullable): a phone number as written
+ *
+ * Two ways of writing one number ("+1 (555) 010-2030", "555 010 2030")
+ * share their last nine digits; shorter numbers are too ambiguous to
+ * compare.
+ *
+ * Returns: (transfer full) (nullable): the number's last nine digits, or
+ *   %NULL when it has fewer than seven
+ */
+char *
+rapport_contact_phone_key (const char *value)
+{
+  char digits[10];
+  guint n = 0;
+  gsize len;
+
+  if (value == NULL)
+    return NULL;
+  len = strlen (value);
+  /* Read from the end: the last nine digits are the ones compared. */
+  for (gsize i = len; i > 0 && n < 9; i--)
+    if (g_ascii_isdigit (value[i - 1]))
+      digits[8 - n++] = value[i - 1];
+  if (n < 7)
+    return NULL;
+  return g_strndup (digits + 9 - n, n);
 }
 
 #define STRING_ACCESSORS(field, PROP)                                        \

@@ -26,6 +26,10 @@ RapportContact *rapport_contact_new (const char *display_name);
 RapportContact *rapport_contact_copy (RapportContact *self);
 void rapport_contact_update_from (RapportContact *self, RapportContact *other);
 void rapport_contact_rebase (RapportContact *draft, RapportContact *original, RapportContact *current);
+gboolean rapport_contact_equal (RapportContact *a, RapportContact *b);
+void rapport_contact_merge (RapportContact *self, RapportContact *incoming);
+char *rapport_contact_email_key (const char *value);
+char *rapport_contact_phone_key (const char *value);
 
 gint64 rapport_contact_get_id (RapportContact *self);
 const char *rapport_contact_get_uuid (RapportContact *self);

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @RAPPORT_ERROR_TOO_NEW: the database was written by a newer Rapport; it
  *   was left untouched.
  * @RAPPORT_ERROR_DATABASE: SQLite reported an error.
+ * @RAPPORT_ERROR_BUSY: another long write (an import) holds the store;
+ *   try again when it has finished
  */
 typedef enum {
   RAPPORT_ERROR_INVALID,
@@ -25,6 +27,7 @@ typedef enum {
   RAPPORT_ERROR_NOT_A_DATABASE,
   RAPPORT_ERROR_TOO_NEW,
   RAPPORT_ERROR_DATABASE,
+  RAPPORT_ERROR_BUSY,
 } RapportError;
 
 GQuark rapport_error_quark (void);

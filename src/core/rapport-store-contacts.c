@@ -746,6 +746,89 @@ refresh_introduced_by (RapportStore *self,
     rapport_store_refresh_contact (self, g_array_index (introduced, gint64, i));
 }
 
+/* Inside a transaction: writes @draft, normalised as @n, over its row with
+ * its tags and outbox entry. */
+static gboolean
+update_contact_row (RapportStore *self,
+                    RapportContact *draft,
+                    const Normalized *n,
+                    GError **error)
+{
+  g_autofree char *stamp = rapport_store_next_stamp (self);
+  gint64 id = rapport_contact_get_id (draft);
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self,
+                                "UPDATE contacts SET display_name = ?1, given_name = ?2, family_name = ?3,"
+                                " company = ?4, job_title = ?5, industry = ?6, industry_since = ?7,"
+                                " emails = ?8, phones = ?9, website = ?10, linkedin = ?11, city = ?12,"
+                                " tags = ?13, relationship = ?14, help_them = ?15, help_me = ?16,"
+                                " notes = ?17, met_on = ?18, introduced_by = ?19, starred = ?20,"
+                                " cadence_days = ?21, sort_key = ?22, updated = ?23"
+                                " WHERE id = ?24 AND deleted = 0",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_contact_fields (stmt, draft, n, stamp);
+  sqlite3_bind_int64 (stmt, 24, id);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (rapport_store_get_db (self)) != 1)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This contact no longer exists."));
+      return FALSE;
+    }
+  return write_tags (self, id, n->tags, error) &&
+         rapport_store_outbox_append (self, "contact", id, error);
+}
+
+/* Inside a transaction (an import's): validates and writes @draft over
+ * its row, as rapport_store_update_contact() does, without refreshing
+ * live objects or telling anybody. */
+gboolean
+rapport_store_update_contact_row (RapportStore *self,
+                                  RapportContact *draft,
+                                  GError **error)
+{
+  g_auto(Normalized) n = { 0 };
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (rapport_store_get_db (self)), FALSE);
+
+  return normalize_contact (self, draft, &n, error) &&
+         update_contact_row (self, draft, &n, error);
+}
+
+/**
+ * rapport_store_check_contact:
+ * @self: a store
+ * @contact: a contact about to be saved
+ * @error: return location for a #GError
+ *
+ * Applies the rules every save applies, without writing: an importer
+ * uses it to set aside, with the reason, the cards that would be refused.
+ *
+ * Returns: %TRUE when @contact could be saved as it is
+ */
+gboolean
+rapport_store_check_contact (RapportStore *self,
+                             RapportContact *contact,
+                             GError **error)
+{
+  g_auto(Normalized) n = { 0 };
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), FALSE);
+
+  return normalize_contact (self, contact, &n, error);
+}
+
+/* The moment the timeline's "met" entry for a "met on" date sits at. */
+gint64
+rapport_store_met_time (const char *met_on)
+{
+  return met_time (met_on);
+}
+
 /**
  * rapport_store_update_contact:
  * @self: a store
@@ -764,8 +847,6 @@ rapport_store_update_contact (RapportStore *self,
                               GError **error)
 {
   g_auto(Normalized) n = { 0 };
-  g_autofree char *stamp = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
@@ -776,30 +857,7 @@ rapport_store_update_contact (RapportStore *self,
     return FALSE;
   if (!rapport_store_begin (self, error))
     return FALSE;
-
-  stamp = rapport_store_next_stamp (self);
-  stmt = rapport_store_prepare (self,
-                                "UPDATE contacts SET display_name = ?1, given_name = ?2, family_name = ?3,"
-                                " company = ?4, job_title = ?5, industry = ?6, industry_since = ?7,"
-                                " emails = ?8, phones = ?9, website = ?10, linkedin = ?11, city = ?12,"
-                                " tags = ?13, relationship = ?14, help_them = ?15, help_me = ?16,"
-                                " notes = ?17, met_on = ?18, introduced_by = ?19, starred = ?20,"
-                                " cadence_days = ?21, sort_key = ?22, updated = ?23"
-                                " WHERE id = ?24 AND deleted = 0",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-  bind_contact_fields (stmt, draft, &n, stamp);
-  sqlite3_bind_int64 (stmt, 24, id);
-  if (!rapport_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (rapport_store_get_db (self)) != 1)
-    {
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("This contact no longer exists."));
-      goto fail;
-    }
-  if (!write_tags (self, id, n.tags, error) ||
-      !rapport_store_outbox_append (self, "contact", id, error) ||
+  if (!update_contact_row (self, draft, &n, error) ||
       !rapport_store_commit (self, error))
     goto fail;
 

@@ -84,6 +84,8 @@ gint64 rapport_store_insert_followup_row (RapportStore *self,
                                           gint64 done_at,
                                           const char *note,
                                           GError **error);
+gboolean rapport_store_update_contact_row (RapportStore *self, RapportContact *draft, GError **error);
+gint64 rapport_store_met_time (const char *met_on);
 gboolean rapport_store_touch_contact (RapportStore *self,
                                       gint64 contact_id,
                                       gint64 happened_at,

@@ -47,6 +47,8 @@ struct _RapportStore
   gint64 order_data_version[2];
   gint64 order_max_id[2];
   gint64 order_min_id[2];
+
+  gboolean importing; /* an import's transaction is open, see rapport_store_begin_import() */
 };
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
@@ -1148,7 +1150,94 @@ gboolean
 rapport_store_begin (RapportStore *self,
                      GError **error)
 {
+  if (self->importing)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY,
+                   _("Rapport is importing contacts. Try again when the import has finished."));
+      return FALSE;
+    }
   return exec_db (self->db, "BEGIN IMMEDIATE", error);
+}
+
+/**
+ * rapport_store_begin_import:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Opens the one transaction an import writes in, which may stay open
+ * across many turns of the main loop. Until rapport_store_end_import(),
+ * every other write is refused with %RAPPORT_ERROR_BUSY instead of
+ * joining it, so that a cancelled import takes nothing else with it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_begin_import (RapportStore *self,
+                            GError **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  self->importing = TRUE;
+  return TRUE;
+}
+
+/**
+ * rapport_store_end_import:
+ * @self: a store in an import
+ * @commit: %TRUE to keep what the import wrote, %FALSE to undo all of it
+ * @error: return location for a #GError
+ *
+ * Closes the import's transaction. A failed commit undoes the import as
+ * well; either way the store takes other writes again.
+ *
+ * Returns: %TRUE when @commit was asked for and the import is kept
+ */
+gboolean
+rapport_store_end_import (RapportStore *self,
+                          gboolean commit,
+                          GError **error)
+{
+  gboolean kept = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->importing, FALSE);
+
+  self->importing = FALSE;
+  if (commit)
+    kept = rapport_store_commit (self, error);
+  else
+    rapport_store_rollback (self);
+  if (kept)
+    {
+      g_autoptr(GArray) live = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GHashTableIter iter;
+      gpointer key;
+
+      /* Merged contacts may be on screen. */
+      g_hash_table_iter_init (&iter, self->live);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_array_append_val (live, *(gint64 *) key);
+      for (guint i = 0; i < live->len; i++)
+        rapport_store_refresh_contact (self, g_array_index (live, gint64, i));
+      rapport_store_emit_changed (self, "contacts", 0);
+      rapport_store_emit_changed (self, "interactions", 0);
+    }
+  return kept;
+}
+
+/**
+ * rapport_store_is_importing:
+ * @self: a store
+ *
+ * Returns: whether an import's transaction is open
+ */
+gboolean
+rapport_store_is_importing (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  return self->importing;
 }
 
 gboolean

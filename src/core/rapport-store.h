@@ -201,6 +201,22 @@ gboolean rapport_store_query_contact_ids (RapportStore *self,
                                           GError **error);
 guint rapport_store_count_contacts (RapportStore *self, gboolean archived);
 gboolean rapport_store_has_contacts (RapportStore *self);
+gboolean rapport_store_check_contact (RapportStore *self, RapportContact *contact, GError **error);
+
+/* Imports: one transaction around many cards */
+gboolean rapport_store_find_duplicates (RapportStore *self,
+                                        RapportContact *const *contacts,
+                                        guint n_contacts,
+                                        gint64 *duplicate_of,
+                                        GError **error);
+gboolean rapport_store_begin_import (RapportStore *self, GError **error);
+gint64 rapport_store_import_contacts (RapportStore *self,
+                                      RapportContact *const *contacts,
+                                      guint n_contacts,
+                                      GError **error);
+gboolean rapport_store_import_merge (RapportStore *self, gint64 id, RapportContact *incoming, GError **error);
+gboolean rapport_store_end_import (RapportStore *self, gboolean commit, GError **error);
+gboolean rapport_store_is_importing (RapportStore *self);
 GStrv rapport_store_list_tags (RapportStore *self);
 
 /* Timeline */

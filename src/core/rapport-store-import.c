@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rapport-store-import.c: what an import asks of the store: which
+ * incoming cards are people already in it, and writing many cards, new or
+ * merged into existing ones, inside the import's one transaction (see
+ * rapport_store_begin_import()).
+ */
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rapport-contact-private.h"
+#include "rapport-error.h"
+#include "rapport-store-private.h"
+#include "rapport-text.h"
+
+/* Contacts written per statement, the most rapport_store_insert_contact_rows() takes. */
+#define ROWS_PER_STATEMENT 256
+
+/* The keys two cards of one person share: each email, each phone number,
+ * and the name together with the company. */
+typedef struct
+{
+  GHashTable *emails; /* key → id */
+  GHashTable *phones; /* key → id */
+  GHashTable *names;  /* key → id */
+} Keys;
+
+static void
+keys_clear (Keys *keys)
+{
+  g_clear_pointer (&keys->emails, g_hash_table_unref);
+  g_clear_pointer (&keys->phones, g_hash_table_unref);
+  g_clear_pointer (&keys->names, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Keys, keys_clear)
+
+static char *
+name_key (const char *name,
+          const char *company)
+{
+  g_autofree char *folded_name = NULL;
+  g_autofree char *folded_company = NULL;
+
+  if (name == NULL || company == NULL || rapport_text_is_blank (name) || rapport_text_is_blank (company))
+    return NULL;
+  folded_name = rapport_text_fold (name);
+  folded_company = rapport_text_fold (company);
+  return g_strconcat (g_strstrip (folded_name), "\x1f", g_strstrip (folded_company), NULL);
+}
+
+/* Remembers @key for @id unless an earlier record has it: the first card
+ * found for a person is the one others merge into. Takes @key. */
+static void
+remember (GHashTable *table,
+          char *key,
+          gint64 id)
+{
+  if (key == NULL || *key == '\0' || g_hash_table_contains (table, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_insert (table, key, g_memdup2 (&id, sizeof id));
+}
+
+static gint64
+look_up (GHashTable *table,
+         const char *key)
+{
+  gint64 *id;
+
+  if (key == NULL || *key == '\0')
+    return 0;
+  id = g_hash_table_lookup (table, key);
+  return id != NULL ? *id : 0;
+}
+
+static char *
+email_key_of_row (sqlite3_stmt *stmt)
+{
+  return rapport_contact_email_key ((const char *) sqlite3_column_text (stmt, 1));
+}
+
+static char *
+phone_key_of_row (sqlite3_stmt *stmt)
+{
+  return rapport_contact_phone_key ((const char *) sqlite3_column_text (stmt, 1));
+}
+
+static char *
+name_key_of_row (sqlite3_stmt *stmt)
+{
+  return name_key ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2));
+}
+
+/* Fills @table from @sql, whose rows are an id and what @key reads. */
+static gboolean
+read_keys (RapportStore *self,
+           const char *sql,
+           char *(*key) (sqlite3_stmt *stmt),
+           GHashTable *table,
+           GError **error)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    remember (table, key (stmt), sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_existing_keys (RapportStore *self,
+                    Keys *keys,
+                    GError **error)
+{
+  return read_keys (self,
+                    "SELECT c.id, json_extract (e.value, '$.value') FROM contacts c, json_each (c.emails) e"
+                    " WHERE c.deleted = 0 ORDER BY c.id",
+                    email_key_of_row, keys->emails, error) &&
+         read_keys (self,
+                    "SELECT c.id, json_extract (p.value, '$.value') FROM contacts c, json_each (c.phones) p"
+                    " WHERE c.deleted = 0 ORDER BY c.id",
+                    phone_key_of_row, keys->phones, error) &&
+         read_keys (self,
+                    "SELECT id, display_name, company FROM contacts"
+                    " WHERE deleted = 0 AND company IS NOT NULL AND company != '' ORDER BY id",
+                    name_key_of_row, keys->names, error);
+}
+
+/* The id @contact shares a key with in @keys, or 0. */
+static gint64
+match (Keys *keys,
+       RapportContact *contact)
+{
+  GPtrArray *emails = rapport_contact_get_emails (contact);
+  GPtrArray *phones = rapport_contact_get_phones (contact);
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  for (guint i = 0; i < emails->len; i++)
+    {
+      g_autofree char *key = rapport_contact_email_key (((RapportLabeled *) g_ptr_array_index (emails, i))->value);
+
+      if ((id = look_up (keys->emails, key)) != 0)
+        return id;
+    }
+  for (guint i = 0; i < phones->len; i++)
+    {
+      g_autofree char *key = rapport_contact_phone_key (((RapportLabeled *) g_ptr_array_index (phones, i))->value);
+
+      if ((id = look_up (keys->phones, key)) != 0)
+        return id;
+    }
+  name = name_key (rapport_contact_get_display_name (contact), rapport_contact_get_company (contact));
+  return look_up (keys->names, name);
+}
+
+static void
+remember_contact (Keys *keys,
+                  RapportContact *contact,
+                  gint64 id)
+{
+  GPtrArray *emails = rapport_contact_get_emails (contact);
+  GPtrArray *phones = rapport_contact_get_phones (contact);
+
+  for (guint i = 0; i < emails->len; i++)
+    remember (keys->emails, rapport_contact_email_key (((RapportLabeled *) g_ptr_array_index (emails, i))->value), id);
+  for (guint i = 0; i < phones->len; i++)
+    remember (keys->phones, rapport_contact_phone_key (((RapportLabeled *) g_ptr_array_index (phones, i))->value), id);
+  remember (keys->names, name_key (rapport_contact_get_display_name (contact), rapport_contact_get_company (contact)),
+            id);
+}
+
+/**
+ * rapport_store_find_duplicates:
+ * @self: a store
+ * @contacts: (array length=n_contacts): incoming cards, not in the store
+ * @n_contacts: how many
+ * @duplicate_of: (array length=n_contacts) (out caller-allocates): for
+ *   each card, the id of the contact it duplicates; else, when an earlier
+ *   card of @contacts is the same person, minus one minus that card's
+ *   index; else 0
+ * @error: return location for a #GError
+ *
+ * Two cards are one person when they share an email address (in any
+ * case), a phone number (its last nine digits), or the same name at the
+ * same company. Archived contacts count; deleted ones do not.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_find_duplicates (RapportStore *self,
+                               RapportContact *const *contacts,
+                               guint n_contacts,
+                               gint64 *duplicate_of,
+                               GError **error)
+{
+  g_auto(Keys) existing = { 0 };
+  g_auto(Keys) incoming = { 0 };
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_contacts == 0 || (contacts != NULL && duplicate_of != NULL), FALSE);
+
+  existing.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  existing.phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  existing.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  incoming.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  incoming.phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  incoming.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!read_existing_keys (self, &existing, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      gint64 id = match (&existing, contacts[i]);
+
+      if (id == 0)
+        {
+          /* Indexes stored one up, so that the first card is not 0. */
+          gint64 earlier = match (&incoming, contacts[i]);
+
+          if (earlier != 0)
+            id = -earlier;
+          else
+            remember_contact (&incoming, contacts[i], (gint64) i + 1);
+        }
+      duplicate_of[i] = id;
+    }
+  return TRUE;
+}
+
+/**
+ * rapport_store_import_contacts:
+ * @self: a store in an import (rapport_store_begin_import())
+ * @contacts: (array length=n_contacts): new contacts that pass
+ *   rapport_store_check_contact()
+ * @n_contacts: how many
+ * @error: return location for a #GError
+ *
+ * Writes @contacts as new rows, as rapport_store_create_contact() would
+ * one by one (a "met on" date puts a "met" entry on the timeline), with
+ * few statements. The objects are not adopted as live ones.
+ *
+ * Returns: the id of the first new contact (the others follow it in
+ *   order), or 0 on error
+ */
+gint64
+rapport_store_import_contacts (RapportStore *self,
+                               RapportContact *const *contacts,
+                               guint n_contacts,
+                               GError **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree gint64 *created_at = NULL;
+  gint64 first_id = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+  g_return_val_if_fail (rapport_store_is_importing (self), 0);
+  g_return_val_if_fail (n_contacts > 0, 0);
+
+  created_at = g_new (gint64, MIN (n_contacts, ROWS_PER_STATEMENT));
+  for (guint i = 0; i < MIN (n_contacts, ROWS_PER_STATEMENT); i++)
+    created_at[i] = now;
+
+  for (guint done = 0; done < n_contacts;)
+    {
+      guint n = MIN (n_contacts - done, ROWS_PER_STATEMENT);
+      gint64 id = rapport_store_insert_contact_rows (self, (RapportContact **) contacts + done, created_at, n, error);
+
+      if (id == 0 || !rapport_store_outbox_append_range (self, "contact", id, id + n - 1, error))
+        return 0;
+      if (first_id == 0)
+        first_id = id;
+      /* Rows of one statement have consecutive ids, and so do statements
+       * in a row: nothing else writes during an import. */
+      g_assert (id == first_id + done);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *met_on = rapport_contact_get_met_on (contacts[done + i]);
+
+          if (met_on != NULL &&
+              rapport_store_insert_interaction (self, id + i, RAPPORT_INTERACTION_MET,
+                                                rapport_store_met_time (met_on), NULL, error) == 0)
+            return 0;
+        }
+      done += n;
+    }
+  return first_id;
+}
+
+/**
+ * rapport_store_import_merge:
+ * @self: a store in an import (rapport_store_begin_import())
+ * @id: the contact @incoming is a duplicate of
+ * @incoming: an imported card for the same person
+ * @error: return location for a #GError
+ *
+ * Completes the stored contact with @incoming (rapport_contact_merge():
+ * nothing it holds is overwritten) and writes it back if that changed
+ * anything.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_import_merge (RapportStore *self,
+                            gint64 id,
+                            RapportContact *incoming,
+                            GError **error)
+{
+  g_autoptr(RapportContact) stored = NULL;
+  g_autoptr(RapportContact) merged = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rapport_store_is_importing (self), FALSE);
+
+  stored = rapport_store_load_contact (self, id, error);
+  if (stored == NULL)
+    return FALSE;
+  merged = rapport_contact_copy (stored);
+  rapport_contact_merge (merged, incoming);
+  if (rapport_contact_equal (merged, stored))
+    return TRUE;
+  return rapport_store_update_contact_row (self, merged, error);
+}
