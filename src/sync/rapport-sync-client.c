@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "rapport-store-private.h"
+#include "rapport-error.h"
 #include "rapport-sync-client.h"
 #include "rapport-sync-local.h"
 
@@ -1168,6 +1169,13 @@ on_sync_done (GObject *source,
   else if (g_error_matches (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_UNREACHABLE))
     {
       set_status (self, RAPPORT_SYNC_OFFLINE, error->message);
+      schedule_retry (self);
+    }
+  else if (g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY))
+    {
+      /* An import holds the store for a while: nothing is wrong, the
+       * next try after it has finished syncs what it wrote. */
+      set_status (self, RAPPORT_SYNC_IDLE, NULL);
       schedule_retry (self);
     }
   else
