@@ -208,30 +208,6 @@ rapport_store_check_text (const char *text,
   return TRUE;
 }
 
-/* g_strstrip() only knows ASCII spaces; a name of no-break spaces is just
- * as empty. */
-gboolean
-rapport_text_is_blank (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-looks_like_email (const char *value)
-{
-  const char *at = strchr (value, '@');
-
-  if (at == NULL || at == value || at[1] == '\0' || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  for (const char *p = value; *p; p++)
-    if (g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 looks_like_phone (const char *value)
 {
@@ -262,7 +238,7 @@ labeled_to_json (GPtrArray *array,
       if (!rapport_store_check_text (value, is_email ? N_("An email address") : N_("A phone number"), 1024, error) ||
                                      !rapport_store_check_text (label, N_("A label"), 1024, error))
         return NULL;
-      if (is_email && !looks_like_email (value))
+      if (is_email && !rapport_text_is_email_address (value))
         {
           g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                        _("“%s” is not an email address."), value);

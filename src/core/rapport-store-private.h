@@ -98,7 +98,6 @@ gboolean rapport_store_outbox_append_range (RapportStore *self,
 
 GStrv rapport_store_parse_strv (RapportStore *self, const char *json);
 gboolean rapport_store_check_text (const char *text, const char *what, gsize max_bytes, GError **error);
-gboolean rapport_text_is_blank (const char *text);
 
 gint64 rapport_store_insert_event_row (RapportStore *self, RapportEvent *event, GError **error);
 

@@ -339,3 +339,44 @@ rapport_cadence_describe (int days)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every week", "Every %d weeks", days / 7), days / 7);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every day", "Every %d days", days), days);
 }
+
+/**
+ * rapport_text_is_blank:
+ * @text: UTF-8 text
+ *
+ * g_strstrip() only knows ASCII spaces; a name of no-break spaces is just
+ * as empty.
+ *
+ * Returns: whether @text has nothing but white space
+ */
+gboolean
+rapport_text_is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * rapport_text_is_email_address:
+ * @text: an email address as a person typed it, without surrounding spaces
+ *
+ * A loose check, enough to catch a name or a phone number in the wrong
+ * field: one @ with something on each side, and no spaces. The store and
+ * the importers use the same rule.
+ *
+ * Returns: whether @text looks like an email address
+ */
+gboolean
+rapport_text_is_email_address (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
