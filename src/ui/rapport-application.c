@@ -4,7 +4,7 @@
  * The application opens the store once. If the file cannot be used, the
  * error is kept and the window explains it; nothing is created in its
  * place. The command line can fill a database with a generated network
- * without opening a window.
+ * or import contact files without opening a window (rapport-commands.c).
  *
  * It also owns the store's sync client. A store that remembers a server
  * and an account signs itself in with the token from the keyring; a
@@ -20,9 +20,9 @@
 #include <unistd.h>
 
 #include "rapport-application.h"
+#include "rapport-commands.h"
 #include "rapport-first-frame.h"
 #include "rapport-preferences-window.h"
-#include "rapport-sample.h"
 #include "rapport-sync-secret.h"
 #include "rapport-text.h"
 #include "rapport-window.h"
@@ -291,55 +291,12 @@ rapport_application_sign_out (RapportApplication *self)
   rapport_sync_client_sign_out_async (self->sync, NULL, on_signed_out, sign_out);
 }
 
-static void
-print_progress (guint done,
-                guint total,
-                gpointer user_data)
-{
-  g_printerr ("\r%s %u / %u", _("Generating contacts…"), done, total);
-}
-
-/* rapport --sample-network N: fills the user's database and exits. */
-static int
-fill_sample_network (const char *count)
-{
-  g_autofree char *path = rapport_store_get_default_path ();
-  g_autofree char *today = rapport_date_today ();
-  g_autoptr(RapportStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 started = g_get_monotonic_time ();
-  gint64 n = 0;
-
-  /* A string, read in decimal here: GApplication drops an integer option
-   * equal to its default, so "0" would otherwise open the window. */
-  if (!g_ascii_string_to_signed (count, 10, 1, 10000000, &n, NULL))
-    {
-      g_printerr (_("The number of contacts must be a whole number between 1 and 10,000,000.\n"));
-      return 2;
-    }
-  store = rapport_store_open (path, &error);
-  if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  if (!rapport_sample_fill (store, (guint) n, 1, today, isatty (fileno (stderr)) ? print_progress : NULL,
-                            NULL, NULL, &error))
-    {
-      g_printerr ("\n%s\n", error->message);
-      return 1;
-    }
-  g_printerr (isatty (fileno (stderr)) ? "\n" : "");
-  /* Translators: %s is a file path, %.1f a number of seconds */
-  g_print (_("Added %" G_GINT64_FORMAT " contacts to %s in %.1f s.\n"), n, path,
-              (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
-  return 0;
-}
-
 static int
 rapport_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
+  g_autofree const char **import = NULL;
+  const char *on_duplicate = NULL;
   const char *count = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -348,7 +305,25 @@ rapport_application_handle_local_options (GApplication *app,
       return 0;
     }
   if (g_variant_dict_lookup (options, "sample-network", "&s", &count))
-    return fill_sample_network (count);
+    return rapport_command_sample_network (count);
+  if (g_variant_dict_contains (options, "import"))
+    {
+      g_variant_dict_lookup (options, "on-duplicate", "&s", &on_duplicate);
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &import);
+      if (import == NULL || import[0] == NULL)
+        {
+          g_printerr (_("Name the files to import: rapport --import FILE…\n"));
+          return 2;
+        }
+      /* The open window owns the database; never write beside it. */
+      if (rapport_command_is_running (g_application_get_application_id (app)))
+        {
+          g_printerr (_("Rapport is open. Import from its window (Import Contacts… in the main menu), "
+                        "or close it and try again.\n"));
+          return 1;
+        }
+      return rapport_command_import (import, on_duplicate);
+    }
 
   return G_APPLICATION_CLASS (rapport_application_parent_class)->handle_local_options (app, options);
 }
@@ -610,7 +585,14 @@ rapport_application_init (RapportApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
       { "sample-network", 0, 0, G_OPTION_ARG_STRING, NULL,
         N_("Add N generated contacts, with their timelines and follow-ups, to your database and exit"), "N" },
-        { NULL } };
+        { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
+          N_("Import the vCard and contacts CSV files named after the options into your database and exit"), NULL },
+          { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, NULL,
+            N_("With --import, what to do with a card for somebody already in your contacts: merge (the default), "
+           "keep or skip"),
+                "ACTION" },
+            { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+              { NULL } };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
