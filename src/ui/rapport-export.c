@@ -10,9 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-export.h"
-#include "rapport-ical.h"
 #include "rapport-toast.h"
 
 typedef struct
@@ -116,11 +116,35 @@ rapport_export_ask (GtkWidget *from,
 }
 
 static gboolean
-write_ics (GFile *file,
-           gpointer data,
-           GError **error)
+write_text (GFile *file,
+            gpointer data,
+            GError **error)
 {
-  return rapport_ical_write_file (data, file, error);
+  const char *text = data;
+
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+/**
+ * rapport_export_save_text:
+ * @from: the widget that asked (its window owns the dialog)
+ * @title: the dialog's title
+ * @base_name: the file name to suggest, without its extension
+ * @extension: the extension, like "vcf"
+ * @mime_type: the type of the file, for the dialog's filter
+ * @text: (transfer full): what to save
+ *
+ * Asks where to save @text and saves it there, whole.
+ */
+void
+rapport_export_save_text (GtkWidget *from,
+                          const char *title,
+                          const char *base_name,
+                          const char *extension,
+                          const char *mime_type,
+                          char *text)
+{
+  rapport_export_ask (from, title, base_name, extension, mime_type, write_text, text, g_free);
 }
 
 /**
@@ -138,5 +162,5 @@ rapport_export_save (GtkWidget *from,
                      const char *base_name,
                      char *ics_text)
 {
-  rapport_export_ask (from, title, base_name, "ics", "text/calendar", write_ics, ics_text, g_free);
+  rapport_export_save_text (from, title, base_name, "ics", "text/calendar", ics_text);
 }

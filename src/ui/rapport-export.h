@@ -26,6 +26,12 @@ void rapport_export_ask (GtkWidget *from,
                          RapportExportWrite write,
                          gpointer data,
                          GDestroyNotify destroy);
+void rapport_export_save_text (GtkWidget *from,
+                               const char *title,
+                               const char *base_name,
+                               const char *extension,
+                               const char *mime_type,
+                               char *text);
 void rapport_export_save (GtkWidget *from, const char *title, const char *base_name, char *ics_text);
 
 G_END_DECLS

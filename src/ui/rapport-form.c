@@ -226,3 +226,24 @@ rapport_form_set_content (AdwWindow *window,
   gtk_widget_add_controller (GTK_WIDGET (window), keys);
   return save;
 }
+
+/**
+ * rapport_form_remove_rows:
+ * @rows: (element-type GtkWidget): rows added to preferences groups
+ *
+ * Takes each row out of the group it is in and empties @rows: how a
+ * page that lists records rebuilds its lists.
+ */
+void
+rapport_form_remove_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (rows, 0);
+}

@@ -20,6 +20,7 @@ AdwComboRow *rapport_form_add_enum_combo (AdwPreferencesGroup *group,
                                           GType enum_type,
                                           RapportLabelFunc label,
                                           int selected);
+void rapport_form_remove_rows (GPtrArray *rows);
 GtkLabel *rapport_form_add_error_label (AdwPreferencesGroup *group);
 void rapport_form_show_error (GtkLabel *error_label, const char *message);
 int rapport_form_parse_time (const char *text);

@@ -17,13 +17,17 @@
 #include "rapport-confirm.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contacts-view.h"
+#include "rapport-csv.h"
 #include "rapport-events-view.h"
+#include "rapport-export.h"
 #include "rapport-huddles-view.h"
+#include "rapport-import-assistant.h"
 #include "rapport-insights-view.h"
 #include "rapport-followups-view.h"
 #include "rapport-sample.h"
 #include "rapport-text.h"
 #include "rapport-toast.h"
+#include "rapport-vcard.h"
 #include "rapport-window.h"
 
 /* Enough people to fill every view without drowning a newcomer. */
@@ -242,6 +246,98 @@ new_huddle_action (GtkWidget *widget,
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, "huddles");
   rapport_huddles_view_add (self->huddles_view);
+}
+
+/**
+ * rapport_window_import:
+ * @self: a window
+ * @files: (array length=n_files) (nullable): files to read at once, or
+ *   %NULL to let the user pick them
+ * @n_files: how many
+ *
+ * Opens the import assistant over the window.
+ *
+ * Returns: (transfer none) (nullable): the assistant, or %NULL without a
+ *   store to import into
+ */
+RapportImportAssistant *
+rapport_window_import (RapportWindow *self,
+                       GFile *const *files,
+                       guint n_files)
+{
+  RapportImportAssistant *assistant;
+
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  assistant = rapport_import_assistant_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (assistant));
+  if (n_files > 0)
+    rapport_import_assistant_open_files (assistant, files, n_files);
+  return assistant;
+}
+
+/* Contact files dropped on the window open the import assistant with them. */
+static gboolean
+on_files_dropped (GtkDropTarget *target,
+                  const GValue *value,
+                  double x,
+                  double y,
+                  RapportWindow *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (self->store == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  return files->len > 0 && rapport_window_import (self, (GFile *const *) files->pdata, files->len) != NULL;
+}
+
+/* Exports the contacts the list shows: all of them, or those a search or
+ * a filter (a tag, say "Imported from LinkedIn") picked out. */
+static void
+export_contacts_action (GtkWidget *widget,
+                        const char *action_name,
+                        GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  GListModel *shown = rapport_contacts_view_get_shown (self->contacts_view);
+  gboolean csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  if (self->store == NULL || shown == NULL)
+    return;
+  n = g_list_model_get_n_items (shown);
+  if (n == 0)
+    {
+      rapport_toast_show (widget, rapport_toast_new (_("No contacts to export: the list is empty.")));
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (contacts, g_list_model_get_item (shown, i));
+  if (csv)
+    rapport_export_save_text (widget, _("Export Contacts as CSV"), _("Contacts"), "csv", "text/csv",
+                                                                       rapport_csv_write_contacts ((RapportContact *const *) contacts->pdata, contacts->len));
+  else
+    {
+      GString *text = g_string_new (NULL);
+
+      for (guint i = 0; i < contacts->len; i++)
+        rapport_vcard_append (text, g_ptr_array_index (contacts, i));
+      rapport_export_save_text (widget, _("Export Contacts as vCard"), _("Contacts"), "vcf", "text/vcard",
+                                                                           g_string_free (text, FALSE));
+    }
+}
+
+static void
+import_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *parameter)
+{
+  rapport_window_import (RAPPORT_WINDOW (widget), NULL, 0);
 }
 
 static void
@@ -614,6 +710,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
   gtk_widget_class_install_action (widget_class, "win.new-huddle", NULL, new_huddle_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-contacts", "s", export_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.edit-contact", NULL, edit_contact_action);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_action);
@@ -631,12 +729,17 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  GtkDropTarget *drop;
+
   g_type_ensure (RAPPORT_TYPE_EVENTS_VIEW);
   g_type_ensure (RAPPORT_TYPE_HUDDLES_VIEW);
   g_type_ensure (RAPPORT_TYPE_INSIGHTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed), self,
                            G_CONNECT_SWAPPED);
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_files_dropped), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "rapport-application.h"
+#include "rapport-import-assistant.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ guint rapport_window_get_due_count (RapportWindow *self);
 void rapport_window_show_contact (RapportWindow *self, gint64 contact_id);
 void rapport_window_show_error (RapportWindow *self, const char *message);
 RapportStore *rapport_window_get_store (RapportWindow *self);
+RapportImportAssistant *rapport_window_import (RapportWindow *self, GFile *const *files, guint n_files);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "rapport-confirm.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-page.h"
+#include "rapport-form.h"
 #include "rapport-format.h"
 #include "rapport-text.h"
 #include "rapport-toast.h"
@@ -107,15 +108,7 @@ add_row (RapportContactPage *self,
 static void
 clear_rows (RapportContactPage *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+  rapport_form_remove_rows (self->rows);
 }
 
 static GtkWidget *

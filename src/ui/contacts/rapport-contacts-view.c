@@ -98,6 +98,20 @@ rapport_contacts_view_get_contact_page (RapportContactsView *self)
   return self->contact_page;
 }
 
+/**
+ * rapport_contacts_view_get_shown:
+ * @self: a contacts view
+ *
+ * Returns: (transfer none) (nullable): the contacts the list shows, with
+ *   the search and filters applied, or %NULL without a store
+ */
+GListModel *
+rapport_contacts_view_get_shown (RapportContactsView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACTS_VIEW (self), NULL);
+  return self->list != NULL ? G_LIST_MODEL (self->list) : NULL;
+}
+
 static void
 show_card (RapportContactsView *self,
            RapportContact *contact,

@@ -17,5 +17,6 @@ void rapport_contacts_view_show_contact (RapportContactsView *self, gint64 conta
 void rapport_contacts_view_focus_search (RapportContactsView *self);
 void rapport_contacts_view_edit_contact (RapportContactsView *self);
 RapportContactPage *rapport_contacts_view_get_contact_page (RapportContactsView *self);
+GListModel *rapport_contacts_view_get_shown (RapportContactsView *self);
 
 G_END_DECLS
