@@ -12,17 +12,45 @@
 #include "rapport-test-import.h"
 #include "rapport-vcard.h"
 
+/* Whether the file's bytes or rapport_import_to_utf8()'s text is read
+ * (the importer decodes first), the cards and problems are the same. */
 static GPtrArray *
 parse_sample (const char *name,
               GPtrArray *problems)
 {
   g_autoptr(GBytes) bytes = rapport_test_import_sample (name);
-  gsize length;
+  gsize length, text_length;
   const char *data = g_bytes_get_data (bytes, &length);
+  g_autofree char *text = rapport_import_to_utf8 (data, length, &text_length);
+  g_autoptr(GPtrArray) text_problems = rapport_test_import_problems_new ();
+  g_autoptr(GPtrArray) text_cards = NULL;
   GPtrArray *cards;
 
   g_assert_true (rapport_vcard_sniff (data, length));
+  g_assert_true (rapport_vcard_sniff (text, text_length));
   cards = rapport_vcard_parse (data, length, problems);
+  text_cards = rapport_vcard_parse (text, text_length, text_problems);
+  g_assert_cmpuint (cards->len, ==, text_cards->len);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      RapportImportCard *a = g_ptr_array_index (cards, i);
+      RapportImportCard *b = g_ptr_array_index (text_cards, i);
+
+      g_assert_cmpuint (a->line, ==, b->line);
+      rapport_test_import_assert_same (a->contact, b->contact);
+      g_assert_true ((a->photo == NULL) == (b->photo == NULL));
+      g_assert_true (a->photo == NULL || g_bytes_equal (a->photo, b->photo));
+      g_assert_cmpstr (a->photo_uri, ==, b->photo_uri);
+    }
+  g_assert_cmpuint (problems->len, ==, text_problems->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RapportImportProblem *a = g_ptr_array_index (problems, i);
+      RapportImportProblem *b = g_ptr_array_index (text_problems, i);
+
+      g_assert_cmpuint (a->line, ==, b->line);
+      g_assert_cmpstr (a->reason, ==, b->reason);
+    }
   rapport_test_import_save_all (cards);
   return cards;
 }

@@ -215,6 +215,46 @@ rapport_import_append_line (GString *out,
     rapport_import_windows_1252 (out, line, length);
 }
 
+/* vCard folds long lines by octets, and some writers fold in the middle
+ * of a UTF-8 character: a line ends with the first bytes of a character
+ * and the next, after the space or tab of the fold, starts with the rest.
+ * Each line alone is not UTF-8, but the text is. Returns how many bytes
+ * of the next line (after the fold) finish the character that the line
+ * [start, end) leaves unfinished, or 0 if it is not such a line. */
+static gsize
+fold_split_length (const char *data,
+                   gsize start,
+                   gsize end,
+                   gsize length)
+{
+  const guchar *bytes = (const guchar *) data;
+  gsize content_end = end;
+  gsize lead, have, needed;
+  char buf[4];
+
+  if (end == 0 || bytes[end - 1] != '\n')
+    return 0;
+  content_end = end - 1;
+  if (content_end > start && bytes[content_end - 1] == '\r')
+    content_end--;
+  lead = content_end;
+  while (lead > start && content_end - lead < 3 && (bytes[lead - 1] & 0xC0) == 0x80)
+    lead--;
+  if (lead == start || bytes[lead - 1] < 0xC2 || bytes[lead - 1] > 0xF4)
+    return 0;
+  lead--;
+  have = content_end - lead;
+  needed = bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3
+                                                         : 2;
+  if (have >= needed || end + 1 + (needed - have) > length || (bytes[end] != ' ' && bytes[end] != '\t'))
+    return 0;
+  memcpy (buf, data + lead, have);
+  memcpy (buf + have, data + end + 1, needed - have);
+  if (!g_utf8_validate_len (buf, needed, NULL))
+    return 0;
+  return needed - have;
+}
+
 /**
  * rapport_import_to_utf8:
  * @data: the bytes of a file
@@ -224,8 +264,10 @@ rapport_import_append_line (GString *out,
  * Turns a file into UTF-8 text, whatever wrote it: a UTF-8 byte order mark
  * is dropped, UTF-16 with a byte order mark is converted, and lines that
  * are not valid UTF-8 are read as Windows-1252, which is what Outlook and
- * Excel write. NUL bytes are dropped. It never fails, and text that is
- * already UTF-8 comes back as it was.
+ * Excel write. A vCard line folded in the middle of a UTF-8 character is
+ * not taken for Windows-1252: the whole character moves before the fold.
+ * NUL bytes are dropped. It never fails, and text that is already UTF-8
+ * comes back as it was.
  *
  * Returns: (transfer full): the text, always NUL-terminated
  */
@@ -260,6 +302,7 @@ rapport_import_to_utf8 (const char *data,
       else
         {
           g_autoptr(GString) scratch = g_string_new (NULL);
+          g_autoptr(GString) line = g_string_new (NULL);
           gsize start = 0;
 
           out = g_string_sized_new (length + length / 8);
@@ -267,8 +310,24 @@ rapport_import_to_utf8 (const char *data,
             {
               const char *nl = memchr (data + start, '\n', length - start);
               gsize end = nl != NULL ? (gsize) (nl - data) + 1 : length;
+              gsize moved = fold_split_length (data, start, end, length);
 
-              rapport_import_append_line (out, scratch, data + start, end - start);
+              if (moved == 0)
+                rapport_import_append_line (out, scratch, data + start, end - start);
+              else
+                {
+                  gsize content_end = end - 1 - (end - start >= 2 && data[end - 2] == '\r');
+
+                  /* The end of the character comes up before the line
+                   * end; the fold stays where it was. */
+                  g_string_truncate (line, 0);
+                  g_string_append_len (line, data + start, content_end - start);
+                  g_string_append_len (line, data + end + 1, moved);
+                  g_string_append_len (line, data + content_end, end - content_end);
+                  g_string_append_c (line, data[end]);
+                  rapport_import_append_line (out, scratch, line->str, line->len);
+                  end += 1 + moved;
+                }
               start = end;
             }
         }
