@@ -370,10 +370,13 @@ rapport_import_decode (const char *bytes,
 }
 
 static gboolean
-has_word (const char *folded,
-          const char *word)
+is_one_of (const char *text,
+           const char *const *words)
 {
-  return g_str_equal (folded, word);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (text, words[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -390,8 +393,11 @@ char *
 rapport_import_label (const char *text,
                       gboolean is_email)
 {
+  static const char *const work[] = { "work", "business", "office", "company", NULL };
+  static const char *const other[] = { "other", "internet", "pref", "x-internet", "voice", NULL };
+  static const char *const home[] = { "home", "personal", "private", NULL };
+  static const char *const mobile[] = { "mobile", "cell", "iphone", "cellular", "mobile phone", NULL };
   g_autofree char *trimmed = NULL;
-  g_autofree char *folded = NULL;
   char *p;
   gsize len;
 
@@ -409,26 +415,14 @@ rapport_import_label (const char *text,
       p[len - 4] = '\0';
       p += 4;
     }
-  if (*p == '\0')
+  if (*p == '\0' || is_one_of (p, other))
     return g_strdup ("other");
-  folded = g_utf8_strdown (p, -1);
-
-  if (has_word (folded, "work") || has_word (folded, "business") || has_word (folded, "office") || has_word (folded, "company"))
+  if (is_one_of (p, work))
     return g_strdup ("work");
-  if (has_word (folded, "other") || has_word (folded, "internet") || has_word (folded, "pref") || has_word (folded, "x-internet") || has_word (folded, "voice"))
-    return g_strdup ("other");
-  if (is_email)
-    {
-      if (has_word (folded, "home") || has_word (folded, "personal") || has_word (folded, "private"))
-        return g_strdup ("personal");
-    }
-  else
-    {
-      if (has_word (folded, "mobile") || has_word (folded, "cell") || has_word (folded, "iphone") || has_word (folded, "cellular") || has_word (folded, "mobile phone"))
-        return g_strdup ("mobile");
-      if (has_word (folded, "home") || has_word (folded, "personal") || has_word (folded, "private"))
-        return g_strdup ("home");
-    }
+  if (is_one_of (p, home))
+    return g_strdup (is_email ? "personal" : "home");
+  if (!is_email && is_one_of (p, mobile))
+    return g_strdup ("mobile");
   /* Free text, as a person typed it; one line, as the editor shows it. */
   g_strdelimit (p, "\r\n\t", ' ');
   return g_strdup (p);
@@ -440,6 +434,7 @@ rapport_import_draft_init (RapportImportDraft *draft,
 {
   draft->contact = rapport_contact_new (NULL);
   draft->tags = g_ptr_array_new_with_free_func (g_free);
+  draft->folded = g_ptr_array_new_with_free_func (g_free);
   draft->folded_tags = NULL;
   draft->notes = NULL;
   draft->line = line;
@@ -450,6 +445,7 @@ rapport_import_draft_clear (RapportImportDraft *draft)
 {
   g_clear_object (&draft->contact);
   g_clear_pointer (&draft->tags, g_ptr_array_unref);
+  g_clear_pointer (&draft->folded, g_ptr_array_unref);
   g_clear_pointer (&draft->folded_tags, g_hash_table_unref);
   if (draft->notes != NULL)
     g_string_free (draft->notes, TRUE);
@@ -516,15 +512,28 @@ rapport_import_draft_add_phone (RapportImportDraft *draft,
   rapport_contact_add_phone (draft->contact, label, number);
 }
 
-/* Tags are compared as the store compares them, without case or
- * accents, and kept in a set so that a card with thousands of them is
- * still read in linear time. */
+/* Tags are compared as the store compares them, without case or accents.
+ * Plain ASCII, most tags, folds by lowering its case, which costs far
+ * less than rapport_text_fold(). */
+static char *
+fold_tag (const char *tag)
+{
+  for (const char *p = tag; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return rapport_text_fold (tag);
+  return g_ascii_strdown (tag, -1);
+}
+
+/* The folded tags are looked up in a set once a card has more than a
+ * few, so that a card with thousands is still read in linear time. */
+#define TAGS_BEFORE_SET 8
+
 void
 rapport_import_draft_add_tag (RapportImportDraft *draft,
                               const char *tag)
 {
   g_autofree char *clean = clean_value (tag);
-  char *folded;
+  g_autofree char *folded = NULL;
 
   if (*clean == '\0')
     return;
@@ -535,12 +544,28 @@ rapport_import_draft_add_tag (RapportImportDraft *draft,
       *end = '\0';
       g_strchomp (clean);
     }
-  if (draft->folded_tags == NULL)
-    draft->folded_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  folded = rapport_text_fold (clean);
-  if (!g_hash_table_add (draft->folded_tags, folded))
-    return;
+  folded = fold_tag (clean);
+  if (draft->folded_tags != NULL)
+    {
+      if (g_hash_table_contains (draft->folded_tags, folded))
+        return;
+    }
+  else
+    {
+      for (guint i = 0; i < draft->folded->len; i++)
+        if (g_str_equal (g_ptr_array_index (draft->folded, i), folded))
+          return;
+    }
   g_ptr_array_add (draft->tags, g_steal_pointer (&clean));
+  g_ptr_array_add (draft->folded, g_strdup (folded));
+  if (draft->folded_tags != NULL)
+    g_hash_table_add (draft->folded_tags, g_steal_pointer (&folded));
+  else if (draft->folded->len > TAGS_BEFORE_SET)
+    {
+      draft->folded_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < draft->folded->len; i++)
+        g_hash_table_add (draft->folded_tags, g_strdup (g_ptr_array_index (draft->folded, i)));
+    }
 }
 
 /* Notes from several places (two NOTE lines, LinkedIn's "Connected on")

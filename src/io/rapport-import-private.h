@@ -25,6 +25,7 @@ typedef struct
 {
   RapportContact *contact;
   GPtrArray *tags;
+  GPtrArray *folded;
   GHashTable *folded_tags;
   GString *notes;
   guint line;

@@ -493,8 +493,11 @@ unescape (const char *text,
 static char *
 property_text (Property *prop)
 {
-  g_autofree char *raw = property_raw_value (prop);
+  g_autofree char *raw = NULL;
 
+  if (prop->encoding != ENCODING_QP)
+    return unescape (prop->buf->str + prop->colon, prop->buf->len - prop->colon);
+  raw = property_raw_value (prop);
   return unescape (raw, strlen (raw));
 }
 
@@ -694,13 +697,10 @@ card_add_entry (Card *card,
 static char *
 email_label (Property *prop)
 {
-  for (guint i = 0; i < prop->types->len; i++)
-    {
-      g_autofree char *label = rapport_import_label (g_ptr_array_index (prop->types, i), TRUE);
-
-      if (g_str_equal (label, "work") || g_str_equal (label, "personal"))
-        return g_steal_pointer (&label);
-    }
+  if (property_has_type (prop, "work"))
+    return g_strdup ("work");
+  if (property_has_type (prop, "home") || property_has_type (prop, "personal"))
+    return g_strdup ("personal");
   return g_strdup ("other");
 }
 
