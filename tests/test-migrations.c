@@ -363,6 +363,41 @@ make_file_at (const char *dir,
   return path;
 }
 
+/* The file as it was is in backups/, named with its version; a new file
+ * (version 0) had nothing to save. */
+static void
+assert_saved_before_upgrade (const char *dir,
+                             int version)
+{
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *prefix = g_strdup_printf ("before-upgrade-v%d-", version);
+  g_autoptr(GDir) listing = g_dir_open (backups, 0, NULL);
+  const char *name;
+  guint found = 0;
+
+  if (version == 0)
+    {
+      g_assert_null (listing);
+      return;
+    }
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (backups, name, NULL);
+      sqlite3 *db = NULL;
+
+      g_assert_true (g_str_has_prefix (name, prefix));
+      g_assert_true (g_str_has_suffix (name, ".db"));
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (rapport_test_db_int (db, "PRAGMA user_version"), ==, version);
+      if (fixtures[version].insert != NULL)
+        g_assert_cmpint (rapport_test_db_int (db, "SELECT count(*) FROM contacts"), >, 0);
+      sqlite3_close (db);
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static void
 test_upgrade_from (gconstpointer data)
 {
@@ -381,6 +416,7 @@ test_upgrade_from (gconstpointer data)
   else
     g_assert_cmpuint (rapport_store_count_contacts (store, FALSE), ==, 0);
   g_assert_finalize_object (store);
+  assert_saved_before_upgrade (dir, version);
 
   /* It stays upgraded, and takes new edits. */
   store = rapport_store_open (path, &error);

@@ -18,8 +18,11 @@ G_BEGIN_DECLS
  * @RAPPORT_ERROR_TOO_NEW: the database was written by a newer Rapport; it
  *   was left untouched.
  * @RAPPORT_ERROR_DATABASE: SQLite reported an error.
- * @RAPPORT_ERROR_BUSY: another long write (an import) holds the store;
- *   try again when it has finished
+ * @RAPPORT_ERROR_BUSY: another long write (an import, a restore) holds
+ *   the store; try again when it has finished
+ * @RAPPORT_ERROR_BACKUP_FAILED: the automatic backup before an upgrade
+ *   could not be written, so the database was not upgraded; it was left
+ *   untouched.
  */
 typedef enum {
   RAPPORT_ERROR_INVALID,
@@ -28,6 +31,7 @@ typedef enum {
   RAPPORT_ERROR_TOO_NEW,
   RAPPORT_ERROR_DATABASE,
   RAPPORT_ERROR_BUSY,
+  RAPPORT_ERROR_BACKUP_FAILED,
 } RapportError;
 
 GQuark rapport_error_quark (void);

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "rapport-backup.h"
 #include "rapport-stats.h"
 #include "rapport-store.h"
 
@@ -197,5 +198,20 @@ gboolean rapport_store_tombstone_huddle (RapportStore *self,
 
 /* Migrations, exposed so the upgrade test can build every earlier schema. */
 gboolean rapport_store_migrate_db (sqlite3 *db, int target_version, GError **error);
+
+/* Backups (rapport-backup.c). */
+void rapport_db_set_error (sqlite3 *db, GError **error);
+gboolean rapport_db_exec (sqlite3 *db, const char *sql, GError **error);
+gboolean rapport_backup_write_db (sqlite3 *db,
+                                  const char *path,
+                                  GCancellable *cancellable,
+                                  RapportProgressFunc progress,
+                                  gpointer progress_data,
+                                  GError **error);
+char *rapport_backup_automatic_path (const char *db_path, const char *why, int version);
+char *rapport_backup_before_upgrade (sqlite3 *db, const char *db_path, int version, GError **error);
+void rapport_backup_prune (const char *dir, guint keep);
+void rapport_store_begin_restore (RapportStore *self);
+gboolean rapport_store_end_restore (RapportStore *self, gboolean replaced, GError **error);
 
 G_END_DECLS

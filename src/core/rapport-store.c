@@ -49,6 +49,9 @@ struct _RapportStore
   gint64 order_min_id[2];
 
   gboolean importing; /* an import's transaction is open, see rapport_store_begin_import() */
+  /* A backup is being copied in over the connection: nothing else may
+   * use it (rapport-backup.c). */
+  gboolean restoring;
 };
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
@@ -689,6 +692,22 @@ exec_db (sqlite3 *db,
   return TRUE;
 }
 
+/* The same for the other connections of core (rapport-backup.c). */
+void
+rapport_db_set_error (sqlite3 *db,
+                      GError **error)
+{
+  set_error_from_db (db, error);
+}
+
+gboolean
+rapport_db_exec (sqlite3 *db,
+                 const char *sql,
+                 GError **error)
+{
+  return exec_db (db, sql, error);
+}
+
 static gboolean
 read_user_version (sqlite3 *db,
                    int *version,
@@ -946,11 +965,13 @@ load_node_id (RapportStore *self,
         return FALSE;
     }
 
+  g_clear_pointer (&self->hlc, rapport_hlc_free);
   self->hlc = rapport_hlc_new (node_id);
 
   stmt = rapport_store_prepare (self, "SELECT value FROM sync_state WHERE key = 'clock-offset'", error);
   if (stmt == NULL)
     return FALSE;
+  self->clock_offset_ms = 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     self->clock_offset_ms = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -1036,6 +1057,17 @@ rapport_store_open (const char *path,
                       path, version, RAPPORT_STORE_SCHEMA_VERSION);
       return NULL;
     }
+  /* An upgrade cannot be undone, so the file as it was is saved first;
+   * without that copy the file is left as it is. A new file (version 0)
+   * has nothing to save. */
+  if (version > 0 && version < RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *saved = rapport_backup_before_upgrade (self->db, path, version, error);
+
+      if (saved == NULL)
+        return NULL;
+      g_debug ("Saved the data in format %d to %s before upgrading it", version, saved);
+    }
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
   /* Sync keeps each record's fields with their stamps (about 1.5 KiB
@@ -1100,13 +1132,28 @@ rapport_store_set_sqlite_error (RapportStore *self,
 
 /* Statements are prepared once and kept; callers get them reset with their
  * bindings cleared. */
+/* While a restore copies pages in, the connection is the backup's. */
+static gboolean
+check_not_restoring (RapportStore *self,
+                     GError **error)
+{
+  if (G_LIKELY (!self->restoring))
+    return TRUE;
+  g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY,
+                       _("Rapport is restoring a backup. Try again when it is done."));
+  return FALSE;
+}
+
 sqlite3_stmt *
 rapport_store_prepare (RapportStore *self,
                        const char *sql,
                        GError **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt;
 
+  if (!check_not_restoring (self, error))
+    return NULL;
+  stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -1127,7 +1174,7 @@ rapport_store_exec (RapportStore *self,
                     const char *sql,
                     GError **error)
 {
-  return exec_db (self->db, sql, error);
+  return check_not_restoring (self, error) && exec_db (self->db, sql, error);
 }
 
 gboolean
@@ -1156,7 +1203,100 @@ rapport_store_begin (RapportStore *self,
                    _("Rapport is importing contacts. Try again when the import has finished."));
       return FALSE;
     }
-  return exec_db (self->db, "BEGIN IMMEDIATE", error);
+  return check_not_restoring (self, error) && exec_db (self->db, "BEGIN IMMEDIATE", error);
+}
+
+/**
+ * rapport_store_begin_restore:
+ * @self: a store
+ *
+ * Hands the connection to a restore: the prepared statements are
+ * finalized (the backup may change the schema under them), and every
+ * other use fails with %RAPPORT_ERROR_BUSY until
+ * rapport_store_end_restore().
+ */
+void
+rapport_store_begin_restore (RapportStore *self)
+{
+  g_return_if_fail (!self->restoring);
+
+  g_hash_table_remove_all (self->statements);
+  self->restoring = TRUE;
+}
+
+/* Every live contact follows its row in the restored file; one whose row
+ * is gone is let go, as after a permanent delete. */
+static void
+refresh_live_contacts (RapportStore *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      RapportContact *live = g_hash_table_lookup (self->live, &id);
+      g_autoptr(RapportContact) fresh = rapport_store_load_contact (self, id, NULL);
+
+      if (fresh != NULL)
+        rapport_contact_update_from (live, fresh);
+      else
+        rapport_store_forget_contact (self, id);
+    }
+}
+
+/**
+ * rapport_store_end_restore:
+ * @self: a store
+ * @replaced: whether the file now holds the backup
+ * @error: return location for a #GError
+ *
+ * Gives the connection back after a restore. When the data was replaced,
+ * the store takes it up: the file gets a node id of its own (the backup
+ * may come from another computer, whose edits must stay told apart from
+ * this one's), it is signed out of sync (the backup's device would number
+ * its pushes again from an old count, which the server takes for pushes
+ * it already has), the cached order and contacts are dropped or reloaded,
+ * and #RapportStore::changed is emitted for every kind of record.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_end_restore (RapportStore *self,
+                           gboolean replaced,
+                           GError **error)
+{
+  static const char *const kinds[] = { "contacts", "interactions", "followups", "groups",
+                                       "events", "huddles", "referrals", "profile" };
+  gboolean ok;
+
+  g_return_val_if_fail (self->restoring, FALSE);
+
+  self->restoring = FALSE;
+  if (!replaced)
+    return TRUE;
+
+  g_clear_pointer (&self->order[0], g_array_unref);
+  g_clear_pointer (&self->order[1], g_array_unref);
+  for (guint i = 0; i < RECENT_CACHE_SIZE; i++)
+    g_clear_object (&self->recent[i]);
+  ok = exec_db (self->db,
+                "BEGIN IMMEDIATE;"
+                " DELETE FROM meta WHERE key IN ('node-id', 'backup-made');"
+                " DELETE FROM sync_state WHERE key = 'device';"
+                " COMMIT;",
+                error);
+  if (!ok && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  ok = ok && load_node_id (self, error);
+  refresh_live_contacts (self);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    rapport_store_emit_changed (self, kinds[i], 0);
+  return ok;
 }
 
 /**
