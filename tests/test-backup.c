@@ -718,6 +718,31 @@ test_restore_cancelled (RapportTestStore *fixture,
   }
 }
 
+/* An import holds the connection in its transaction: a restore waits
+ * for it, changing nothing. */
+static void
+test_restore_during_import (RapportTestStore *fixture,
+                            gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autoptr(RapportBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_named (fixture->store, "Ann Lee", NULL);
+  g_assert_true (back_up (fixture->store, path, NULL, NULL, &error));
+  backup = open_backup (fixture->store, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_begin_import (fixture->store, &error));
+  g_assert_false (restore (fixture->store, backup, NULL, NULL, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+  g_clear_error (&error);
+  g_assert_true (rapport_store_end_import (fixture->store, TRUE, &error));
+  g_assert_true (restore (fixture->store, backup, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_store_count_contacts (fixture->store, FALSE), ==, 1);
+}
+
 /* Makes a Rapport file with pages of @page_size holding @n people. */
 static char *
 make_file_with_pages (const char *dir,
@@ -967,6 +992,8 @@ main (int argc,
     }
   g_test_add ("/rapport/backup/restore/cancelled", RapportTestStore, NULL, rapport_test_store_setup,
               test_restore_cancelled, rapport_test_store_teardown);
+  g_test_add ("/rapport/backup/restore/during-import", RapportTestStore, NULL, rapport_test_store_setup,
+              test_restore_during_import, rapport_test_store_teardown);
   g_test_add_func ("/rapport/backup/restore/page-sizes", test_restore_page_sizes);
   g_test_add ("/rapport/backup/restore/older", RapportTestStore, NULL, rapport_test_store_setup, test_restore_older,
               rapport_test_store_teardown);
