@@ -459,7 +459,7 @@ test_restore (RapportTestStore *fixture,
   found = rapport_test_search (fixture->store, "ann", FALSE);
   g_assert_cmpuint (found->len, ==, 1);
   for (const char *const *kind = (const char *const[]){ "contacts", "interactions", "followups", "groups", "events",
-                                                        "huddles", "referrals", "profile", NULL };
+                                                        "huddles", "referrals", "profile", "photos", NULL };
        *kind != NULL; kind++)
     g_assert_true (g_hash_table_contains (seen, *kind));
 

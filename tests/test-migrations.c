@@ -330,6 +330,47 @@ check_v6 (RapportStore *store)
   g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM sync_state"), ==, 0);
 }
 
+/* Version 7 keeps contacts' photos; an upgraded file has none, and the
+ * table takes one. */
+static void
+check_v7 (RapportStore *store)
+{
+  g_autoptr(GBytes) photo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check_v6 (store);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contact_photos"), ==, 0);
+  g_assert_null (rapport_store_get_contact_photo (store, 1, NULL, &error));
+  g_assert_no_error (error);
+  photo = g_bytes_new_static ("\x89PNG\r\n\x1a\n-a-picture", 18);
+  g_assert_true (rapport_store_set_contact_photo (store, 1, photo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM contact_photos"), ==, 1);
+  g_assert_true (rapport_store_set_contact_photo (store, 1, NULL, &error));
+}
+
+static void
+insert_v7 (sqlite3 *db)
+{
+  insert_v4 (db);
+  exec_or_die (db, "INSERT INTO contact_photos (contact_id, mime, data) VALUES (1, 'image/jpeg', x'ffd8ffe0')");
+}
+
+static void
+check_v7_photo (RapportStore *store)
+{
+  g_autoptr(GBytes) photo = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check_v6 (store);
+  photo = rapport_store_get_contact_photo (store, 1, &mime_type, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (photo);
+  g_assert_cmpuint (g_bytes_get_size (photo), ==, 4);
+  g_assert_cmpstr (mime_type, ==, "image/jpeg");
+}
+
 /* fixtures[v] fills a file at schema version v; version 0 is a new file. */
 static const VersionFixture fixtures[] = {
   { NULL, NULL },
@@ -338,7 +379,8 @@ static const VersionFixture fixtures[] = {
   { insert_v3, check_v3 },
   { insert_v4, check_v5 },
   { insert_v4, check_v6 },
-  { insert_v4, check_v6 },
+  { insert_v4, check_v7 },
+  { insert_v7, check_v7_photo },
 };
 
 /* Every version that can be upgraded from needs its fixture. */

@@ -97,6 +97,13 @@ gboolean rapport_store_outbox_append_range (RapportStore *self,
                                             gint64 last_id,
                                             GError **error);
 
+/* A contact's photo inside the caller's transaction (an import's):
+ * nothing emitted; report "photos" after the commit. */
+gboolean rapport_store_write_contact_photo (RapportStore *self,
+                                            gint64 contact_id,
+                                            GBytes *photo,
+                                            GError **error);
+
 GStrv rapport_store_parse_strv (RapportStore *self, const char *json);
 gboolean rapport_store_check_text (const char *text, const char *what, gsize max_bytes, GError **error);
 

@@ -642,6 +642,20 @@ static const char *const migrations[] = {
   "  entity TEXT NOT NULL,"
   "  change TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 6 → 7: contacts' photos, as imported cards carry them: the bytes and
+   * their type, one per contact. Local to this file and never synced (a
+   * photo may be a mebibyte, far beyond a synced field): gone with the
+   * contact's row, and wiped with its fields when it is deleted. */
+  "CREATE TABLE contact_photos ("
+  "  contact_id INTEGER PRIMARY KEY REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  mime TEXT NOT NULL,"
+  "  data BLOB NOT NULL CHECK (length (data) BETWEEN 1 AND 1048576)"
+  ");"
+  "CREATE TRIGGER contact_photos_tombstone AFTER UPDATE OF deleted ON contacts"
+  "  WHEN new.deleted = 1 BEGIN"
+  "  DELETE FROM contact_photos WHERE contact_id = new.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -1270,8 +1284,8 @@ rapport_store_end_restore (RapportStore *self,
                            gboolean replaced,
                            GError **error)
 {
-  static const char *const kinds[] = { "contacts", "interactions", "followups", "groups",
-                                       "events", "huddles", "referrals", "profile" };
+  static const char *const kinds[] = { "contacts", "interactions", "followups", "groups", "events",
+                                       "huddles",  "referrals",    "profile",   "photos" };
   gboolean ok;
 
   g_return_val_if_fail (self->restoring, FALSE);

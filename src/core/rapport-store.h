@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. A file with a higher version was
  * written by a newer Rapport and is refused, untouched. */
-#define RAPPORT_STORE_SCHEMA_VERSION 6
+#define RAPPORT_STORE_SCHEMA_VERSION 7
 
 /**
  * RapportContactQuery:
@@ -218,6 +218,12 @@ gboolean rapport_store_import_merge (RapportStore *self, gint64 id, RapportConta
 gboolean rapport_store_end_import (RapportStore *self, gboolean commit, GError **error);
 gboolean rapport_store_is_importing (RapportStore *self);
 GStrv rapport_store_list_tags (RapportStore *self);
+
+/* Photos: kept on this computer, never synced */
+#define RAPPORT_PHOTO_MAX_BYTES (1024 * 1024)
+gboolean rapport_store_set_contact_photo (RapportStore *self, gint64 contact_id, GBytes *photo, GError **error);
+GBytes *rapport_store_get_contact_photo (RapportStore *self, gint64 contact_id, char **mime_type, GError **error);
+const char *rapport_photo_check (GBytes *photo, GError **error);
 
 /* Timeline */
 gint64 rapport_store_log_interaction (RapportStore *self,
