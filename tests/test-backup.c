@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rapport-contact-list.h"
 #include "rapport-error.h"
@@ -363,6 +364,40 @@ test_write_refused (RapportTestStore *fixture,
   g_assert_false (back_up (fixture->store, path, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "no-such-folder"));
+}
+
+/* A backup over the database itself, however the path is written, or
+ * over its journal, is refused before anything is written. */
+static void
+test_write_over_database (RapportTestStore *fixture,
+                          gconstpointer data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "link", NULL);
+  g_autofree char *base = g_path_get_basename (fixture->dir);
+  g_autofree char *dotted = g_build_filename (fixture->dir, "..", base, "rapport.db", NULL);
+  g_autofree char *through_link = g_build_filename (link, "rapport.db", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(GBytes) before = NULL;
+  const char *paths[4];
+
+  add_named (fixture->store, "Ann Lee", NULL);
+  g_assert_cmpint (symlink (fixture->dir, link), ==, 0);
+  paths[0] = fixture->path;
+  paths[1] = dotted;
+  paths[2] = through_link;
+  paths[3] = wal;
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (back_up (fixture->store, paths[i], NULL, NULL, &error));
+      g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "own data file"));
+    }
+  g_assert_cmpuint (rapport_store_count_contacts (fixture->store, FALSE), ==, 1);
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  rapport_test_store_reopen (fixture);
+  g_assert_cmpuint (rapport_store_count_contacts (fixture->store, FALSE), ==, 1);
 }
 
 static void
@@ -982,6 +1017,8 @@ main (int argc,
               test_write_cancelled, rapport_test_store_teardown);
   g_test_add ("/rapport/backup/write/refused", RapportTestStore, NULL, rapport_test_store_setup, test_write_refused,
               rapport_test_store_teardown);
+  g_test_add ("/rapport/backup/write/over-database", RapportTestStore, NULL, rapport_test_store_setup,
+              test_write_over_database, rapport_test_store_teardown);
   g_test_add ("/rapport/backup/restore", RapportTestStore, NULL, rapport_test_store_setup, test_restore,
               rapport_test_store_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)

@@ -27,6 +27,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -668,6 +669,41 @@ back_up_job_new (RapportStore *self,
   return job;
 }
 
+/* The path with its folder's symbolic links resolved; the file itself
+ * need not exist. */
+static char *
+resolve (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real = realpath (dir, NULL);
+
+  return g_build_filename (real != NULL ? real : dir, base, NULL);
+}
+
+/* Whether writing @path would replace the database at @db_path or one of
+ * the files SQLite keeps beside it. */
+static gboolean
+is_database_file (const char *db_path,
+                  const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *target = resolve (path);
+  g_autofree char *db = resolve (db_path);
+  GStatBuf a, b;
+
+  if (g_stat (path, &a) == 0 && g_stat (db_path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
+
+      if (g_str_equal (name, target))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * rapport_store_back_up_async:
  * @self: a store
@@ -683,6 +719,8 @@ back_up_job_new (RapportStore *self,
  * connection of its own, while the store goes on working. The file is
  * written under a temporary name in the same folder, opened again and
  * checked (quick_check, data format), and only then renamed to @path.
+ * A @path that is the database itself, or a file SQLite keeps beside it,
+ * is refused with %RAPPORT_ERROR_INVALID.
  */
 void
 rapport_store_back_up_async (RapportStore *self,
@@ -700,6 +738,12 @@ rapport_store_back_up_async (RapportStore *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rapport_store_back_up_async);
+  if (is_database_file (rapport_store_get_path (self), path))
+    {
+      g_task_return_new_error (task, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                               _("A backup cannot replace Rapport’s own data file. Choose another name or folder."));
+      return;
+    }
   g_task_set_task_data (task, back_up_job_new (self, task, path, progress, progress_data),
                         (GDestroyNotify) back_up_job_free);
   g_task_set_return_on_cancel (task, FALSE);
