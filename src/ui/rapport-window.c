@@ -14,8 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-backup-dialogs.h"
 #include "rapport-confirm.h"
 #include "rapport-contact-editor.h"
+#include "rapport-error.h"
 #include "rapport-contacts-view.h"
 #include "rapport-csv.h"
 #include "rapport-events-view.h"
@@ -132,6 +134,8 @@ update_face (RapportWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-huddle", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", g_str_equal (face, "views"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-sample",
                                  self->store != NULL && rapport_sample_is_present (self->store));
   update_switcher_bar (self);
@@ -545,6 +549,22 @@ remove_sample_action (GtkWidget *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+back_up_action (GtkWidget *widget,
+                const char *action_name,
+                GVariant *parameter)
+{
+  rapport_backup_dialogs_ask_back_up (RAPPORT_WINDOW (widget));
+}
+
+static void
+restore_backup_action (GtkWidget *widget,
+                       const char *action_name,
+                       GVariant *parameter)
+{
+  rapport_backup_dialogs_ask_restore (RAPPORT_WINDOW (widget));
+}
+
 /* The sync indicator */
 
 static gboolean
@@ -651,9 +671,13 @@ rapport_window_setup (RapportWindow *self,
       const GError *error = rapport_application_get_store_error (self->app);
       g_autofree char *description = NULL;
 
-      description = g_strdup_printf ("%s\n\n%s", error ? error->message : "",
-                                     _("Rapport has not changed the file. Move it aside to start afresh, "
-                                       "or open it with the version of Rapport that wrote it."));
+      /* A failed backup before an upgrade says itself what to do. */
+      if (g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_BACKUP_FAILED))
+        description = g_strdup (error->message);
+      else
+        description = g_strdup_printf ("%s\n\n%s", error ? error->message : "",
+                                       _("Rapport has not changed the file. Move it aside to start afresh, "
+                                         "or open it with the version of Rapport that wrote it."));
       adw_status_page_set_description (self->error_page, description);
     }
   update_face (self);
@@ -722,6 +746,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-contact", "x", restore_contact_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.undo-log", "x", undo_log_action);
   gtk_widget_class_install_action (widget_class, "win.undo-followup", "(xx)", undo_followup_action);
 }
