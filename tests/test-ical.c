@@ -12,6 +12,7 @@
 
 #include "rapport-error.h"
 #include "rapport-ical.h"
+#include "rapport-recurrence.h"
 #include "rapport-test-util.h"
 
 /* 2026-03-10 18:00 UTC (the tests run in UTC). */
@@ -350,6 +351,206 @@ test_errors (RapportTestStore *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* 2026-03-03 08:00 UTC, a Tuesday: the huddle's first meeting. */
+#define MARCH_3 G_GINT64_CONSTANT (1772524800)
+#define WEEK (7 * DAY)
+
+static gint64
+add_huddle (RapportStore *store,
+            const char *name,
+            const char *place)
+{
+  g_autoptr(RapportHuddle) huddle = g_object_new (RAPPORT_TYPE_HUDDLE, "name", name, "place", place, "rrule",
+                                                   "FREQ=WEEKLY;BYDAY=TU", "first-meeting", MARCH_3, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = rapport_store_save_huddle (store, huddle, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_followup (RapportStore *store,
+              const char *name,
+              const char *due,
+              const char *note)
+{
+  g_autoptr(RapportContact) contact = rapport_test_add_contact (store, name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (rapport_store_add_followup (store, rapport_contact_get_id (contact), due, note, &error), >, 0);
+  g_assert_no_error (error);
+  return rapport_contact_get_id (contact);
+}
+
+/* The VTODO or VEVENT whose SUMMARY is @summary, or NULL. */
+static icalcomponent *
+find_component (icalcomponent *calendar,
+                icalcomponent_kind kind,
+                const char *uid)
+{
+  for (icalcomponent *c = icalcomponent_get_first_component (calendar, kind); c != NULL;
+       c = icalcomponent_get_next_component (calendar, kind))
+    if (g_strcmp0 (icalcomponent_get_uid (c), uid) == 0)
+      return c;
+  return NULL;
+}
+
+static char *
+meeting_uid (RapportStore *store,
+             gint64 huddle_id,
+             const char *start)
+{
+  g_autoptr(RapportHuddle) huddle = rapport_store_get_huddle (store, huddle_id, NULL);
+
+  return g_strdup_printf ("%s-%s@rapport.weandco.org", rapport_huddle_get_uuid (huddle), start);
+}
+
+/* The whole calendar: events, the huddles' meetings (recorded, and those
+ * the schedule holds in the coming year), and follow-ups as tasks. */
+static void
+test_whole_calendar (RapportTestStore *fixture,
+                     gconstpointer data)
+{
+  g_autoptr(RapportEvent) event = add_event (fixture->store, "Members' breakfast", 0, MARCH_10, 90);
+  gint64 team = add_huddle (fixture->store, "Home Team", "Café Rio");
+  gint64 old_team = add_huddle (fixture->store, "Old Team", NULL);
+  gint64 ann = add_followup (fixture->store, "Ann Lee", "2026-03-11", "Send the listings");
+  gint64 ben = add_followup (fixture->store, "Ben Ode", "2026-03-09", NULL);
+  gint64 cara = add_followup (fixture->store, "Cara Diaz", "2026-03-12", NULL);
+  g_autoptr(GListModel) ben_items = rapport_store_list_contact_followups (fixture->store, ben, NULL);
+  g_autoptr(RapportFollowup) ben_item = g_list_model_get_item (ben_items, 0);
+  g_autoptr(GArray) scheduled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *schedule_text = NULL;
+  g_autofree char *recorded_uid = meeting_uid (fixture->store, team, "20260317T080000Z");
+  g_autofree char *past_uid = meeting_uid (fixture->store, team, "20260303T080000Z");
+  g_autofree char *old_uid = meeting_uid (fixture->store, old_team, "20260303T080000Z");
+  g_autofree char *next_old_uid = meeting_uid (fixture->store, old_team, "20260317T080000Z");
+  g_autofree char *event_uid = expected_uid (event);
+  g_autofree char *ann_uid = NULL;
+  g_autofree char *ben_uid = NULL;
+  g_autoptr(icalcomponent) calendar = NULL;
+  g_autoptr(icalcomponent) schedule = NULL;
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+  icalcomponent *c;
+  gint64 ben_done;
+  guint n_events;
+
+  /* One meeting recorded ahead, on an occurrence; one in the past. */
+  g_assert_cmpint (rapport_store_record_meeting (fixture->store, team, MARCH_3 + 2 * WEEK, "Open houses", &error), >, 0);
+  g_assert_cmpint (rapport_store_record_meeting (fixture->store, team, MARCH_3, NULL, &error), >, 0);
+  g_assert_cmpint (rapport_store_record_meeting (fixture->store, old_team, MARCH_3, "Last one", &error), >, 0);
+  g_assert_true (rapport_store_set_huddle_archived (fixture->store, old_team, TRUE, &error));
+  g_assert_cmpint (rapport_store_complete_followup (fixture->store, ben_item, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  ben_done = rapport_test_sql_int (fixture->store, "SELECT done_at FROM followups WHERE contact_id = %" G_GINT64_FORMAT,
+                                   ben);
+  g_assert_true (rapport_store_archive_contact (fixture->store, cara, &error));
+  ann_uid = rapport_test_sql_text (fixture->store,
+                                   "SELECT uuid || '@rapport.weandco.org' FROM followups WHERE contact_id = %" G_GINT64_FORMAT,
+                                   ann);
+  ben_uid = rapport_test_sql_text (fixture->store,
+                                   "SELECT uuid || '@rapport.weandco.org' FROM followups WHERE contact_id = %" G_GINT64_FORMAT,
+                                   ben);
+
+  text = rapport_ical_export_calendar (fixture->store, MARCH_10, &error);
+  g_assert_no_error (error);
+  calendar = parse_calendar (text);
+  g_assert_cmpstr (icalproperty_get_x (icalcomponent_get_first_property (calendar, ICAL_X_PROPERTY)), ==, "Rapport");
+
+  /* The event, as the group calendar writes it. */
+  c = find_component (calendar, ICAL_VEVENT_COMPONENT, event_uid);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (icalcomponent_get_summary (c), ==, "Members' breakfast");
+
+  /* The huddle's meetings: the recorded ones with their notes, then
+   * every coming week for a year, each once, under the UIDs of the
+   * schedule's own export. */
+  scheduled = rapport_recurrence_expand ("FREQ=WEEKLY;BYDAY=TU", MARCH_3, NULL, MARCH_10, MARCH_10 + 365 * DAY, 1000,
+                                         &error);
+  g_assert_cmpuint (scheduled->len, ==, 52);
+  n_events = icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT);
+  /* 1 event + 52 coming (one of them recorded) + 1 recorded in the past
+   * + the archived huddle's one recorded meeting. */
+  g_assert_cmpint (n_events, ==, 1 + 52 + 1 + 1);
+  for (c = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); c != NULL;
+       c = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      g_assert_false (g_hash_table_contains (uids, icalcomponent_get_uid (c)));
+      g_hash_table_add (uids, (gpointer) icalcomponent_get_uid (c));
+    }
+  c = find_component (calendar, ICAL_VEVENT_COMPONENT, recorded_uid);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (icalcomponent_get_summary (c), ==, "Home Team");
+  g_assert_cmpstr (icalcomponent_get_location (c), ==, "Café Rio");
+  g_assert_cmpstr (icalcomponent_get_description (c), ==, "Open houses");
+  g_assert_cmpint (utc_seconds (icalcomponent_get_dtstart (c)), ==, MARCH_3 + 2 * WEEK);
+  g_assert_cmpint (utc_seconds (icalcomponent_get_dtend (c)), ==, MARCH_3 + 2 * WEEK + 60 * 60);
+  g_assert_nonnull (find_component (calendar, ICAL_VEVENT_COMPONENT, past_uid));
+  c = find_component (calendar, ICAL_VEVENT_COMPONENT, old_uid);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (icalcomponent_get_description (c), ==, "Last one");
+  g_assert_null (find_component (calendar, ICAL_VEVENT_COMPONENT, next_old_uid));
+
+  /* The huddle page's schedule export names the same meetings alike, so
+   * importing both adds nothing twice. */
+  {
+    g_autoptr(RapportHuddle) huddle = rapport_store_get_huddle (fixture->store, team, NULL);
+
+    schedule_text = rapport_ical_export_schedule ("Home Team", "Café Rio", rapport_huddle_get_uuid (huddle),
+                                                  "FREQ=WEEKLY;BYDAY=TU", MARCH_3, 60, NULL, MARCH_10,
+                                                  MARCH_10 + 365 * DAY, &error);
+    g_assert_no_error (error);
+    schedule = parse_calendar (schedule_text);
+    g_assert_cmpint (icalcomponent_count_components (schedule, ICAL_VEVENT_COMPONENT), ==, 52);
+    for (c = icalcomponent_get_first_component (schedule, ICAL_VEVENT_COMPONENT); c != NULL;
+         c = icalcomponent_get_next_component (schedule, ICAL_VEVENT_COMPONENT))
+      g_assert_true (g_hash_table_contains (uids, icalcomponent_get_uid (c)));
+  }
+
+  /* Follow-ups as tasks: due on their day, done or not; not those of an
+   * archived contact. */
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VTODO_COMPONENT), ==, 2);
+  c = find_component (calendar, ICAL_VTODO_COMPONENT, ann_uid);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (icalcomponent_get_summary (c), ==, "Follow up with Ann Lee");
+  g_assert_cmpstr (icalcomponent_get_description (c), ==, "Send the listings");
+  {
+    struct icaltimetype due = icalcomponent_get_due (c);
+
+    g_assert_true (due.is_date);
+    g_assert_cmpint (due.year, ==, 2026);
+    g_assert_cmpint (due.month, ==, 3);
+    g_assert_cmpint (due.day, ==, 11);
+  }
+  g_assert_cmpint (icalcomponent_get_status (c), ==, ICAL_STATUS_NEEDSACTION);
+  g_assert_null (icalcomponent_get_first_property (c, ICAL_COMPLETED_PROPERTY));
+
+  c = find_component (calendar, ICAL_VTODO_COMPONENT, ben_uid);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (icalcomponent_get_summary (c), ==, "Follow up with Ben Ode");
+  g_assert_null (icalcomponent_get_first_property (c, ICAL_DESCRIPTION_PROPERTY));
+  g_assert_cmpint (icalcomponent_get_status (c), ==, ICAL_STATUS_COMPLETED);
+  g_assert_cmpint (utc_seconds (icalproperty_get_completed (icalcomponent_get_first_property (c, ICAL_COMPLETED_PROPERTY))),
+                   ==, ben_done);
+  g_assert_cmpint (utc_seconds (icalcomponent_get_dtstamp (c)), ==, MARCH_10);
+}
+
+/* Nothing to put in a calendar: said in words, no empty file. */
+static void
+test_whole_calendar_empty (RapportTestStore *fixture,
+                           gconstpointer data)
+{
+  g_autoptr(RapportContact) ann = rapport_test_add_contact (fixture->store, "Ann Lee");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (rapport_ical_export_calendar (fixture->store, MARCH_10, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "There are no events, huddle meetings or follow-ups to export yet.");
+}
+
 int
 main (int argc,
       char *argv[])
@@ -365,6 +566,8 @@ main (int argc,
   ADD ("text-round-trip", test_text_round_trip);
   ADD ("group-calendar", test_group_calendar);
   ADD ("errors", test_errors);
+  ADD ("whole-calendar", test_whole_calendar);
+  ADD ("whole-calendar/empty", test_whole_calendar_empty);
 
   return g_test_run ();
 }

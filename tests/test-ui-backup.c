@@ -4,8 +4,8 @@
  * The user backs up through the menu's file chooser, changes their data,
  * then restores the backup, answers the question that names it, and sees
  * the old data in the contact list again. A file that is not a backup is
- * refused with a message and no question. Without a display this program
- * fails: it never skips.
+ * refused with a message and no question. Export Calendar… sits beside
+ * them. Without a display this program fails: it never skips.
  */
 #define G_LOG_DOMAIN "test-ui-backup"
 
@@ -210,6 +210,23 @@ test_restore_refused (void)
   g_assert_cmpuint (rapport_store_count_contacts (store (), FALSE), ==, 2);
 }
 
+/* Export Calendar… offers one .ics named after the app. */
+static void
+test_export_calendar_menu (void)
+{
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-calendar", NULL));
+  chooser = GTK_FILE_CHOOSER (wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export Calendar");
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "Rapport.ics");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  rapport_test_pump (100);
+  g_assert_null (rapport_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window)));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -223,6 +240,7 @@ main (int argc,
   g_test_add_func ("/rapport/ui/backup/back-up", test_back_up);
   g_test_add_func ("/rapport/ui/backup/restore", test_restore);
   g_test_add_func ("/rapport/ui/backup/restore-refused", test_restore_refused);
+  g_test_add_func ("/rapport/ui/backup/export-calendar-menu", test_export_calendar_menu);
   status = g_test_run ();
 
   rapport_test_ui_quit (window, &app, tmp_dir);

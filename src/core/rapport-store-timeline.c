@@ -756,3 +756,66 @@ rapport_store_count_due (RapportStore *self,
   sqlite3_reset (stmt);
   return n;
 }
+
+static void
+followup_entry_clear (RapportFollowupEntry *entry)
+{
+  g_free (entry->uuid);
+  g_free (entry->contact_name);
+  g_free (entry->due);
+  g_free (entry->note);
+}
+
+/**
+ * rapport_store_list_all_followups:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Every follow-up, pending or done, of the contacts that are neither
+ * archived nor deleted, by due day. Keep-in-touch items are not rows and
+ * are not listed.
+ *
+ * Returns: (transfer full) (element-type RapportFollowupEntry) (nullable):
+ *   the follow-ups, or %NULL with @error
+ */
+GArray *
+rapport_store_list_all_followups (RapportStore *self,
+                                  GError **error)
+{
+  g_autoptr(GArray) entries = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  stmt = rapport_store_prepare (self,
+                                "SELECT f.uuid, f.contact_id, c.display_name, f.due, f.done_at, f.note"
+                                " FROM followups f JOIN contacts c ON c.id = f.contact_id"
+                                " WHERE f.deleted = 0 AND c.deleted = 0 AND c.archived = 0"
+                                " ORDER BY f.due, f.id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  entries = g_array_new (FALSE, TRUE, sizeof (RapportFollowupEntry));
+  g_array_set_clear_func (entries, (GDestroyNotify) followup_entry_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportFollowupEntry entry = {
+        .uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+        .contact_id = sqlite3_column_int64 (stmt, 1),
+        .contact_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        .due = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        .done_at = sqlite3_column_int64 (stmt, 4),
+        .note = g_strdup ((const char *) sqlite3_column_text (stmt, 5)),
+      };
+
+      g_array_append_val (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}

@@ -255,6 +255,29 @@ GListModel *rapport_store_list_followups (RapportStore *self, const char *today,
 GListModel *rapport_store_list_contact_followups (RapportStore *self, gint64 contact_id, GError **error);
 guint rapport_store_count_due (RapportStore *self, const char *today);
 
+/**
+ * RapportFollowupEntry:
+ * @uuid: the follow-up's UUID
+ * @contact_id: whom to follow up with
+ * @contact_name: their name
+ * @due: the day it is due, YYYY-MM-DD
+ * @done_at: when it was done (Unix seconds), or 0 while it is pending
+ * @note: (nullable): what to follow up about
+ *
+ * One follow-up, done or not, as a calendar's task list shows it.
+ */
+typedef struct
+{
+  char *uuid;
+  gint64 contact_id;
+  char *contact_name;
+  char *due;
+  gint64 done_at;
+  char *note;
+} RapportFollowupEntry;
+
+GArray *rapport_store_list_all_followups (RapportStore *self, GError **error);
+
 /* Groups */
 RapportGroup *rapport_store_get_group (RapportStore *self, gint64 id, GError **error);
 gint64 rapport_store_save_group (RapportStore *self, RapportGroup *draft, GError **error);

@@ -9,11 +9,14 @@
  * so no VTIMEZONE is needed. The UID comes from the event's UUID, so that
  * importing the same event again updates it instead of adding a copy.
  * A huddle's schedule is written the same way, one VEVENT per meeting.
+ * The whole calendar adds the huddles' meetings and the follow-ups, as
+ * tasks (VTODO) due on their day.
  */
 #define G_LOG_DOMAIN "rapport-ical"
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -22,6 +25,7 @@
 #include "rapport-error.h"
 #include "rapport-ical.h"
 #include "rapport-recurrence.h"
+#include "rapport-text.h"
 
 #define PRODID "-//We&Co//Rapport//EN"
 /* RFC 5545 suggests a domain on the right of a UID, so that UIDs made by
@@ -361,6 +365,215 @@ rapport_ical_export_schedule (const char *name,
 
       if (add_vevent (calendar, uid, now, starts_at, duration_min, name, place, error) == NULL)
         return NULL;
+    }
+  return calendar_to_text (calendar, error);
+}
+
+/* How far ahead a huddle's schedule goes into the whole calendar, and how
+ * many of its meetings at most. */
+#define SCHEDULE_DAYS 365
+#define MAX_SCHEDULED 400
+
+/* A huddle meeting as a VEVENT, with the UID that
+ * rapport_ical_export_schedule() gives the same meeting. */
+static gboolean
+add_meeting (icalcomponent *calendar,
+             RapportHuddle *huddle,
+             gint64 starts_at,
+             int duration_min,
+             const char *notes,
+             gint64 now,
+             GError **error)
+{
+  g_autofree char *uid = meeting_uid (rapport_huddle_get_uuid (huddle), starts_at);
+  icalcomponent *vevent = add_vevent (calendar, uid, now, starts_at, duration_min, rapport_huddle_get_name (huddle),
+                                      rapport_huddle_get_place (huddle), error);
+
+  return vevent != NULL && add_text (vevent, icalproperty_new_description, notes, error) &&
+         add_text (vevent, icalproperty_new_categories, _("Huddle meeting"), error);
+}
+
+/* The meetings of one huddle: those recorded, and, when @schedule, those
+ * its schedule holds in the coming year that are not recorded yet. */
+static gboolean
+add_huddle_meetings (icalcomponent *calendar,
+                     RapportStore *store,
+                     gint64 huddle_id,
+                     gboolean schedule,
+                     gint64 now,
+                     guint *n,
+                     GError **error)
+{
+  g_autoptr(RapportHuddle) huddle = rapport_store_get_huddle (store, huddle_id, error);
+  g_autoptr(GListModel) recorded = NULL;
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) starts = NULL;
+  const char *rrule;
+
+  if (huddle == NULL)
+    return FALSE;
+  recorded = rapport_store_list_meetings (store, huddle_id, error);
+  if (recorded == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (recorded); i++)
+    {
+      g_autoptr(RapportMeeting) meeting = g_list_model_get_item (recorded, i);
+      gint64 *start = g_new (gint64, 1);
+
+      *start = rapport_meeting_get_starts_at (meeting);
+      g_hash_table_add (written, start);
+      if (!add_meeting (calendar, huddle, *start, rapport_meeting_get_duration_min (meeting),
+                        rapport_meeting_get_notes (meeting), now, error))
+        return FALSE;
+      (*n)++;
+    }
+
+  rrule = rapport_huddle_get_rrule (huddle);
+  if (!schedule || rrule == NULL || *rrule == '\0')
+    return TRUE;
+  starts = rapport_recurrence_expand (rrule, rapport_huddle_get_first_meeting (huddle), NULL, now,
+                                      now + SCHEDULE_DAYS * (gint64) 86400, MAX_SCHEDULED,
+                                      error);
+  if (starts == NULL)
+    return FALSE;
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gint64 starts_at = g_array_index (starts, gint64, i);
+
+      if (g_hash_table_contains (written, &starts_at))
+        continue;
+      if (!add_meeting (calendar, huddle, starts_at, rapport_huddle_get_duration_min (huddle), NULL, now, error))
+        return FALSE;
+      (*n)++;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_huddles (icalcomponent *calendar,
+             RapportStore *store,
+             gboolean archived,
+             gint64 now,
+             guint *n,
+             GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!rapport_store_query_huddle_ids (store, archived, ids, error))
+    return FALSE;
+  /* An archived huddle meets no more: its record only. */
+  for (guint i = 0; i < ids->len; i++)
+    if (!add_huddle_meetings (calendar, store, g_array_index (ids, gint64, i), !archived, now, n, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A follow-up as a VTODO due on its day: "Follow up with Ann Lee",
+ * COMPLETED once done. */
+static gboolean
+add_followup (icalcomponent *calendar,
+              const RapportFollowupEntry *entry,
+              gint64 now,
+              GError **error)
+{
+  g_autoptr(icalcomponent) vtodo = icalcomponent_new_vtodo ();
+  g_autofree char *uid = g_strconcat (entry->uuid, "@" UID_DOMAIN, NULL);
+  /* TRANSLATORS: a task in a calendar app; %s is a person's name */
+  g_autofree char *summary = g_strdup_printf (_("Follow up with %s"), entry->contact_name);
+  struct icaltimetype due = icaltime_null_date ();
+  int year, month, day;
+
+  if (vtodo == NULL)
+    return ical_failed (error);
+  if (!rapport_date_is_valid (entry->due) || sscanf (entry->due, "%d-%d-%d", &year, &month, &day) != 3)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("The follow-up with %s has no valid due date."),
+                   entry->contact_name);
+      return FALSE;
+    }
+  due.year = year;
+  due.month = month;
+  due.day = day;
+  if (!add_property (vtodo, icalproperty_new_uid (uid), error) ||
+      !add_property (vtodo, icalproperty_new_dtstamp (utc_time (now)), error) ||
+      !add_property (vtodo, icalproperty_new_due (due), error) ||
+      !add_text (vtodo, icalproperty_new_summary, summary, error) ||
+      !add_text (vtodo, icalproperty_new_description, entry->note, error) ||
+      !add_text (vtodo, icalproperty_new_categories, _("Follow-up"), error))
+    return FALSE;
+  if (entry->done_at > 0)
+    {
+      if (!add_property (vtodo, icalproperty_new_status (ICAL_STATUS_COMPLETED), error) ||
+          !add_property (vtodo, icalproperty_new_completed (utc_time (entry->done_at)), error) ||
+          !add_property (vtodo, icalproperty_new_percentcomplete (100), error))
+        return FALSE;
+    }
+  else if (!add_property (vtodo, icalproperty_new_status (ICAL_STATUS_NEEDSACTION), error))
+    return FALSE;
+  icalcomponent_add_component (calendar, g_steal_pointer (&vtodo));
+  return TRUE;
+}
+
+/**
+ * rapport_ical_export_calendar:
+ * @store: the store
+ * @now: the present moment, in Unix seconds: the DTSTAMP of everything,
+ *   and where the huddles' coming meetings start
+ * @error: return location for a #GError
+ *
+ * Writes everything of Rapport's that belongs in a calendar as one
+ * iCalendar object named "Rapport": every event as
+ * rapport_ical_export_events() writes it; every huddle's recorded
+ * meetings, and the meetings its schedule holds in the coming year that
+ * are not recorded yet (an archived huddle's recorded ones only), as
+ * VEVENTs with the UIDs rapport_ical_export_schedule() gives them; and
+ * every follow-up of the contacts not archived as a VTODO due on its day,
+ * "Follow up with NAME", COMPLETED once done. Importing the file again
+ * updates what it imported before.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, or %NULL with
+ *   @error set: %RAPPORT_ERROR_INVALID when there is nothing to export or
+ *   libical failed, or the store's error
+ */
+char *
+rapport_ical_export_calendar (RapportStore *store,
+                              gint64 now,
+                              GError **error)
+{
+  g_autoptr(icalcomponent) calendar = NULL;
+  g_autoptr(GArray) event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) followups = NULL;
+  RapportEventQuery query = { .when = RAPPORT_EVENTS_ALL, .now = now };
+  guint n = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  calendar = new_calendar (_("Rapport"), error);
+  if (calendar == NULL || !rapport_store_query_event_ids (store, &query, event_ids, error))
+    return NULL;
+  for (guint i = 0; i < event_ids->len; i++)
+    {
+      g_autoptr(RapportEvent) event = rapport_store_get_event (store, g_array_index (event_ids, gint64, i), error);
+
+      if (event == NULL || !add_event (calendar, event, now, error))
+        return NULL;
+      n++;
+    }
+  if (!add_huddles (calendar, store, FALSE, now, &n, error) || !add_huddles (calendar, store, TRUE, now, &n, error))
+    return NULL;
+  followups = rapport_store_list_all_followups (store, error);
+  if (followups == NULL)
+    return NULL;
+  for (guint i = 0; i < followups->len; i++)
+    if (!add_followup (calendar, &g_array_index (followups, RapportFollowupEntry, i), now, error))
+      return NULL;
+  n += followups->len;
+  if (n == 0)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("There are no events, huddle meetings or follow-ups to export yet."));
+      return NULL;
     }
   return calendar_to_text (calendar, error);
 }

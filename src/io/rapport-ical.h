@@ -25,6 +25,9 @@ char *rapport_ical_export_schedule (const char *name,
                                     gint64 from,
                                     gint64 until,
                                     GError **error);
+char *rapport_ical_export_calendar (RapportStore *store,
+                                    gint64 now,
+                                    GError **error);
 gboolean rapport_ical_write_file (const char *ics_text,
                                   GFile *file,
                                   GError **error);

@@ -23,6 +23,7 @@
 #include "rapport-events-view.h"
 #include "rapport-export.h"
 #include "rapport-huddles-view.h"
+#include "rapport-ical.h"
 #include "rapport-import-assistant.h"
 #include "rapport-insights-view.h"
 #include "rapport-followups-view.h"
@@ -135,6 +136,7 @@ update_face (RapportWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-huddle", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", g_str_equal (face, "views"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-sample",
                                  self->store != NULL && rapport_sample_is_present (self->store));
@@ -565,6 +567,31 @@ restore_backup_action (GtkWidget *widget,
   rapport_backup_dialogs_ask_restore (RAPPORT_WINDOW (widget));
 }
 
+static gboolean
+write_calendar (GFile *file,
+                gpointer data,
+                GError **error)
+{
+  g_autofree char *text = rapport_ical_export_calendar (data, rapport_time_now (), error);
+
+  return text != NULL && rapport_ical_write_file (text, file, error);
+}
+
+/* Events, huddle meetings and follow-ups in one file for another
+ * calendar app; made once the file is chosen, so it is current. */
+static void
+export_calendar_action (GtkWidget *widget,
+                        const char *action_name,
+                        GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  rapport_export_ask (GTK_WIDGET (self->toast_overlay), _("Export Calendar"), _("Rapport"), "ics", "text/calendar",
+                      write_calendar, g_object_ref (self->store), g_object_unref);
+}
+
 /* The sync indicator */
 
 static gboolean
@@ -747,6 +774,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.undo-log", "x", undo_log_action);
   gtk_widget_class_install_action (widget_class, "win.undo-followup", "(xx)", undo_followup_action);
