@@ -15,6 +15,7 @@
 #include "rapport-confirm.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-page.h"
+#include "rapport-photo-cache.h"
 #include "rapport-form.h"
 #include "rapport-format.h"
 #include "rapport-text.h"
@@ -469,6 +470,8 @@ rebuild (RapportContactPage *self)
 
   archived = rapport_contact_get_archived (c);
   adw_avatar_set_text (self->avatar, rapport_contact_get_display_name (c));
+  adw_avatar_set_custom_image (self->avatar, rapport_photo_cache_lookup (rapport_photo_cache_for_store (self->store),
+                                                                         rapport_contact_get_id (c)));
   gtk_label_set_label (self->name_label, rapport_contact_get_display_name (c));
   gtk_label_set_label (self->subtitle_label, rapport_contact_get_subtitle (c));
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *rapport_contact_get_subtitle (c) != '\0');
@@ -533,6 +536,8 @@ rapport_contact_page_set_store (RapportContactPage *self,
   g_signal_connect_object (store, "changed::interactions", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::followups", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::referrals", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (rapport_photo_cache_for_store (store), "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 RapportContact *

@@ -5,7 +5,9 @@
  * A list view makes a couple of hundred of these before its first frame,
  * so the row is put together in code rather than from a builder file per
  * row, and follows its contact through property bindings: a rename or a
- * star shows at once in every row that displays the contact.
+ * star shows at once in every row that displays the contact. The avatar
+ * shows the contact's photo when there is one that decodes, from the
+ * store's photo cache, and the initials otherwise.
  */
 #define G_LOG_DOMAIN "rapport-contact-row"
 
@@ -14,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-row.h"
+#include "rapport-photo-cache.h"
 
 struct _RapportContactRow
 {
@@ -21,6 +24,7 @@ struct _RapportContactRow
 
   RapportContact *contact;
   GBinding *bindings[5];
+  RapportPhotoCache *photos;
 
   GtkWidget *avatar;
   GtkWidget *name;
@@ -48,6 +52,45 @@ has_text (GBinding *binding,
   return TRUE;
 }
 
+static void
+show_photo (RapportContactRow *self)
+{
+  GdkPaintable *photo = NULL;
+
+  if (self->photos != NULL && self->contact != NULL)
+    photo = rapport_photo_cache_lookup (self->photos, rapport_contact_get_id (self->contact));
+  adw_avatar_set_custom_image (ADW_AVATAR (self->avatar), photo);
+}
+
+static void
+on_photo_changed (RapportContactRow *self,
+                  gint64 contact_id)
+{
+  if (self->contact != NULL && (contact_id == 0 || contact_id == rapport_contact_get_id (self->contact)))
+    show_photo (self);
+}
+
+/**
+ * rapport_contact_row_set_photos:
+ * @self: a row
+ * @photos: (nullable): where the avatar finds the contact's photo
+ */
+void
+rapport_contact_row_set_photos (RapportContactRow *self,
+                                RapportPhotoCache *photos)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_ROW (self));
+
+  if (self->photos == photos)
+    return;
+  if (self->photos != NULL)
+    g_signal_handlers_disconnect_by_func (self->photos, on_photo_changed, self);
+  g_set_object (&self->photos, photos);
+  if (photos != NULL)
+    g_signal_connect_object (photos, "changed", G_CALLBACK (on_photo_changed), self, G_CONNECT_SWAPPED);
+  show_photo (self);
+}
+
 /**
  * rapport_contact_row_set_contact:
  * @self: a row
@@ -66,7 +109,10 @@ rapport_contact_row_set_contact (RapportContactRow *self,
     g_clear_pointer (&self->bindings[i], g_binding_unbind);
   g_clear_object (&self->contact);
   if (contact == NULL)
-    return;
+    {
+      show_photo (self);
+      return;
+    }
 
   self->contact = g_object_ref (contact);
   self->bindings[0] = g_object_bind_property (contact, "display-name", self->avatar, "text", G_BINDING_SYNC_CREATE);
@@ -75,6 +121,7 @@ rapport_contact_row_set_contact (RapportContactRow *self,
                                                    G_BINDING_SYNC_CREATE, has_text, NULL, NULL, NULL);
   self->bindings[3] = g_object_bind_property (contact, "subtitle", self->subtitle, "label", G_BINDING_SYNC_CREATE);
   self->bindings[4] = g_object_bind_property (contact, "starred", self->star, "visible", G_BINDING_SYNC_CREATE);
+  show_photo (self);
 }
 
 static void
@@ -84,6 +131,7 @@ rapport_contact_row_dispose (GObject *object)
   GtkWidget *child;
 
   rapport_contact_row_set_contact (self, NULL);
+  rapport_contact_row_set_photos (self, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (rapport_contact_row_parent_class)->dispose (object);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "rapport-contact.h"
+#include "rapport-photo-cache.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,6 @@ G_DECLARE_FINAL_TYPE (RapportContactRow, rapport_contact_row, RAPPORT, CONTACT_R
 GtkWidget *rapport_contact_row_new (void);
 void rapport_contact_row_set_contact (RapportContactRow *self,
                                       RapportContact *contact);
+void rapport_contact_row_set_photos (RapportContactRow *self, RapportPhotoCache *photos);
 
 G_END_DECLS

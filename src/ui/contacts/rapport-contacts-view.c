@@ -73,8 +73,11 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem *list_item,
           gpointer user_data)
 {
-  rapport_contact_row_set_contact (RAPPORT_CONTACT_ROW (gtk_list_item_get_child (list_item)),
-                                   gtk_list_item_get_item (list_item));
+  RapportContactsView *self = user_data;
+  RapportContactRow *row = RAPPORT_CONTACT_ROW (gtk_list_item_get_child (list_item));
+
+  rapport_contact_row_set_contact (row, gtk_list_item_get_item (list_item));
+  rapport_contact_row_set_photos (row, self->store != NULL ? rapport_photo_cache_for_store (self->store) : NULL);
 }
 
 static void
@@ -566,7 +569,7 @@ rapport_contacts_view_init (RapportContactsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_grid_view_set_factory (self->list_view, factory);
 
