@@ -462,7 +462,12 @@ static char *
 unescape (const char *text,
           gsize length)
 {
-  GString *out = g_string_sized_new (length);
+  GString *out;
+
+  /* Most values have nothing escaped. */
+  if (memchr (text, '\\', length) == NULL)
+    return g_strndup (text, length);
+  out = g_string_sized_new (length);
 
   for (gsize i = 0; i < length; i++)
     {
