@@ -435,14 +435,19 @@ test_round_trip (void)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GPtrArray) problems = rapport_test_import_problems_new ();
   g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GBytes) photo = rapport_test_import_sample ("camille.jpg");
 
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(RapportContact) contact = rapport_test_import_full_contact (i);
 
-      rapport_vcard_append (text, contact);
+      if (i == 0)
+        rapport_vcard_append_with_photo (text, contact, photo, NULL);
+      else
+        rapport_vcard_append (text, contact);
     }
   assert_well_folded (text->str);
+  g_assert_nonnull (strstr (text->str, "\r\nPHOTO:data:image/jpeg;base64,/9j/"));
   cards = rapport_vcard_parse (text->str, text->len, problems);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (cards->len, ==, 3);
@@ -451,12 +456,17 @@ test_round_trip (void)
       g_autoptr(RapportContact) contact = rapport_test_import_full_contact (i);
 
       rapport_test_import_assert_same (rapport_test_import_card_at (cards, i)->contact, contact);
+      g_assert_null (rapport_test_import_card_at (cards, i)->photo_uri);
     }
+  assert_photo_is (rapport_test_import_card_at (cards, 0), "camille.jpg");
+  g_assert_null (rapport_test_import_card_at (cards, 1)->photo);
   rapport_test_import_save_all (cards);
 }
 
 /* Another program reads the export: python3-vobject, as a stand-in for
- * the address books that import Rapport's cards. */
+ * the address books that import Rapport's cards. It knows vCard 3.0 and
+ * takes a 4.0 data: URI only up to its comma, so the photo is only seen
+ * to be there. */
 static void
 test_vobject_reads_export (void)
 {
@@ -465,7 +475,9 @@ test_vobject_reads_export (void)
       "for card in vobject.readComponents(open(sys.argv[1], encoding='utf-8').read()):\n"
       "    emails = [e.value for e in card.contents.get('email', [])]\n"
       "    n = card.n.value\n"
-      "    print(card.fn.value + '|' + n.given + '|' + n.family + '|' + ','.join(emails))\n";
+      "    photo = 'photo' if card.contents.get('photo') else ''\n"
+      "    print(card.fn.value + '|' + n.given + '|' + n.family + '|' + ','.join(emails) + '|' + photo)\n";
+  g_autoptr(GBytes) photo = rapport_test_import_sample ("camille.jpg");
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *dir = rapport_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "export.vcf", NULL);
@@ -479,7 +491,7 @@ test_vobject_reads_export (void)
     {
       g_autoptr(RapportContact) contact = rapport_test_import_full_contact (i);
 
-      rapport_vcard_append (text, contact);
+      rapport_vcard_append_with_photo (text, contact, i == 0 ? photo : NULL, NULL);
     }
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
@@ -489,9 +501,10 @@ test_vobject_reads_export (void)
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("python3-vobject could not read the export: %s", err);
   g_assert_cmpstr (out, ==,
-                   "Camille Lefèvre|Camille|Lefèvre|camille@ateliernord.fr,camille.lefevre@example.org,lea@ateliernord.fr\n"
-                   "Daniel “Dan” O'Kafor|||dan@example.com\n"
-                   "Boulangerie Martin|||\n");
+                   "Camille Lefèvre|Camille|Lefèvre|camille@ateliernord.fr,camille.lefevre@example.org,lea@ateliernord.fr"
+                   "|photo\n"
+                   "Daniel “Dan” O'Kafor|||dan@example.com|\n"
+                   "Boulangerie Martin||||\n");
   rapport_test_remove_tree (dir);
 }
 

@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rapport-import-private.h"
+#include "rapport-store.h"
 #include "rapport-text.h"
 #include "rapport-vcard.h"
 
@@ -1219,9 +1220,32 @@ append_labeled (GString *out,
     }
 }
 
+/* A photo as RFC 2397 data: URI, which vCard 4.0 takes as PHOTO's value.
+ * A URI is not text: its commas are not escaped. */
+static void
+append_photo (GString *out,
+              GString *line,
+              GBytes *photo,
+              const char *mime_type)
+{
+  gsize size = 0;
+  const guchar *data = g_bytes_get_data (photo, &size);
+  g_autofree char *base64 = NULL;
+
+  if (mime_type == NULL)
+    mime_type = rapport_photo_check (photo, NULL);
+  if (mime_type == NULL || size == 0)
+    return;
+  base64 = g_base64_encode (data, size);
+  g_string_printf (line, "PHOTO:data:%s;base64,%s", mime_type, base64);
+  append_folded (out, line->str, line->len);
+}
+
 static void
 append_card (GString *out,
              RapportContact *contact,
+             GBytes *photo,
+             const char *mime_type,
              gboolean shared)
 {
   g_autoptr(GString) line = g_string_new (NULL);
@@ -1261,6 +1285,8 @@ append_card (GString *out,
 
       append_property_v (out, line, "ADR", ';', adr, G_N_ELEMENTS (adr));
     }
+  if (photo != NULL)
+    append_photo (out, line, photo, mime_type);
 
   if (!shared)
     {
@@ -1309,7 +1335,30 @@ rapport_vcard_append (GString *out,
   g_return_if_fail (out != NULL);
   g_return_if_fail (RAPPORT_IS_CONTACT (contact));
 
-  append_card (out, contact, FALSE);
+  append_card (out, contact, NULL, NULL, FALSE);
+}
+
+/**
+ * rapport_vcard_append_with_photo:
+ * @out: where to write
+ * @contact: the contact
+ * @photo: (nullable): the contact's photo, as the store keeps it
+ * @mime_type: (nullable): its type, "image/jpeg"…, or %NULL to tell it
+ *   from the bytes
+ *
+ * Appends @contact as rapport_vcard_append() does, with its photo inline
+ * as a data: URI, which the vCard reader gives back as the card's photo.
+ */
+void
+rapport_vcard_append_with_photo (GString *out,
+                                 RapportContact *contact,
+                                 GBytes *photo,
+                                 const char *mime_type)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (RAPPORT_IS_CONTACT (contact));
+
+  append_card (out, contact, photo, mime_type, FALSE);
 }
 
 /**
@@ -1326,7 +1375,7 @@ rapport_vcard_write (RapportContact *contact)
 
   g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), NULL);
 
-  append_card (out, contact, FALSE);
+  append_card (out, contact, NULL, NULL, FALSE);
   return g_string_free (out, FALSE);
 }
 
@@ -1345,6 +1394,6 @@ rapport_vcard_write_shared (RapportContact *contact)
 
   g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), NULL);
 
-  append_card (out, contact, TRUE);
+  append_card (out, contact, NULL, NULL, TRUE);
   return g_string_free (out, FALSE);
 }

@@ -19,6 +19,10 @@ GPtrArray *rapport_vcard_parse (const char *data,
  * for travels as X-RAPPORT-* so that an export reads back the same. */
 char *rapport_vcard_write (RapportContact *contact);
 void rapport_vcard_append (GString *out, RapportContact *contact);
+void rapport_vcard_append_with_photo (GString *out,
+                                      RapportContact *contact,
+                                      GBytes *photo,
+                                      const char *mime_type);
 /* Only what a person would put on a business card (name, company, title,
  * emails, phones, website, LinkedIn, city): for a QR code or a shared
  * .vcf, never notes or how you help each other. */
