@@ -94,10 +94,16 @@ fuzz_check_cards (GPtrArray *cards,
     }
 }
 
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
 /* GLib's criticals and warnings (a g_return_if_fail() that failed) are
- * bugs too. */
-static inline void
-fuzz_init_glib (void)
+ * bugs too. Each target includes this header once, so the definition
+ * lives here. */
+int
+LLVMFuzzerInitialize (int *argc,
+                      char ***argv)
 {
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
 }

@@ -10,17 +10,6 @@
 #include "fuzz-common.h"
 #include "rapport-csv.h"
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize (int *argc,
-                      char ***argv)
-{
-  fuzz_init_glib ();
-  return 0;
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t size)
