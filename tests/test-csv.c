@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: the CSV reader and writer on their own, then the contact
- * lists of LinkedIn, Google Contacts (current and legacy headers) and
- * Outlook as their sample files in tests/data/import give them, rows that
- * cannot become a contact, and Rapport's own export read back. */
+ * lists of LinkedIn (also as Excel saves it again, with semicolons),
+ * Google Contacts (current and legacy headers) and Outlook as their sample
+ * files in tests/data/import give them, rows that cannot become a contact,
+ * and Rapport's own export read back. */
 #define G_LOG_DOMAIN "test-csv"
 
 #include "config.h"
@@ -69,6 +70,28 @@ test_reader_unterminated (void)
   g_autofree char *records = read_all (text, sizeof text);
 
   g_assert_cmpstr (records, ==, "a|b\nc,d@1\n");
+}
+
+static void
+test_reader_separator (void)
+{
+  static const char text[] = "a;\"b;c\";d,e\n\tf";
+  g_autoptr(RapportCsvReader) reader = rapport_csv_reader_new (text, sizeof text - 1);
+  const char *const *fields;
+  guint n_fields;
+
+  rapport_csv_reader_set_separator (reader, ';');
+  fields = rapport_csv_reader_next (reader, &n_fields, NULL);
+  g_assert_cmpuint (n_fields, ==, 3);
+  g_assert_cmpstr (fields[0], ==, "a");
+  g_assert_cmpstr (fields[1], ==, "b;c");
+  g_assert_cmpstr (fields[2], ==, "d,e");
+  rapport_csv_reader_set_separator (reader, '\t');
+  fields = rapport_csv_reader_next (reader, &n_fields, NULL);
+  g_assert_cmpuint (n_fields, ==, 2);
+  g_assert_cmpstr (fields[0], ==, "");
+  g_assert_cmpstr (fields[1], ==, "f");
+  g_assert_null (rapport_csv_reader_next (reader, NULL, NULL));
 }
 
 static void
@@ -152,6 +175,38 @@ test_linkedin (void)
   /* A member who hides their name from exports. */
   g_assert_cmpuint (problems->len, ==, 1);
   rapport_test_import_assert_problem (problems, 9, "nothing to call the person by");
+}
+
+/* The same file after Excel in French saved it again. */
+static void
+test_linkedin_excel (void)
+{
+  g_autoptr(GPtrArray) problems = rapport_test_import_problems_new ();
+  g_autoptr(GPtrArray) cards = parse_sample ("linkedin-connections-excel-fr.csv", RAPPORT_CSV_LINKEDIN, problems);
+  const RapportTestCard elodie = {
+    .display_name = "Élodie Garnier",
+    .given_name = "Élodie",
+    .family_name = "Garnier",
+    .company = "Garnier & Fils",
+    .job_title = "Gérante, associée",
+    .linkedin = "https://www.linkedin.com/in/elodiegarnier",
+    .emails = "other:elodie.garnier@example.fr",
+    .notes = "Connected on LinkedIn on 5 September 2023.",
+  };
+  const RapportTestCard luc = {
+    .display_name = "Luc Moreau",
+    .given_name = "Luc",
+    .family_name = "Moreau",
+    .company = "Moreau; Conseil",
+    .job_title = "Expert-comptable",
+    .linkedin = "https://www.linkedin.com/in/lucmoreau",
+    .notes = "Connected on LinkedIn on 21 January 2024.",
+  };
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (cards->len, ==, 2);
+  rapport_test_import_assert_card (rapport_test_import_card_at (cards, 0), 5, &elodie);
+  rapport_test_import_assert_card (rapport_test_import_card_at (cards, 1), 6, &luc);
 }
 
 static void
@@ -316,8 +371,10 @@ main (int argc,
 
   g_test_add_func ("/rapport/csv/reader", test_reader);
   g_test_add_func ("/rapport/csv/reader-unterminated", test_reader_unterminated);
+  g_test_add_func ("/rapport/csv/reader-separator", test_reader_separator);
   g_test_add_func ("/rapport/csv/writer", test_writer);
   g_test_add_func ("/rapport/csv/linkedin", test_linkedin);
+  g_test_add_func ("/rapport/csv/linkedin-excel", test_linkedin_excel);
   g_test_add_func ("/rapport/csv/google", test_google);
   g_test_add_func ("/rapport/csv/google-legacy", test_google_legacy);
   g_test_add_func ("/rapport/csv/outlook", test_outlook);

@@ -6,7 +6,8 @@
  * CRLF, LF or CR line ends, a byte order mark, a last line without a line
  * end, rows shorter or longer than the header, text after a closing quote
  * and a quote that never closes (the field then runs to the end of the
- * file, which is still linear work).
+ * file, which is still linear work). A contact list may be separated by
+ * semicolons or tabs, as Excel saves it in French or German.
  *
  * A contact list is recognised by its header, the first row that names
  * columns Rapport knows; LinkedIn puts a few lines of notes before it.
@@ -40,6 +41,7 @@ struct _RapportCsvReader
   guint line;
   GPtrArray *fields;
   GString *field;
+  char separator;
 };
 
 /**
@@ -60,9 +62,26 @@ rapport_csv_reader_new (const char *text,
   if (reader->length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     reader->pos = 3;
   reader->line = 1;
+  reader->separator = ',';
   reader->fields = g_ptr_array_new_with_free_func (g_free);
   reader->field = g_string_new (NULL);
   return reader;
+}
+
+/**
+ * rapport_csv_reader_set_separator:
+ * @reader: a reader
+ * @separator: what separates fields: ',' (the default), or ';' or a tab
+ *   as spreadsheets write in languages whose decimal mark is a comma
+ */
+void
+rapport_csv_reader_set_separator (RapportCsvReader *reader,
+                                  char separator)
+{
+  g_return_if_fail (reader != NULL);
+  g_return_if_fail (separator != '"' && separator != '\r' && separator != '\n' && separator != '\0');
+
+  reader->separator = separator;
 }
 
 void
@@ -165,13 +184,13 @@ rapport_csv_reader_next (RapportCsvReader *reader,
         {
           char c = t[reader->pos];
 
-          if (c == ',' || c == '\r' || c == '\n')
+          if (c == reader->separator || c == '\r' || c == '\n')
             break;
           g_string_append_c (field, c);
           reader->pos++;
         }
       g_ptr_array_add (reader->fields, g_strndup (field->str, field->len));
-      if (reader->pos < reader->length && t[reader->pos] == ',')
+      if (reader->pos < reader->length && t[reader->pos] == reader->separator)
         {
           reader->pos++;
           continue;
@@ -584,6 +603,47 @@ read_header (RapportCsvReader *reader,
   return TRUE;
 }
 
+/* A reader just past the header of @text. Spreadsheets in languages whose
+ * decimal mark is a comma (French, German...) separate fields with
+ * semicolons, some programs with tabs: the separator is the one under
+ * which the header names a list Rapport knows, else columns of a
+ * contact, else a comma. */
+static RapportCsvReader *
+open_list (const char *text,
+           gsize length,
+           Header *header)
+{
+  static const char separators[] = { ',', ';', '\t' };
+  RapportCsvReader *best = NULL;
+  int best_score = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators) && best_score < 2; i++)
+    {
+      g_autoptr(RapportCsvReader) reader = rapport_csv_reader_new (text, length);
+      Header candidate = { 0 };
+      int score;
+
+      rapport_csv_reader_set_separator (reader, separators[i]);
+      if (!read_header (reader, &candidate))
+        continue;
+      if (candidate.kind != RAPPORT_CSV_UNKNOWN)
+        score = 2;
+      else
+        score = header_is_usable (&candidate) ? 1 : 0;
+      if (score > best_score)
+        {
+          g_clear_pointer (&best, rapport_csv_reader_free);
+          header_clear (header);
+          best = g_steal_pointer (&reader);
+          *header = candidate;
+          best_score = score;
+        }
+      else
+        header_clear (&candidate);
+    }
+  return best;
+}
+
 /**
  * rapport_csv_sniff:
  * @data: the start of a file, or all of it
@@ -598,12 +658,10 @@ rapport_csv_sniff (const char *data,
 {
   gsize text_length = 0;
   g_autofree char *text = rapport_import_to_utf8 (data, MIN (length, 64 * 1024), &text_length);
-  g_autoptr(RapportCsvReader) reader = rapport_csv_reader_new (text, text_length);
   Header header = { 0 };
-  RapportCsvKind kind = RAPPORT_CSV_UNKNOWN;
+  g_autoptr(RapportCsvReader) reader = open_list (text, text_length, &header);
+  RapportCsvKind kind = reader != NULL ? header.kind : RAPPORT_CSV_UNKNOWN;
 
-  if (read_header (reader, &header))
-    kind = header.kind;
   header_clear (&header);
   return kind;
 }
@@ -929,15 +987,15 @@ rapport_csv_parse_contacts (const char *data,
   GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_import_card_free);
   gsize text_length = 0;
   g_autofree char *text = rapport_import_to_utf8 (data, length, &text_length);
-  g_autoptr(RapportCsvReader) reader = rapport_csv_reader_new (text, text_length);
   Header header = { 0 };
+  g_autoptr(RapportCsvReader) reader = open_list (text, text_length, &header);
   const char *const *fields;
   guint n_fields;
   guint line;
 
   if (kind != NULL)
     *kind = RAPPORT_CSV_UNKNOWN;
-  if (!read_header (reader, &header))
+  if (reader == NULL)
     return cards;
   if (kind != NULL)
     *kind = header.kind;

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 typedef struct _RapportCsvReader RapportCsvReader;
 
 RapportCsvReader *rapport_csv_reader_new (const char *text, gsize length);
+void rapport_csv_reader_set_separator (RapportCsvReader *reader, char separator);
 void rapport_csv_reader_free (RapportCsvReader *reader);
 /* Returns the fields of the next record (NULL-terminated, owned by the
  * reader until the next call), or NULL at the end. */
