@@ -469,6 +469,30 @@ test_contact_list (SearchFixture *fixture,
   g_assert_finalize_object (list);
 }
 
+/* The names alone: "smith" is John Smith, not the lawyer at Smithson & Co;
+ * "golf" is nobody's name, though two are tagged so. Filters still apply. */
+static void
+test_names_only (SearchFixture *fixture,
+                 gconstpointer data)
+{
+  RapportContactQuery names = { .search = "smith", .relationship = -1, .names_only = TRUE };
+  RapportContactQuery anything = { .search = "smith", .relationship = -1 };
+
+  assert_query (fixture->base.store, &anything, fixture->john, fixture->priya, END);
+  assert_query (fixture->base.store, &names, fixture->john, END);
+
+  names.search = "golf";
+  assert_query (fixture->base.store, &names, END);
+  names.search = "JOS alv";
+  assert_query (fixture->base.store, &names, fixture->jose, END);
+  names.search = "jo";
+  names.starred_only = TRUE;
+  assert_query (fixture->base.store, &names, fixture->johanna, END);
+  names.starred_only = FALSE;
+  names.archived = TRUE;
+  assert_query (fixture->base.store, &names, fixture->johnny, END);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -482,6 +506,7 @@ main (int argc,
   ADD ("/rapport/search/words-across-fields", test_words_across_fields);
   ADD ("/rapport/search/accents-and-case", test_accents_and_case);
   ADD ("/rapport/search/other-fields", test_other_fields);
+  ADD ("/rapport/search/names-only", test_names_only);
   ADD ("/rapport/search/archived", test_archived);
   ADD ("/rapport/search/filters", test_filters);
   ADD ("/rapport/search/other-connection", test_other_connection);

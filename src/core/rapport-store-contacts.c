@@ -1240,6 +1240,14 @@ rapport_store_query_contact_ids (RapportStore *self,
 
   g_array_set_size (ids, 0);
   match = rapport_text_fts_query (query->search);
+  if (match != NULL && query->names_only)
+    {
+      /* An FTS5 column filter: every word must start a word of the name. */
+      char *in_names = g_strdup_printf ("display_name : (%s)", match);
+
+      g_free (match);
+      match = in_names;
+    }
 
   if (!query->starred_only && query->relationship < 0 && (query->tag == NULL || *query->tag == '\0'))
     return query_in_list_order (self, !!query->archived, match, ids, error);
@@ -1322,6 +1330,39 @@ rapport_store_has_contacts (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   return rapport_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM contacts WHERE deleted = 0)", 0) != 0;
+}
+
+/**
+ * rapport_store_find_contact:
+ * @self: a store
+ * @uuid: a contact's uuid, as other programs know it
+ *
+ * Outside the app a contact is named by its uuid, which stays the same on
+ * every device and across syncs, unlike the row id. GNOME Shell's search
+ * hands back the uuids it was given, possibly long after.
+ *
+ * Returns: the contact's id, or 0 when no contact (archived or not) has
+ *   that uuid, or it was deleted
+ */
+gint64
+rapport_store_find_contact (RapportStore *self,
+                            const char *uuid)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  if (uuid == NULL || *uuid == '\0')
+    return 0;
+  stmt = rapport_store_prepare (self, "SELECT id FROM contacts WHERE uuid = ? AND deleted = 0", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
 }
 
 /**

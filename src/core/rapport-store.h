@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @tag: (nullable): only contacts with this tag
  * @starred_only: only starred contacts
  * @archived: the archive instead of the active contacts
+ * @names_only: @search looks in the names only, not in the company,
+ *   industry, tags or notes
  *
  * Which contacts a list shows, in name order.
  */
@@ -37,6 +39,7 @@ typedef struct
   const char *tag;
   gboolean starred_only;
   gboolean archived;
+  gboolean names_only;
 } RapportContactQuery;
 
 /**
@@ -201,6 +204,7 @@ gboolean rapport_store_query_contact_ids (RapportStore *self,
                                           GError **error);
 guint rapport_store_count_contacts (RapportStore *self, gboolean archived);
 gboolean rapport_store_has_contacts (RapportStore *self);
+gint64 rapport_store_find_contact (RapportStore *self, const char *uuid);
 gboolean rapport_store_check_contact (RapportStore *self, RapportContact *contact, GError **error);
 
 /* Imports: one transaction around many cards */

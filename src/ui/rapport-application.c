@@ -10,6 +10,10 @@
  * and an account signs itself in with the token from the keyring; a
  * keyring that cannot be reached leaves it signed out, and the reason is
  * kept for the Sync page of Preferences to show.
+ *
+ * On the session bus it also answers GNOME Shell's search, at the object
+ * path the search-provider file names: the application's own path plus
+ * /SearchProvider, so that the development build answers at its own.
  */
 #define G_LOG_DOMAIN "rapport-application"
 
@@ -23,6 +27,7 @@
 #include "rapport-commands.h"
 #include "rapport-first-frame.h"
 #include "rapport-preferences-window.h"
+#include "rapport-search-provider.h"
 #include "rapport-sync-secret.h"
 #include "rapport-text.h"
 #include "rapport-window.h"
@@ -39,9 +44,13 @@ struct _RapportApplication
   RapportSyncClient *sync;
   GCancellable *cancellable; /* the keyring lookup at start-up */
   char *keyring_error;
+
+  RapportSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
+
+#define SEARCH_SERVICE_TIMEOUT_MS 20000
 
 enum {
   PROP_0,
@@ -405,6 +414,84 @@ show_followups_action (GSimpleAction *action,
     rapport_window_show_followups (window);
 }
 
+/* What the Shell's search asks to see opens in the window, brought to the
+ * front with the time of the click so that focus stealing prevention lets
+ * it through. */
+static RapportWindow *
+window_for_shell (RapportApplication *self)
+{
+  g_application_activate (G_APPLICATION (self));
+  return get_window (self);
+}
+
+/* A contact chosen among the Shell's search results. */
+static void
+on_search_activate_contact (RapportApplication *self,
+                            gint64 contact_id,
+                            guint timestamp)
+{
+  RapportWindow *window = window_for_shell (self);
+
+  if (window == NULL)
+    return;
+  rapport_window_show_contact (window, contact_id);
+  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+}
+
+/* The Shell's "more results": the same words in the contact list. */
+static void
+on_search_launch (RapportApplication *self,
+                  const char *text,
+                  guint timestamp)
+{
+  RapportWindow *window = window_for_shell (self);
+
+  if (window == NULL)
+    return;
+  rapport_window_search_contacts (window, text);
+  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+}
+
+static gboolean
+rapport_application_dbus_register (GApplication *app,
+                                   GDBusConnection *connection,
+                                   const char *object_path,
+                                   GError **error)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  /* Registration comes before start-up, which opens the store: the
+   * provider gets it there. */
+  self->search_provider = rapport_search_provider_new (app);
+  g_signal_connect_object (self->search_provider, "activate-contact",
+                           G_CALLBACK (on_search_activate_contact), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "launch-search",
+                           G_CALLBACK (on_search_launch), self, G_CONNECT_SWAPPED);
+  if (!rapport_search_provider_export (self->search_provider, connection, path, error))
+    {
+      g_clear_object (&self->search_provider);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rapport_application_dbus_unregister (GApplication *app,
+                                     GDBusConnection *connection,
+                                     const char *object_path)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    rapport_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+  G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant *parameter,
@@ -491,6 +578,12 @@ rapport_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
+  /* Started by D-Bus to answer the Shell's search, with no window to keep
+   * it alive: stay a while for the next keystroke's question rather than
+   * opening the database again for each. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SEARCH_SERVICE_TIMEOUT_MS);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
@@ -512,6 +605,8 @@ rapport_application_startup (GApplication *app)
       return;
     }
   self->sync = rapport_sync_client_new (self->store);
+  if (self->search_provider != NULL)
+    rapport_search_provider_set_store (self->search_provider, self->store);
   restore_sign_in (self);
 }
 
@@ -533,6 +628,7 @@ rapport_application_finalize (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
@@ -571,6 +667,8 @@ rapport_application_class_init (RapportApplicationClass *klass)
   app_class->startup = rapport_application_startup;
   app_class->shutdown = rapport_application_shutdown;
   app_class->handle_local_options = rapport_application_handle_local_options;
+  app_class->dbus_register = rapport_application_dbus_register;
+  app_class->dbus_unregister = rapport_application_dbus_unregister;
 
   properties[PROP_KEYRING_ERROR] =
       g_param_spec_string ("keyring-error", NULL, NULL, NULL,

@@ -187,6 +187,27 @@ rapport_window_show_contact (RapportWindow *self,
   rapport_contacts_view_show_contact (self->contacts_view, contact_id);
 }
 
+/**
+ * rapport_window_search_contacts:
+ * @self: the window
+ * @text: words to search for
+ *
+ * Shows the contact list searching for @text, as when the user typed it.
+ */
+void
+rapport_window_search_contacts (RapportWindow *self,
+                                const char *text)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+  update_face (self);
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "views"))
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "contacts");
+  rapport_contacts_view_search (self->contacts_view, text);
+}
+
 static void
 on_followup_contact_activated (RapportWindow *self,
                                gint64 contact_id)

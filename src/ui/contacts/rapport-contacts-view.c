@@ -386,6 +386,28 @@ rapport_contacts_view_focus_search (RapportContactsView *self)
 }
 
 /**
+ * rapport_contacts_view_search:
+ * @self: the view
+ * @text: the words to search for
+ *
+ * Types @text into the search bar of the plain list, as GNOME Shell's
+ * search asks for more results: the Shell searched the active contacts
+ * with no filter, so the list drops its filters to show the same people.
+ */
+void
+rapport_contacts_view_search (RapportContactsView *self,
+                              const char *text)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACTS_VIEW (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "contacts.clear-filters", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  rapport_contacts_view_focus_search (self);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+/**
  * rapport_contacts_view_edit_contact:
  * @self: the view
  *
