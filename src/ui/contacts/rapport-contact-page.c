@@ -18,6 +18,7 @@
 #include "rapport-photo-cache.h"
 #include "rapport-form.h"
 #include "rapport-format.h"
+#include "rapport-open-link.h"
 #include "rapport-text.h"
 #include "rapport-toast.h"
 #include "rapport-window.h"
@@ -126,18 +127,20 @@ text_row (const char *title,
 }
 
 static void
-on_open_uri_clicked (GtkButton *button,
-                     gpointer user_data)
+on_open_link_clicked (GtkButton *button,
+                      gpointer user_data)
 {
-  const char *uri = g_object_get_data (G_OBJECT (button), "uri");
+  RapportLinkKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "link-kind"));
 
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), uri, GDK_CURRENT_TIME);
+  rapport_open_link (GTK_WIDGET (button), kind, g_object_get_data (G_OBJECT (button), "link-value"));
 }
 
+/* A detail that another app opens: the button at its end does, and so
+ * does a click anywhere on the row, as in GNOME Contacts. */
 static GtkWidget *
 link_row (const char *title,
           const char *value,
-          const char *uri,
+          RapportLinkKind kind,
           const char *icon_name,
           const char *tooltip)
 {
@@ -148,18 +151,14 @@ link_row (const char *title,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data_full (G_OBJECT (button), "uri", g_strdup (uri), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_open_uri_clicked), NULL);
+  gtk_widget_set_name (button, "open-link-button");
+  g_object_set_data (G_OBJECT (button), "link-kind", GUINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (button), "link-value", g_strdup (value), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_open_link_clicked), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  gtk_widget_set_tooltip_text (row, tooltip);
   return row;
-}
-
-static char *
-web_uri (const char *value)
-{
-  if (g_str_has_prefix (value, "http://") || g_str_has_prefix (value, "https://"))
-    return g_strdup (value);
-  return g_strconcat ("https://", value, NULL);
 }
 
 static char *
@@ -220,40 +219,38 @@ build_details (RapportContactPage *self)
   for (guint i = 0; i < emails->len; i++)
     {
       RapportLabeled *e = g_ptr_array_index (emails, i);
-      g_autofree char *uri = g_strconcat ("mailto:", e->value, NULL);
 
       add_row (self, self->details_group,
-               link_row (*e->label ? rapport_label_get_display (e->label) : _("Email"), e->value, uri, "mail-unread-symbolic", _("Write an Email")));
+               link_row (*e->label ? rapport_label_get_display (e->label) : _("Email"), e->value, RAPPORT_LINK_EMAIL, "mail-unread-symbolic", _("Write an Email")));
       any = TRUE;
     }
   for (guint i = 0; i < phones->len; i++)
     {
       RapportLabeled *p = g_ptr_array_index (phones, i);
-      g_autofree char *uri = g_strconcat ("tel:", p->value, NULL);
 
       add_row (self, self->details_group,
-               link_row (*p->label ? rapport_label_get_display (p->label) : _("Phone"), p->value, uri, "call-start-symbolic", _("Call")));
+               link_row (*p->label ? rapport_label_get_display (p->label) : _("Phone"), p->value, RAPPORT_LINK_PHONE, "call-start-symbolic", _("Call")));
       any = TRUE;
     }
   if (rapport_contact_get_website (c))
     {
-      g_autofree char *uri = web_uri (rapport_contact_get_website (c));
-
       add_row (self, self->details_group,
-               link_row (_("Website"), rapport_contact_get_website (c), uri, "web-browser-symbolic", _("Open Website")));
+               link_row (_("Website"), rapport_contact_get_website (c), RAPPORT_LINK_WEBSITE,
+                            "web-browser-symbolic", _("Open Website")));
       any = TRUE;
     }
   if (rapport_contact_get_linkedin (c))
     {
-      g_autofree char *uri = web_uri (rapport_contact_get_linkedin (c));
-
       add_row (self, self->details_group,
-               link_row (_("LinkedIn"), rapport_contact_get_linkedin (c), uri, "web-browser-symbolic", _("Open LinkedIn Profile")));
+               link_row (_("LinkedIn"), rapport_contact_get_linkedin (c), RAPPORT_LINK_LINKEDIN,
+                            "web-browser-symbolic", _("Open LinkedIn Profile")));
       any = TRUE;
     }
   if (rapport_contact_get_city (c))
     {
-      add_row (self, self->details_group, text_row (_("City"), rapport_contact_get_city (c)));
+      add_row (self, self->details_group,
+               link_row (_("City"), rapport_contact_get_city (c), RAPPORT_LINK_PLACE, "mark-location-symbolic",
+                            _("Show on a Map")));
       any = TRUE;
     }
   if (rapport_contact_get_industry (c))
