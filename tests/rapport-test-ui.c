@@ -182,6 +182,57 @@ rapport_test_click (gpointer button)
   rapport_test_pump (50);
 }
 
+/**
+ * rapport_test_read_qr:
+ * @texture: a picture with a QR code in it
+ * @dir: a folder to write the picture in
+ *
+ * Returns: (transfer full): what zbarimg (zbar-tools) reads in @texture,
+ *   byte for byte; the test fails when it finds no code
+ */
+char *
+rapport_test_read_qr (GdkTexture *texture,
+                      const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "qr-code.png", NULL);
+  g_autoptr(GSubprocess) zbar = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data;
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  /* -Sbinary: the code's bytes as they are, with no line break added. */
+  zbar = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, "zbarimg",
+                           "--quiet", "--raw", "-Sbinary", "-Sqrcode.enable", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (zbar, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (zbar))
+    g_error ("zbarimg found no code in %s (exit %d)", path, g_subprocess_get_exit_status (zbar));
+  data = g_bytes_get_data (out, &length);
+  return g_strndup (data, length);
+}
+
+/* What @widget shows on screen, drawn by its window's renderer. */
+GdkTexture *
+rapport_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
 RapportStore *
 rapport_test_app_store (RapportApplication *app)
 {

@@ -21,6 +21,8 @@ GtkWidget *rapport_test_find_row (GtkWidget *root, const char *title);
 gpointer rapport_test_template_child (gpointer widget, GType type, const char *name);
 GtkWindow *rapport_test_find_toplevel (GType type, GtkWindow *except);
 void rapport_test_click (gpointer button);
+char *rapport_test_read_qr (GdkTexture *texture, const char *dir);
+GdkTexture *rapport_test_render_widget (GtkWidget *widget);
 
 char *rapport_test_ui_prepare (const char *name, const char *today, int *argc, char ***argv);
 RapportWindow *rapport_test_ui_launch (RapportApplication **app, gboolean unique);

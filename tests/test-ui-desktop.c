@@ -9,7 +9,9 @@
  * email, web site, LinkedIn and city with a stand-in default app (a
  * desktop file in the test's own data folder that writes down each address
  * it is given) and check what it received, and the toast when nothing
- * handles a phone call. Without a display this program fails.
+ * handles a phone call; last, they share a card and the user's own as a
+ * QR code, which zbarimg must read back from the pixels on screen exactly
+ * as the vCard. Without a display this program fails.
  */
 #define G_LOG_DOMAIN "test-ui-desktop"
 
@@ -21,8 +23,11 @@
 #include "rapport-application.h"
 #include "rapport-contact-page.h"
 #include "rapport-contacts-view.h"
+#include "rapport-qr-code.h"
+#include "rapport-share-dialog.h"
 #include "rapport-test-ui.h"
 #include "rapport-test-util.h"
+#include "rapport-vcard.h"
 #include "rapport-window.h"
 
 #define TODAY "2026-11-25"
@@ -318,6 +323,143 @@ test_open_phone_fails (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
 }
 
+static RapportShareDialog *
+find_share_dialog (void)
+{
+  return (RapportShareDialog *) rapport_test_find_toplevel (RAPPORT_TYPE_SHARE_DIALOG, NULL);
+}
+
+static void
+close_share_dialog (RapportShareDialog *dialog)
+{
+  gtk_window_close (GTK_WINDOW (dialog));
+  rapport_test_pump (50);
+  g_assert_null (find_share_dialog ());
+}
+
+/* The code on screen, as a phone's camera would read it. */
+static char *
+read_code_on_screen (RapportShareDialog *dialog)
+{
+  GtkStack *stack = rapport_test_template_child (dialog, RAPPORT_TYPE_SHARE_DIALOG, "code_stack");
+  GtkWidget *qr = rapport_test_template_child (dialog, RAPPORT_TYPE_SHARE_DIALOG, "qr_code");
+  g_autoptr(GdkTexture) shown = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "code");
+  g_assert_cmpuint (rapport_qr_code_get_modules (RAPPORT_QR_CODE (qr)), >, 0);
+  /* Big enough to scan across a table: at least four pixels a module. */
+  g_assert_cmpint (gtk_widget_get_width (qr), >=,
+                   4 * (rapport_qr_code_get_modules (RAPPORT_QR_CODE (qr)) + 2 * RAPPORT_QR_QUIET_ZONE));
+  shown = rapport_test_render_widget (qr);
+  return rapport_test_read_qr (shown, tmp_dir);
+}
+
+/* Share Contact on Zoë's card: the code shows her business card, which a
+ * scanner reads back exactly, without her notes. */
+static void
+test_share_contact (void)
+{
+  g_autoptr(RapportContact) zoe = rapport_store_get_contact (rapport_test_app_store (app), zoe_id, NULL);
+  g_autofree char *expected = rapport_vcard_write_shared (zoe);
+  g_autofree char *read = NULL;
+  RapportShareDialog *dialog;
+  GtkLabel *name;
+
+  rapport_window_show_contact (window, zoe_id);
+  rapport_test_pump (50);
+  rapport_test_click (rapport_test_template_child (rapport_test_contact_page (window), RAPPORT_TYPE_CONTACT_PAGE,
+                                                   "share_button"));
+  rapport_test_pump (200);
+  dialog = find_share_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  name = rapport_test_template_child (dialog, RAPPORT_TYPE_SHARE_DIALOG, "name_label");
+  g_assert_cmpstr (gtk_label_get_label (name), ==, "Zoë Ångström");
+  g_assert_cmpstr (rapport_share_dialog_get_vcard (dialog), ==, expected);
+  g_assert_nonnull (strstr (expected, "EMAIL;TYPE=work:zoe@nordlys.example"));
+
+  read = read_code_on_screen (dialog);
+  g_assert_cmpstr (read, ==, expected);
+  g_assert_nonnull (rapport_test_find_button (GTK_WIDGET (dialog), "_Save as vCard…"));
+  close_share_dialog (dialog);
+}
+
+/* A card too long for any QR code says so where the code would be, and
+ * can still be saved as a file. */
+static void
+test_share_too_long (void)
+{
+  g_autoptr(RapportContact) crowded = rapport_contact_new ("Ida Many-Addresses");
+  g_autoptr(GError) error = NULL;
+  RapportShareDialog *dialog;
+  GtkStack *stack;
+  AdwStatusPage *page;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *address = g_strdup_printf ("ida.desk-%03u@many-addresses.example", i);
+
+      rapport_contact_add_email (crowded, "work", address);
+    }
+  g_assert_true (rapport_store_create_contact (rapport_test_app_store (app), crowded, NULL, &error));
+  g_assert_no_error (error);
+  rapport_window_show_contact (window, rapport_contact_get_id (crowded));
+  rapport_test_pump (50);
+  rapport_test_click (rapport_test_template_child (rapport_test_contact_page (window), RAPPORT_TYPE_CONTACT_PAGE,
+                                                   "share_button"));
+  rapport_test_pump (100);
+  dialog = find_share_dialog ();
+  g_assert_nonnull (dialog);
+  stack = rapport_test_template_child (dialog, RAPPORT_TYPE_SHARE_DIALOG, "code_stack");
+  page = rapport_test_template_child (dialog, RAPPORT_TYPE_SHARE_DIALOG, "too_long_page");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "too-long");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "a QR code holds at most 2953"));
+  g_assert_true (gtk_widget_is_sensitive (rapport_test_find_button (GTK_WIDGET (dialog), "_Save as vCard…")));
+  close_share_dialog (dialog);
+}
+
+/* Share My Card asks for a name first, then shows the user's card made of
+ * their profile: name and services. */
+static void
+test_share_my_card (void)
+{
+  RapportStore *store = rapport_test_app_store (app);
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read = NULL;
+  RapportShareDialog *dialog;
+  GtkWidget *toast_label = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.share-my-card", NULL);
+  while (toast_label == NULL && g_get_monotonic_time () < deadline)
+    {
+      rapport_test_pump (50);
+      toast_label = rapport_test_find_label (GTK_WIDGET (window), "Add your name to your profile");
+    }
+  g_assert_nonnull (toast_label);
+  g_assert_null (find_share_dialog ());
+
+  profile = rapport_store_get_profile (store);
+  profile->name = g_strdup ("Sam Okafor");
+  profile->services = g_strdup ("Commercial insurance for small businesses");
+  g_assert_true (rapport_store_save_profile (store, profile, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.share-my-card", NULL);
+  rapport_test_pump (200);
+  dialog = find_share_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (rapport_test_template_child (dialog, RAPPORT_TYPE_SHARE_DIALOG,
+                                                                                "name_label"))),
+                   ==, "Sam Okafor");
+  read = read_code_on_screen (dialog);
+  g_assert_cmpstr (read, ==, rapport_share_dialog_get_vcard (dialog));
+  g_assert_nonnull (strstr (read, "\r\nFN:Sam Okafor\r\n"));
+  g_assert_nonnull (strstr (read, "\r\nTITLE:Commercial insurance for small businesses\r\n"));
+  close_share_dialog (dialog);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -352,6 +494,9 @@ main (int argc,
   g_test_add_func ("/rapport/ui/desktop/shell/launch-search", test_shell_launch_search);
   g_test_add_func ("/rapport/ui/desktop/links/open", test_open_links);
   g_test_add_func ("/rapport/ui/desktop/links/phone-fails", test_open_phone_fails);
+  g_test_add_func ("/rapport/ui/desktop/share/contact", test_share_contact);
+  g_test_add_func ("/rapport/ui/desktop/share/too-long", test_share_too_long);
+  g_test_add_func ("/rapport/ui/desktop/share/my-card", test_share_my_card);
   status = g_test_run ();
 
   g_dbus_connection_close_sync (shell, NULL, NULL);

@@ -500,16 +500,25 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* Opens Preferences over the window, at the page @turn turns to. */
+static void
+present_preferences (RapportApplication *self,
+                     void (*turn) (RapportPreferencesWindow *prefs))
+{
+  GtkWindow *prefs = rapport_preferences_window_new (self);
+
+  if (turn != NULL)
+    turn (RAPPORT_PREFERENCES_WINDOW (prefs));
+  gtk_window_set_transient_for (prefs, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (prefs);
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant *parameter,
                     gpointer user_data)
 {
-  RapportApplication *self = user_data;
-  GtkWindow *prefs = rapport_preferences_window_new (self);
-
-  gtk_window_set_transient_for (prefs, gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_present (prefs);
+  present_preferences (user_data, NULL);
 }
 
 /* From the header bar's sync indicator: straight to the Sync page. */
@@ -518,12 +527,16 @@ preferences_sync_action (GSimpleAction *action,
                          GVariant *parameter,
                          gpointer user_data)
 {
-  RapportApplication *self = user_data;
-  GtkWindow *prefs = rapport_preferences_window_new (self);
+  present_preferences (user_data, rapport_preferences_window_show_sync);
+}
 
-  rapport_preferences_window_show_sync (RAPPORT_PREFERENCES_WINDOW (prefs));
-  gtk_window_set_transient_for (prefs, gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_present (prefs);
+/* From "Share My Card" before the profile has a name. */
+static void
+preferences_profile_action (GSimpleAction *action,
+                            GVariant *parameter,
+                            gpointer user_data)
+{
+  present_preferences (user_data, rapport_preferences_window_show_profile);
 }
 
 static void
@@ -567,6 +580,7 @@ rapport_application_startup (GApplication *app)
     { "about", about_action },
     { "preferences", preferences_action },
     { "preferences-sync", preferences_sync_action },
+    { "preferences-profile", preferences_profile_action },
     { "show-followups", show_followups_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };

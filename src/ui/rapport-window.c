@@ -28,6 +28,7 @@
 #include "rapport-insights-view.h"
 #include "rapport-followups-view.h"
 #include "rapport-sample.h"
+#include "rapport-share-dialog.h"
 #include "rapport-text.h"
 #include "rapport-toast.h"
 #include "rapport-vcard.h"
@@ -378,6 +379,39 @@ new_event_action (GtkWidget *widget,
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, "events");
   rapport_events_view_add (self->events_view);
+}
+
+/* The user's own card, to be scanned at an event. Rapport's profile holds
+ * a name and the services the user offers, not an address or a phone
+ * number of theirs: the card is made of those two, the services as the
+ * line under the name. */
+static void
+share_my_card_action (GtkWidget *widget,
+                      const char *action_name,
+                      GVariant *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autoptr(RapportContact) me = NULL;
+  const char *contents = _("Made from your profile: your name and the services you offer. Change them in "
+                           "Preferences → Profile.");
+
+  if (self->store == NULL)
+    return;
+  profile = rapport_store_get_profile (self->store);
+  if (profile == NULL || profile->name == NULL || *profile->name == '\0')
+    {
+      AdwToast *toast = rapport_toast_new (_("Add your name to your profile to share your card"));
+
+      adw_toast_set_button_label (toast, _("_Profile"));
+      adw_toast_set_action_name (toast, "app.preferences-profile");
+      rapport_toast_show (GTK_WIDGET (self->toast_overlay), toast);
+      return;
+    }
+  me = rapport_contact_new (profile->name);
+  if (profile->services != NULL && *profile->services != '\0')
+    rapport_contact_set_job_title (me, profile->services);
+  rapport_share_dialog_present (widget, _("My Card"), me, contents);
 }
 
 static void
@@ -785,6 +819,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", "s", export_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.share-my-card", NULL, share_my_card_action);
   gtk_widget_class_install_action (widget_class, "win.edit-contact", NULL, edit_contact_action);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);

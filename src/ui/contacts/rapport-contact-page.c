@@ -19,6 +19,7 @@
 #include "rapport-form.h"
 #include "rapport-format.h"
 #include "rapport-open-link.h"
+#include "rapport-share-dialog.h"
 #include "rapport-text.h"
 #include "rapport-toast.h"
 #include "rapport-window.h"
@@ -654,6 +655,19 @@ edit_action (GtkWidget *widget,
 }
 
 static void
+share_action (GtkWidget *widget,
+              const char *action_name,
+              GVariant *parameter)
+{
+  RapportContactPage *self = RAPPORT_CONTACT_PAGE (widget);
+  const char *contents = _("Their name, company, job title, email addresses, phone numbers, web site, LinkedIn "
+                           "and city; never your notes or tags.");
+
+  if (self->contact != NULL)
+    rapport_share_dialog_present (widget, _("Share Contact"), self->contact, contents);
+}
+
+static void
 archive_action (GtkWidget *widget,
                 const char *action_name,
                 GVariant *parameter)
@@ -815,6 +829,7 @@ rapport_contact_page_class_init (RapportContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactPage, referrals_group);
   /* Named for the UI tests, which press them as a person would. */
   gtk_widget_class_bind_template_child_full (widget_class, "archive_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "share_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "edit_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "restore_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "delete_button", FALSE, 0);
@@ -823,6 +838,7 @@ rapport_contact_page_class_init (RapportContactPageClass *klass)
   gtk_widget_class_install_action (widget_class, "card.follow-up", "i", followup_action);
   gtk_widget_class_install_action (widget_class, "card.toggle-star", NULL, toggle_star_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "card.share", NULL, share_action);
   gtk_widget_class_install_action (widget_class, "card.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "card.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);

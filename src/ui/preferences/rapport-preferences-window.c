@@ -32,6 +32,7 @@ struct _RapportPreferencesWindow
 
   AdwComboRow *followup_window_row;
   AdwComboRow *style_row;
+  AdwEntryRow *name_row;
   AdwEntryRow *services_row;
   AdwEntryRow *audience_row;
   GtkSpinButton *goal_min_spin;
@@ -104,6 +105,10 @@ save_profile (RapportPreferencesWindow *self)
   gtk_adjustment_set_lower (gtk_spin_button_get_adjustment (self->goal_max_spin),
                             gtk_spin_button_get_value (self->goal_min_spin));
   profile = rapport_store_get_profile (self->store);
+  g_free (profile->name);
+  profile->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  if (*profile->name == '\0')
+    g_clear_pointer (&profile->name, g_free);
   g_free (profile->services);
   profile->services = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->services_row)));
   g_strfreev (profile->audience);
@@ -122,6 +127,7 @@ load_profile (RapportPreferencesWindow *self)
   g_autofree char *audience = rapport_audience_to_text ((const char *const *) profile->audience);
 
   self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), profile->name ? profile->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->services_row), profile->services ? profile->services : "");
   gtk_editable_set_text (GTK_EDITABLE (self->audience_row), audience);
   gtk_spin_button_set_value (self->goal_min_spin, profile->goal_min);
@@ -182,6 +188,27 @@ rapport_preferences_window_show_sync (RapportPreferencesWindow *self)
     adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sync_page));
 }
 
+/**
+ * rapport_preferences_window_show_profile:
+ * @self: the window
+ *
+ * Turns to the Profile page with the name row focused, when there is a
+ * store to keep the profile in.
+ */
+void
+rapport_preferences_window_show_profile (RapportPreferencesWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  page = gtk_widget_get_ancestor (GTK_WIDGET (self->name_row), ADW_TYPE_PREFERENCES_PAGE);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
 static void
 rapport_preferences_window_dispose (GObject *object)
 {
@@ -202,6 +229,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
                                                "/org/weandco/Rapport/preferences/rapport-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, followup_window_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, services_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, audience_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, goal_min_spin);

@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, RAPP
 
 GtkWindow *rapport_preferences_window_new (RapportApplication *app);
 void rapport_preferences_window_show_sync (RapportPreferencesWindow *self);
+void rapport_preferences_window_show_profile (RapportPreferencesWindow *self);
 
 G_END_DECLS
