@@ -1442,12 +1442,13 @@ test_find_duplicates (RapportTestStore *fixture,
   g_autoptr(RapportContact) ann = card ("Ann Archer", "Archer & Daughters", "ann@archer.example", NULL);
   g_autoptr(RapportContact) bob = card ("Bob Baker", "Bakery", NULL, "+44 20 7946 0018");
   g_autoptr(RapportContact) cy = card ("Cy Cole", "Cole Co", NULL, NULL);
-  RapportContact *incoming[6];
-  gint64 duplicate_of[6];
+  RapportContact *incoming[7];
+  gint64 duplicate_of[7];
   g_autoptr(GError) error = NULL;
 
   g_assert_true (rapport_store_create_contact (store, ann, NULL, &error));
   g_assert_true (rapport_store_create_contact (store, bob, NULL, &error));
+  rapport_contact_set_linkedin (cy, "https://www.linkedin.com/in/cycole");
   g_assert_true (rapport_store_create_contact (store, cy, NULL, &error));
 
   incoming[0] = card ("A. Archer", NULL, "Ann@Archer.example", NULL); /* same email */
@@ -1456,8 +1457,10 @@ test_find_duplicates (RapportTestStore *fixture,
   incoming[3] = card ("Cy Cole", NULL, NULL, NULL);                   /* a name alone is not enough */
   incoming[4] = card ("Dee Dunn", "Dunn", "dee@dunn.example", NULL);  /* new */
   incoming[5] = card ("Dee Dunn", NULL, "DEE@dunn.example", NULL);    /* the card before it */
+  incoming[6] = card ("Cyrus Cole", NULL, NULL, NULL);                /* the same LinkedIn profile */
+  rapport_contact_set_linkedin (incoming[6], "http://LinkedIn.com/in/cycole/");
 
-  g_assert_true (rapport_store_find_duplicates (store, incoming, 6, duplicate_of, &error));
+  g_assert_true (rapport_store_find_duplicates (store, incoming, 7, duplicate_of, &error));
   g_assert_no_error (error);
   g_assert_cmpint (duplicate_of[0], ==, rapport_contact_get_id (ann));
   g_assert_cmpint (duplicate_of[1], ==, rapport_contact_get_id (bob));
@@ -1465,11 +1468,12 @@ test_find_duplicates (RapportTestStore *fixture,
   g_assert_cmpint (duplicate_of[3], ==, 0);
   g_assert_cmpint (duplicate_of[4], ==, 0);
   g_assert_cmpint (duplicate_of[5], ==, -5);
+  g_assert_cmpint (duplicate_of[6], ==, rapport_contact_get_id (cy));
 
   /* A deleted contact is nobody's duplicate. */
   g_assert_true (rapport_store_archive_contact (store, rapport_contact_get_id (bob), &error));
   g_assert_true (rapport_store_delete_contact (store, rapport_contact_get_id (bob), &error));
-  g_assert_true (rapport_store_find_duplicates (store, incoming, 6, duplicate_of, &error));
+  g_assert_true (rapport_store_find_duplicates (store, incoming, 7, duplicate_of, &error));
   g_assert_cmpint (duplicate_of[1], ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (incoming); i++)

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rapport-contact-private.h"
 #include "rapport-error.h"
@@ -19,12 +20,13 @@
 #define ROWS_PER_STATEMENT 256
 
 /* The keys two cards of one person share: each email, each phone number,
- * and the name together with the company. */
+ * the LinkedIn profile, and the name together with the company. */
 typedef struct
 {
-  GHashTable *emails; /* key → id */
-  GHashTable *phones; /* key → id */
-  GHashTable *names;  /* key → id */
+  GHashTable *emails;   /* key → id */
+  GHashTable *phones;   /* key → id */
+  GHashTable *profiles; /* key → id */
+  GHashTable *names;    /* key → id */
 } Keys;
 
 static void
@@ -32,6 +34,7 @@ keys_clear (Keys *keys)
 {
   g_clear_pointer (&keys->emails, g_hash_table_unref);
   g_clear_pointer (&keys->phones, g_hash_table_unref);
+  g_clear_pointer (&keys->profiles, g_hash_table_unref);
   g_clear_pointer (&keys->names, g_hash_table_unref);
 }
 
@@ -76,6 +79,37 @@ look_up (GHashTable *table,
     return 0;
   id = g_hash_table_lookup (table, key);
   return id != NULL ? *id : 0;
+}
+
+/* "https://www.linkedin.com/in/ann/" and "linkedin.com/in/Ann" are one
+ * profile: compared without scheme, "www.", case or a closing slash. */
+static char *
+profile_key (const char *url)
+{
+  g_autofree char *lower = NULL;
+  const char *p;
+  gsize len;
+
+  if (url == NULL || rapport_text_is_blank (url))
+    return NULL;
+  lower = g_utf8_strdown (url, -1);
+  p = g_strstrip (lower);
+  if (g_str_has_prefix (p, "https://"))
+    p += 8;
+  else if (g_str_has_prefix (p, "http://"))
+    p += 7;
+  if (g_str_has_prefix (p, "www."))
+    p += 4;
+  len = strlen (p);
+  while (len > 0 && p[len - 1] == '/')
+    len--;
+  return len > 0 ? g_strndup (p, len) : NULL;
+}
+
+static char *
+profile_key_of_row (sqlite3_stmt *stmt)
+{
+  return profile_key ((const char *) sqlite3_column_text (stmt, 1));
 }
 
 static char *
@@ -134,6 +168,10 @@ read_existing_keys (RapportStore *self,
                     " WHERE c.deleted = 0 ORDER BY c.id",
                     phone_key_of_row, keys->phones, error) &&
          read_keys (self,
+                    "SELECT id, linkedin FROM contacts WHERE deleted = 0 AND linkedin IS NOT NULL AND linkedin != ''"
+                    " ORDER BY id",
+                    profile_key_of_row, keys->profiles, error) &&
+         read_keys (self,
                     "SELECT id, display_name, company FROM contacts"
                     " WHERE deleted = 0 AND company IS NOT NULL AND company != '' ORDER BY id",
                     name_key_of_row, keys->names, error);
@@ -163,6 +201,12 @@ match (Keys *keys,
       if ((id = look_up (keys->phones, key)) != 0)
         return id;
     }
+  {
+    g_autofree char *profile = profile_key (rapport_contact_get_linkedin (contact));
+
+    if ((id = look_up (keys->profiles, profile)) != 0)
+      return id;
+  }
   name = name_key (rapport_contact_get_display_name (contact), rapport_contact_get_company (contact));
   return look_up (keys->names, name);
 }
@@ -179,6 +223,7 @@ remember_contact (Keys *keys,
     remember (keys->emails, rapport_contact_email_key (((RapportLabeled *) g_ptr_array_index (emails, i))->value), id);
   for (guint i = 0; i < phones->len; i++)
     remember (keys->phones, rapport_contact_phone_key (((RapportLabeled *) g_ptr_array_index (phones, i))->value), id);
+  remember (keys->profiles, profile_key (rapport_contact_get_linkedin (contact)), id);
   remember (keys->names, name_key (rapport_contact_get_display_name (contact), rapport_contact_get_company (contact)),
             id);
 }
@@ -195,8 +240,8 @@ remember_contact (Keys *keys,
  * @error: return location for a #GError
  *
  * Two cards are one person when they share an email address (in any
- * case), a phone number (its last nine digits), or the same name at the
- * same company. Archived contacts count; deleted ones do not.
+ * case), a phone number (its last nine digits), a LinkedIn profile, or
+ * the same name at the same company. Archived contacts count; deleted ones do not.
  *
  * Returns: %TRUE on success
  */
@@ -215,9 +260,11 @@ rapport_store_find_duplicates (RapportStore *self,
 
   existing.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   existing.phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  existing.profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   existing.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   incoming.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   incoming.phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  incoming.profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   incoming.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!read_existing_keys (self, &existing, error))
