@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rapport-import.h"
+#include "rapport-test-import.h"
 #include "rapport-test-util.h"
 
 static const char phone_vcf[] =
@@ -320,6 +321,33 @@ test_refused_card (Fixture *fixture,
   g_assert_cmpint (count_contacts (store), ==, 1);
 }
 
+/* The iPhone's inline photo becomes the contact's photo. */
+static void
+test_photo (Fixture *fixture,
+            gconstpointer data)
+{
+  RapportStore *store = fixture->store.store;
+  g_autoptr(GBytes) sample = rapport_test_import_sample ("iphone-contacts.vcf");
+  g_autoptr(GBytes) expected = rapport_test_import_sample ("camille.jpg");
+  g_autoptr(GFile) file = write_file (fixture, "iphone.vcf", g_bytes_get_data (sample, NULL), g_bytes_get_size (sample));
+  g_autoptr(RapportImport) import = rapport_import_new (store);
+  g_autoptr(GBytes) photo = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 camille;
+
+  g_assert_true (rapport_import_read (import, &file, 1, NULL, &error));
+  g_assert_true (rapport_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  camille = rapport_test_sql_int (store, "SELECT id FROM contacts WHERE display_name = 'Camille Lefèvre'");
+  g_assert_cmpint (camille, >, 0);
+  photo = rapport_store_get_contact_photo (store, camille, &mime_type, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (photo);
+  g_assert_cmpstr (mime_type, ==, "image/jpeg");
+  g_assert_true (g_bytes_equal (photo, expected));
+}
+
 /* `rapport --import`, run as a user would, on the database in
  * XDG_DATA_HOME. */
 static GSubprocess *
@@ -460,6 +488,7 @@ main (int argc,
   ADD ("/rapport/import/cancel", test_cancel);
   ADD ("/rapport/import/async", test_async);
   ADD ("/rapport/import/refused-card", test_refused_card);
+  ADD ("/rapport/import/photo", test_photo);
   ADD ("/rapport/import/command-line", test_command_line);
   ADD ("/rapport/import/command-line-while-open", test_command_line_while_open);
 #undef ADD

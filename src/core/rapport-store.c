@@ -1377,6 +1377,7 @@ rapport_store_end_import (RapportStore *self,
         rapport_store_refresh_contact (self, g_array_index (live, gint64, i));
       rapport_store_emit_changed (self, "contacts", 0);
       rapport_store_emit_changed (self, "interactions", 0);
+      rapport_store_emit_changed (self, "photos", 0);
     }
   return kept;
 }

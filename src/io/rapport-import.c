@@ -18,6 +18,7 @@
 #include "rapport-csv.h"
 #include "rapport-error.h"
 #include "rapport-import.h"
+#include "rapport-store-private.h"
 #include "rapport-vcard.h"
 
 /* Bigger than any real address book, small enough to read into memory. */
@@ -356,6 +357,14 @@ take_results (RapportImport *self,
           add_problem (self, item->file_name, item->card->line, refusal->message);
           continue;
         }
+      if (item->card->photo != NULL && rapport_photo_check (item->card->photo, &refusal) == NULL)
+        {
+          g_autofree char *reason = g_strdup_printf (_("The photo was left out: %s"), refusal->message);
+
+          add_problem (self, item->file_name, item->card->line, reason);
+          g_clear_pointer (&item->card->photo, g_bytes_unref);
+          g_clear_error (&refusal);
+        }
       g_ptr_array_add (contacts, item->card->contact);
       g_array_append_val (checked, i);
     }
@@ -632,12 +641,34 @@ begin_apply (RapportImport *self,
 
 /* Writes the next slice of cards. Returns FALSE on error; *done says
  * whether every card has been written. */
+/* Gives the contact a card's photo; a merged contact keeps its own. */
+static gboolean
+write_photo (RapportImport *self,
+             gint64 contact_id,
+             Item *item,
+             gboolean merged,
+             GError **error)
+{
+  if (item->card->photo == NULL)
+    return TRUE;
+  if (merged)
+    {
+      g_autoptr(GBytes) own = rapport_store_get_contact_photo (self->store, contact_id, NULL, NULL);
+
+      if (own != NULL)
+        return TRUE;
+    }
+  return rapport_store_write_contact_photo (self->store, contact_id, item->card->photo, error);
+}
+
 static gboolean
 apply_slice (RapportImport *self,
              gboolean *done,
              GError **error)
 {
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fresh_items = g_ptr_array_new ();
+  gint64 first_id;
   guint end = MIN (self->next + CARDS_PER_SLICE, self->items->len);
 
   for (; self->next < end; self->next++)
@@ -647,12 +678,16 @@ apply_slice (RapportImport *self,
       if (item->refused)
         continue;
       if (item->duplicate_of == 0 || item->choice == RAPPORT_IMPORT_KEEP_BOTH)
-        g_ptr_array_add (fresh, item->card->contact);
+        {
+          g_ptr_array_add (fresh, item->card->contact);
+          g_ptr_array_add (fresh_items, item);
+        }
       else if (item->choice == RAPPORT_IMPORT_SKIP)
         self->report.skipped++;
       else if (item->duplicate_of < 0)
         self->report.merged++; /* into an earlier card, see merge_within_import() */
-      else if (!rapport_store_import_merge (self->store, item->duplicate_of, item->card->contact, error))
+      else if (!rapport_store_import_merge (self->store, item->duplicate_of, item->card->contact, error) ||
+               !write_photo (self, item->duplicate_of, item, TRUE, error))
         {
           g_prefix_error (error, _("Could not merge the card of line %u of %s: "), item->card->line,
                                     item->file_name);
@@ -662,9 +697,15 @@ apply_slice (RapportImport *self,
         self->report.merged++;
     }
 
-  if (fresh->len > 0 &&
-      rapport_store_import_contacts (self->store, (RapportContact *const *) fresh->pdata, fresh->len, error) == 0)
-    return FALSE;
+  if (fresh->len > 0)
+    {
+      first_id = rapport_store_import_contacts (self->store, (RapportContact *const *) fresh->pdata, fresh->len, error);
+      if (first_id == 0)
+        return FALSE;
+      for (guint i = 0; i < fresh_items->len; i++)
+        if (!write_photo (self, first_id + i, g_ptr_array_index (fresh_items, i), FALSE, error))
+          return FALSE;
+    }
   self->report.added += fresh->len;
   *done = self->next >= self->items->len;
   return TRUE;
