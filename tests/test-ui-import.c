@@ -113,6 +113,9 @@ test_linkedin_merge (void)
   rapport_import_assistant_open_files (assistant, &file, 1);
   wait_for_page (assistant, "preview");
 
+  g_assert_cmpstr (adw_preferences_group_get_title (
+                       rapport_test_template_child (assistant, RAPPORT_TYPE_IMPORT_ASSISTANT, "summary_group")),
+                   ==, "Connections.csv");
   g_assert_cmpstr (label_text (assistant, "new_label"), ==, "2");
   g_assert_cmpstr (label_text (assistant, "duplicates_label"), ==, "1");
   g_assert_cmpstr (label_text (assistant, "problems_label"), ==, "1");

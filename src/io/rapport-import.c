@@ -534,6 +534,29 @@ rapport_import_get_sources (RapportImport *self)
   return (const char *const *) self->sources->pdata;
 }
 
+/**
+ * rapport_import_get_file_names:
+ * @self: an import
+ *
+ * Returns: (transfer full): the names of the files read, joined with
+ *   commas, to show as they are
+ */
+char *
+rapport_import_get_file_names (RapportImport *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (RAPPORT_IS_IMPORT (self), NULL);
+
+  for (guint i = 0; i < self->file_names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, g_ptr_array_index (self->file_names, i));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 static Item *
 duplicate_item (RapportImport *self,
                 guint index)

@@ -75,6 +75,7 @@ guint rapport_import_get_n_new (RapportImport *self);
 guint rapport_import_get_n_duplicates (RapportImport *self);
 guint rapport_import_get_n_problems (RapportImport *self);
 const char *const *rapport_import_get_sources (RapportImport *self);
+char *rapport_import_get_file_names (RapportImport *self);
 
 RapportContact *rapport_import_get_duplicate (RapportImport *self, guint index, gint64 *existing_id);
 RapportImportChoice rapport_import_get_choice (RapportImport *self, guint index);

@@ -47,6 +47,7 @@ struct _RapportImportAssistant
   GtkLabel *problems_label;
   AdwActionRow *duplicates_row;
   AdwActionRow *problems_row;
+  AdwPreferencesGroup *summary_group;
   AdwPreferencesGroup *duplicates_group;
   AdwPreferencesGroup *problems_group;
   GtkDropDown *all_dropdown;
@@ -247,8 +248,12 @@ show_preview (RapportImportAssistant *self)
   guint n_problems = rapport_import_get_n_problems (self->import);
   g_autofree char *label = NULL;
   g_autofree char *sources = g_strjoinv (", ", (char **) rapport_import_get_sources (self->import));
+  g_autofree char *file_names = rapport_import_get_file_names (self->import);
 
   clear_rows (self);
+  adw_preferences_group_set_title (self->summary_group, file_names);
+  adw_preferences_group_set_description (self->summary_group,
+                                         _("Nothing changes in your contacts until you press Import."));
   set_count (self->new_label, rapport_import_get_n_new (self->import));
   set_count (self->duplicates_label, n_duplicates);
   set_count (self->problems_label, n_problems);
@@ -563,6 +568,7 @@ rapport_import_assistant_class_init (RapportImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, problems_label);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, problems_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, summary_group);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, duplicates_group);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, problems_group);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, all_dropdown);
