@@ -589,6 +589,7 @@ rapport_application_startup (GApplication *app)
   static const char *find_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *edit_accels[] = { "<Control>e", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
@@ -605,6 +606,7 @@ rapport_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", find_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.edit-contact", edit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::style-variant",
