@@ -993,6 +993,41 @@ test_before_upgrade_refused (void)
   rapport_test_remove_tree (dir);
 }
 
+/* What a crash left beside the database (a private copy of a backup,
+ * an automatic backup never finished) is cleared away at the next start,
+ * unless it is recent enough to be in use; the user's files stay. */
+static void
+test_leftovers (void)
+{
+  g_autofree char *dir = rapport_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *old_copy = g_build_filename (dir, ".restore-ABC123", NULL);
+  g_autofree char *new_copy = g_build_filename (dir, ".restore-DEF456", NULL);
+  g_autofree char *old_partial = g_build_filename (backups, ".before-upgrade-v5-2026-01-01-120000.db-XYZ789", NULL);
+  g_autofree char *mine = g_build_filename (backups, "mine.db", NULL);
+  g_autofree char *names = NULL;
+  g_autofree char *backup_names = NULL;
+  gint64 two_hours_ago = g_get_real_time () / G_USEC_PER_SEC - 7200;
+  g_autoptr(GError) error = NULL;
+  RapportStore *store;
+
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  touch_at (old_copy, two_hours_ago);
+  touch_at (new_copy, g_get_real_time () / G_USEC_PER_SEC);
+  touch_at (old_partial, two_hours_ago);
+  touch_at (mine, two_hours_ago);
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, ".restore-DEF456 backups rapport.db");
+  backup_names = list_dir (backups);
+  g_assert_cmpstr (backup_names, ==, "mine.db");
+  rapport_test_remove_tree (dir);
+}
+
 /* A new file has nothing to save. */
 static void
 test_new_file_no_backup (RapportTestStore *fixture,
@@ -1036,6 +1071,7 @@ main (int argc,
               rapport_test_store_teardown);
   g_test_add_func ("/rapport/backup/before-upgrade", test_before_upgrade);
   g_test_add_func ("/rapport/backup/before-upgrade/refused", test_before_upgrade_refused);
+  g_test_add_func ("/rapport/backup/leftovers", test_leftovers);
   g_test_add ("/rapport/backup/before-upgrade/new-file", RapportTestStore, NULL, rapport_test_store_setup,
               test_new_file_no_backup, rapport_test_store_teardown);
 

@@ -29,6 +29,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rapport-backup.h"
@@ -372,6 +373,48 @@ compare_newest_first (gconstpointer a,
   int by_time = tx && ty ? g_date_time_compare (ty, tx) : 0;
 
   return by_time != 0 ? by_time : -g_strcmp0 (g_file_info_get_name (x), g_file_info_get_name (y));
+}
+
+/* Leftovers of work that a crash or a power cut stopped: temporary files
+ * whose name starts with @prefix, untouched for an hour (so that nothing
+ * still being written is taken). */
+static void
+remove_stale (const char *dir,
+              const char *prefix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 hour_ago = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf buf;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_stat (path, &buf) == 0 && S_ISREG (buf.st_mode) && buf.st_mtime < hour_ago && g_unlink (path) == 0)
+        g_debug ("Removed %s, left by an interrupted backup or restore", path);
+    }
+}
+
+/**
+ * rapport_backup_remove_leftovers:
+ * @db_path: the database file
+ *
+ * Deletes what an interrupted restore or automatic backup left beside
+ * the database: private copies of backups, and automatic backups never
+ * finished. Files of the user's are left alone.
+ */
+void
+rapport_backup_remove_leftovers (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+
+  remove_stale (dir, ".restore-");
+  remove_stale (backups, ".before-");
 }
 
 /**

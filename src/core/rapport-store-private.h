@@ -218,6 +218,7 @@ gboolean rapport_backup_write_db (sqlite3 *db,
 char *rapport_backup_automatic_path (const char *db_path, const char *why, int version);
 char *rapport_backup_before_upgrade (sqlite3 *db, const char *db_path, int version, GError **error);
 void rapport_backup_prune (const char *dir, guint keep);
+void rapport_backup_remove_leftovers (const char *db_path);
 void rapport_store_begin_restore (RapportStore *self);
 gboolean rapport_store_end_restore (RapportStore *self, gboolean replaced, GError **error);
 

@@ -1101,6 +1101,7 @@ rapport_store_open (const char *path,
       return NULL;
     }
 
+  rapport_backup_remove_leftovers (path);
   return g_steal_pointer (&self);
 }
 

@@ -308,7 +308,7 @@ describe_backup (RapportBackup *backup)
   /* TRANSLATORS: when a backup was made, see the strftime() manual */
   g_autofree char *when = made != NULL ? g_strstrip (g_date_time_format (made, _("%-d %B %Y at %H:%M"))) : NULL;
   guint n = rapport_backup_get_n_contacts (backup);
-  g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts", n), n);
+  g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u contact", "%'u contacts", n), n);
 
   /* TRANSLATORS: the first %s is a date and time, the second how many contacts it holds */
   return when != NULL ? g_strdup_printf (_("the backup from %s (%s)"), when, people)
