@@ -17,6 +17,7 @@
 #include "rapport-backup-dialogs.h"
 #include "rapport-backup.h"
 #include "rapport-confirm.h"
+#include "rapport-export.h"
 #include "rapport-sample.h"
 #include "rapport-text.h"
 #include "rapport-toast.h"
@@ -410,13 +411,6 @@ backup_filter (void)
 
 typedef void (*ChosenFunc) (RapportWindow *window, GFile *file);
 
-static gboolean
-unref_later (gpointer object)
-{
-  g_object_unref (object);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_chosen (GtkNativeDialog *chooser,
            int response,
@@ -432,9 +426,7 @@ on_chosen (GtkNativeDialog *chooser,
       if (file != NULL)
         chosen (window, file);
     }
-  /* Not from inside its own response: GTK's dialog behind it is still
-   * emitting. */
-  g_idle_add (unref_later, chooser);
+  rapport_file_chooser_release (chooser);
 }
 
 static void

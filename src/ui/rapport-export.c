@@ -32,6 +32,27 @@ export_free (Export *export)
   g_free (export);
 }
 
+static gboolean
+unref_later (gpointer object)
+{
+  g_object_unref (object);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * rapport_file_chooser_release:
+ * @chooser: (transfer full): a file chooser whose response was handled
+ *
+ * Drops the chooser once its response is over. Not from inside the
+ * response handler itself: without a portal, GTK's own dialog behind it
+ * is still emitting then, and freeing it there crashes.
+ */
+void
+rapport_file_chooser_release (GtkNativeDialog *chooser)
+{
+  g_idle_add (unref_later, chooser);
+}
+
 static void
 on_response (GtkNativeDialog *chooser,
              int response,
@@ -55,7 +76,7 @@ on_response (GtkNativeDialog *chooser,
       rapport_toast_show (export->from, rapport_toast_new (message));
     }
   export_free (export);
-  g_object_unref (chooser);
+  rapport_file_chooser_release (chooser);
 }
 
 /* File names cannot hold a slash, and some systems refuse a few more. */

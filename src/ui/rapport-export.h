@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  */
 typedef gboolean (*RapportExportWrite) (GFile *file, gpointer data, GError **error);
 
+void rapport_file_chooser_release (GtkNativeDialog *chooser);
 void rapport_export_ask (GtkWidget *from,
                          const char *title,
                          const char *base_name,

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-export.h"
 #include "rapport-form.h"
 #include "rapport-import-assistant.h"
 #include "rapport-import.h"
@@ -355,7 +356,7 @@ on_chooser_response (GtkNativeDialog *chooser,
         g_ptr_array_add (files, g_list_model_get_item (list, i));
       rapport_import_assistant_open_files (self, (GFile *const *) files->pdata, files->len);
     }
-  g_object_unref (chooser);
+  rapport_file_chooser_release (chooser);
 }
 
 static void
