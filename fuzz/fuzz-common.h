@@ -40,6 +40,8 @@ fuzz_check_labeled (GPtrArray *values,
 
       fuzz_check_text (labeled->label);
       fuzz_check_text (labeled->value);
+      FUZZ_CHECK (*labeled->label != '\0' && strlen (labeled->label) <= 1024);
+      FUZZ_CHECK (*labeled->value != '\0' && strlen (labeled->value) <= 1024);
       if (is_email)
         FUZZ_CHECK (rapport_text_is_email_address (labeled->value));
       else
@@ -76,6 +78,7 @@ fuzz_check_cards (GPtrArray *cards,
       fuzz_check_text (card->photo_uri);
       FUZZ_CHECK (rapport_contact_get_met_on (c) == NULL || rapport_date_is_valid (rapport_contact_get_met_on (c)));
       FUZZ_CHECK (rapport_contact_get_cadence_days (c) >= 0 && rapport_contact_get_cadence_days (c) <= 3650);
+      FUZZ_CHECK (rapport_contact_get_industry_since (c) == 0 || (rapport_contact_get_industry_since (c) >= 1900 && rapport_contact_get_industry_since (c) <= 2100));
       fuzz_check_labeled (rapport_contact_get_emails (c), TRUE);
       fuzz_check_labeled (rapport_contact_get_phones (c), FALSE);
       for (guint t = 0; tags[t] != NULL; t++)

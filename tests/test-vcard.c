@@ -342,6 +342,42 @@ test_quirks (void)
   g_assert_null (rapport_test_import_card_at (cards, 0)->photo);
 }
 
+/* Values the store would refuse, and with them the whole card: a reader
+ * leaves them out, or shortens them, and says so. */
+static void
+test_store_limits (void)
+{
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long Values\r\n");
+  g_autoptr(GPtrArray) problems = rapport_test_import_problems_new ();
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autofree char *long_label = g_strnfill (100, 'l');
+  RapportContact *contact;
+  RapportLabeled *phone;
+
+  g_string_append (text, "EMAIL:");
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_c (text, 'a');
+  g_string_append (text, "@example.com\r\n");
+  g_string_append_printf (text, "item1.TEL:+1 555 0100\r\nitem1.X-ABLabel:%s\r\n", long_label);
+  g_string_append (text, "CATEGORIES:");
+  for (guint i = 0; i < 70; i++)
+    g_string_append (text, "é");
+  g_string_append (text, "\r\nX-RAPPORT-INDUSTRY-SINCE:2999\r\nX-RAPPORT-CADENCE-DAYS:-5\r\nEND:VCARD\r\n");
+
+  cards = rapport_vcard_parse (text->str, text->len, problems);
+  g_assert_cmpuint (cards->len, ==, 1);
+  contact = rapport_test_import_card_at (cards, 0)->contact;
+  g_assert_cmpuint (rapport_contact_get_emails (contact)->len, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 1);
+  rapport_test_import_assert_problem (problems, 4, "“aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…” is too long to be an email address");
+  phone = g_ptr_array_index (rapport_contact_get_phones (contact), 0);
+  g_assert_cmpint (g_utf8_strlen (phone->label, -1), ==, 64);
+  g_assert_cmpint (g_utf8_strlen (rapport_contact_get_tags (contact)[0], -1), ==, 64);
+  g_assert_cmpint (rapport_contact_get_industry_since (contact), ==, 0);
+  g_assert_cmpint (rapport_contact_get_cadence_days (contact), ==, 0);
+  rapport_test_import_save_all (cards);
+}
+
 static void
 test_sniff (void)
 {
@@ -523,6 +559,7 @@ main (int argc,
   g_test_add_func ("/rapport/vcard/vcard4", test_vcard4);
   g_test_add_func ("/rapport/vcard/problems", test_problems);
   g_test_add_func ("/rapport/vcard/quirks", test_quirks);
+  g_test_add_func ("/rapport/vcard/store-limits", test_store_limits);
   g_test_add_func ("/rapport/vcard/sniff", test_sniff);
   g_test_add_func ("/rapport/vcard/write", test_write);
   g_test_add_func ("/rapport/vcard/write-shared", test_write_shared);

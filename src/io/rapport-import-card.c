@@ -461,6 +461,73 @@ clean_value (const char *value)
   return g_strstrip (clean);
 }
 
+/* What a problem quotes of a value: enough to find it in the file. */
+static char *
+quote_value (const char *value)
+{
+  if (g_utf8_strlen (value, -1) <= 40)
+    return g_strdup (value);
+  return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (value, 40) - value), value);
+}
+
+static void
+add_labeled (RapportImportDraft *draft,
+             gboolean is_email,
+             const char *label,
+             const char *value,
+             guint line,
+             GPtrArray *problems)
+{
+  g_autofree char *clean = clean_value (value);
+  g_autofree char *clean_label = clean_value (label);
+  g_autofree char *quoted = NULL;
+  const char *text = clean;
+  const char *prefix = is_email ? "mailto:" : "tel:";
+  gboolean digits = FALSE;
+
+  if (g_ascii_strncasecmp (text, prefix, strlen (prefix)) == 0)
+    text += strlen (prefix);
+  if (*text == '\0')
+    return;
+  quoted = quote_value (text);
+  for (const char *p = text; *p && !digits; p++)
+    digits = g_ascii_isdigit (*p);
+
+  if (strlen (text) > RAPPORT_IMPORT_MAX_VALUE_BYTES)
+    {
+      g_autofree char *reason = g_strdup_printf (is_email ? _("“%s” is too long to be an email address, so it was left out.")
+                                                          : _("“%s” is too long to be a phone number, so it was left out."),
+                                                               quoted);
+
+      rapport_import_add_problem (problems, line, reason);
+      return;
+    }
+  if (is_email && !rapport_text_is_email_address (text))
+    {
+      g_autofree char *reason = g_strdup_printf (_("“%s” is not an email address, so it was left out."), quoted);
+
+      rapport_import_add_problem (problems, line, reason);
+      return;
+    }
+  if (!is_email && !digits)
+    {
+      g_autofree char *reason = g_strdup_printf (_("“%s” is not a phone number (it has no digits), so it was left out."), quoted);
+
+      rapport_import_add_problem (problems, line, reason);
+      return;
+    }
+  /* A label is a word or two; the store refuses a very long one. */
+  if (g_utf8_strlen (clean_label, -1) > RAPPORT_IMPORT_MAX_TAG_CHARS)
+    {
+      *g_utf8_offset_to_pointer (clean_label, RAPPORT_IMPORT_MAX_TAG_CHARS) = '\0';
+      g_strchomp (clean_label);
+    }
+  if (is_email)
+    rapport_contact_add_email (draft->contact, *clean_label ? clean_label : "other", text);
+  else
+    rapport_contact_add_phone (draft->contact, *clean_label ? clean_label : "other", text);
+}
+
 void
 rapport_import_draft_add_email (RapportImportDraft *draft,
                                 const char *label,
@@ -468,21 +535,7 @@ rapport_import_draft_add_email (RapportImportDraft *draft,
                                 guint line,
                                 GPtrArray *problems)
 {
-  g_autofree char *clean = clean_value (value);
-  const char *address = clean;
-
-  if (g_ascii_strncasecmp (address, "mailto:", 7) == 0)
-    address += 7;
-  if (*address == '\0')
-    return;
-  if (!rapport_text_is_email_address (address))
-    {
-      g_autofree char *reason = g_strdup_printf (_("“%s” is not an email address, so it was left out."), address);
-
-      rapport_import_add_problem (problems, line, reason);
-      return;
-    }
-  rapport_contact_add_email (draft->contact, label, address);
+  add_labeled (draft, TRUE, label, value, line, problems);
 }
 
 void
@@ -492,24 +545,24 @@ rapport_import_draft_add_phone (RapportImportDraft *draft,
                                 guint line,
                                 GPtrArray *problems)
 {
-  g_autofree char *clean = clean_value (value);
-  const char *number = clean;
-  gboolean digits = FALSE;
+  add_labeled (draft, FALSE, label, value, line, problems);
+}
 
-  if (g_ascii_strncasecmp (number, "tel:", 4) == 0)
-    number += 4;
-  if (*number == '\0')
-    return;
-  for (const char *p = number; *p && !digits; p++)
-    digits = g_ascii_isdigit (*p);
-  if (!digits)
-    {
-      g_autofree char *reason = g_strdup_printf (_("“%s” is not a phone number (it has no digits), so it was left out."), number);
+/**
+ * rapport_import_year_is_valid:
+ * @year: a year read for "in industry since"
+ *
+ * Returns: whether the store takes @year: from 1900 to this year
+ */
+gboolean
+rapport_import_year_is_valid (gint64 year)
+{
+  g_autoptr(GDateTime) now = NULL;
 
-      rapport_import_add_problem (problems, line, reason);
-      return;
-    }
-  rapport_contact_add_phone (draft->contact, label, number);
+  if (year < 1900)
+    return FALSE;
+  now = g_date_time_new_now_local ();
+  return year <= g_date_time_get_year (now);
 }
 
 /* Tags are compared as the store compares them, without case or accents.

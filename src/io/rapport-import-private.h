@@ -9,10 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* The store refuses longer tags and names; a reader shortens them rather
- * than lose the card. */
+/* The store refuses longer tags, names and labels, and email addresses or
+ * phone numbers of more than 1,024 bytes; a reader shortens the first and
+ * leaves the others out, rather than lose the whole card. */
 #define RAPPORT_IMPORT_MAX_TAG_CHARS 64
 #define RAPPORT_IMPORT_MAX_NAME_CHARS 500
+#define RAPPORT_IMPORT_MAX_VALUE_BYTES 1024
 
 char *rapport_import_label (const char *text, gboolean is_email);
 char *rapport_import_decode (const char *bytes, gsize length, const char *charset);
@@ -41,5 +43,6 @@ void rapport_import_draft_add_url (RapportImportDraft *draft, const char *url, g
 RapportImportCard *rapport_import_draft_finish (RapportImportDraft *draft, gboolean is_row, GPtrArray *problems);
 
 void rapport_import_add_problem (GPtrArray *problems, guint line, const char *reason);
+gboolean rapport_import_year_is_valid (gint64 year);
 
 G_END_DECLS

@@ -806,7 +806,7 @@ read_rapport_field (Card *card,
     {
       gint64 year = g_ascii_strtoll (text, NULL, 10);
 
-      if (year >= 1900 && year <= 9999)
+      if (rapport_import_year_is_valid (year))
         rapport_contact_set_industry_since (contact, (int) year);
     }
 }
