@@ -56,6 +56,80 @@ test_fold_null_and_invalid (void)
   g_assert_true (g_str_has_suffix (folded, "def"));
 }
 
+/* Folding as it was done over the whole text at once, before ASCII was
+ * taken apart: the result must not depend on that. */
+static char *
+fold_whole (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (normalized == NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      normalized = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKD);
+    }
+  folded = g_utf8_casefold (normalized, -1);
+  out = g_string_new (NULL);
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType t = g_unichar_type (c);
+
+      if (t != G_UNICODE_NON_SPACING_MARK && t != G_UNICODE_SPACING_MARK && t != G_UNICODE_ENCLOSING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_fold_mixed_text (void)
+{
+  /* ASCII beside letters that decompose to ASCII, combining marks
+   * before and after it, special case folds, and broken bytes. */
+  static const char *const pieces[] = {
+    "a",
+    "Z",
+    " ",
+    "-",
+    "1",
+    "\xc3\xa9",
+    "\xc3\x89",
+    "\xcc\x81",
+    "\xcc\x96",
+    "\xc3\x9f",
+    "\xef\xac\x81",
+    "\xef\xbc\xa1",
+    "\xe2\x84\xaa",
+    "\xc4\xb0",
+    "\xce\xa3",
+    "\xe1\xbe\xb3",
+    "\xc7\x85",
+    "\xe5\xb1\xb1",
+    "\xea\xb0\x80",
+    "\xff",
+    "\xc3",
+    "\xe2\x80",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+      g_autofree char *folded = NULL;
+      g_autofree char *expected = NULL;
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      folded = rapport_text_fold (text->str);
+      expected = fold_whole (text->str);
+      g_assert_cmpstr (folded, ==, expected);
+    }
+}
+
 static void
 assert_fts (const char *input,
             const char *expected)
@@ -617,6 +691,7 @@ main (int argc,
 
   g_test_add_func ("/rapport/text/fold/case-and-accents", test_fold_case_and_accents);
   g_test_add_func ("/rapport/text/fold/null-and-invalid", test_fold_null_and_invalid);
+  g_test_add_func ("/rapport/text/fold/mixed-text", test_fold_mixed_text);
   g_test_add_func ("/rapport/text/fts-query/words", test_fts_words);
   g_test_add_func ("/rapport/text/fts-query/operators", test_fts_operators);
   g_test_add_func ("/rapport/text/fts-query/no-words", test_fts_no_words);

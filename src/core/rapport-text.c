@@ -13,6 +13,37 @@
 
 #include "rapport-text.h"
 
+/* Folds @length bytes of text that holds no ASCII: decomposed, case
+ * folded, marks dropped. */
+static void
+fold_non_ascii (GString *out,
+                const char *text,
+                gssize length)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+
+  normalized = g_utf8_normalize (text, length, G_NORMALIZE_NFKD);
+  if (normalized == NULL)
+    {
+      /* Decompose the valid parts too, so their accents still go. */
+      g_autofree char *valid = g_utf8_make_valid (text, length);
+
+      normalized = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKD);
+    }
+  folded = g_utf8_casefold (normalized, -1);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType t = g_unichar_type (c);
+
+      if (t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+}
+
 /**
  * rapport_text_fold:
  * @text: (nullable): any UTF-8 text
@@ -25,32 +56,37 @@
 char *
 rapport_text_fold (const char *text)
 {
-  g_autofree char *normalized = NULL;
-  g_autofree char *folded = NULL;
   GString *out;
+  const char *p;
 
   if (text == NULL)
     return g_strdup ("");
 
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
-  if (normalized == NULL)
+  /* An ASCII character decomposes to itself, folds to its lower case and
+   * is no mark, and decomposition never reorders across it: each run of
+   * other characters folds on its own, and most names, tags and keys,
+   * plain ASCII, cost a copy. */
+  out = g_string_sized_new (strlen (text));
+  p = text;
+  while (*p != '\0')
     {
-      /* Decompose the valid parts too, so their accents still go. */
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      const char *run = p;
 
-      normalized = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKD);
-    }
-  folded = g_utf8_casefold (normalized, -1);
+      while (*p != '\0' && (guchar) *p < 0x80)
+        p++;
+      if (p > run)
+        {
+          gsize start = out->len;
 
-  out = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      GUnicodeType t = g_unichar_type (c);
-
-      if (t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK)
-        continue;
-      g_string_append_unichar (out, c);
+          g_string_append_len (out, run, p - run);
+          for (gsize i = start; i < out->len; i++)
+            out->str[i] = g_ascii_tolower (out->str[i]);
+        }
+      run = p;
+      while (*p != '\0' && (guchar) *p >= 0x80)
+        p++;
+      if (p > run)
+        fold_non_ascii (out, run, p - run);
     }
   return g_string_free (out, FALSE);
 }
