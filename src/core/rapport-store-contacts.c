@@ -217,21 +217,36 @@ looks_like_phone (const char *value)
   return FALSE;
 }
 
+/* A copy of @text without the white space around it. */
+static char *
+strip_copy (const char *text)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  return g_strndup (text, end - text);
+}
+
 static char *
 labeled_to_json (GPtrArray *array,
                  gboolean is_email,
                  GError **error)
 {
-  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GString) json = g_string_sized_new (32 + array->len * 64);
   guint written = 0;
 
+  g_string_append_c (json, '[');
   for (guint i = 0; i < array->len; i++)
     {
       RapportLabeled *item = g_ptr_array_index (array, i);
-      g_autofree char *value = g_strstrip (g_strdup (item->value ? item->value : ""));
-      g_autofree char *label = g_strstrip (g_strdup (item->label ? item->label : ""));
-      g_autofree char *qlabel = NULL;
-      g_autofree char *qvalue = NULL;
+      g_autofree char *value = strip_copy (item->value);
+      g_autofree char *label = strip_copy (item->label);
 
       if (*value == '\0')
         continue;
@@ -250,28 +265,14 @@ labeled_to_json (GPtrArray *array,
                        _("“%s” is not a phone number: it has no digits."), value);
           return NULL;
         }
-      qlabel = rapport_text_json_quote (label);
-      qvalue = rapport_text_json_quote (value);
-      g_string_append_printf (json, "%s{\"label\":%s,\"value\":%s}", written++ ? "," : "", qlabel, qvalue);
+      g_string_append (json, written++ ? ",{\"label\":" : "{\"label\":");
+      rapport_text_append_json_quoted (json, label);
+      g_string_append (json, ",\"value\":");
+      rapport_text_append_json_quoted (json, value);
+      g_string_append_c (json, '}');
     }
   g_string_append_c (json, ']');
   return g_string_free (g_steal_pointer (&json), FALSE);
-}
-
-static gboolean
-tag_present (GPtrArray *tags,
-             const char *tag)
-{
-  g_autofree char *folded = rapport_text_fold (tag);
-
-  for (guint i = 0; i < tags->len; i++)
-    {
-      g_autofree char *other = rapport_text_fold (g_ptr_array_index (tags, i));
-
-      if (g_str_equal (folded, other))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static gboolean
@@ -285,6 +286,7 @@ normalize_contact (RapportStore *self,
   int since = rapport_contact_get_industry_since (contact);
   const char *met_on = rapport_contact_get_met_on (contact);
   g_autoptr(GString) tags_json = g_string_new ("[");
+  g_autoptr(GPtrArray) folded_tags = NULL;
   struct
   {
     const char *value;
@@ -385,14 +387,20 @@ normalize_contact (RapportStore *self,
     return FALSE;
 
   out->tags = g_ptr_array_new_with_free_func (g_free);
+  folded_tags = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
       g_autofree char *tag = NULL;
+      g_autofree char *folded = NULL;
 
       if (!rapport_store_check_text (tags[i], N_("A tag"), 1024, error))
         return FALSE;
       tag = g_strstrip (g_strdup (tags[i]));
-      if (*tag == '\0' || tag_present (out->tags, tag))
+      if (*tag == '\0')
+        continue;
+      /* Tags differing only in case or accents are one tag. */
+      folded = rapport_text_fold (tag);
+      if (g_ptr_array_find_with_equal_func (folded_tags, folded, g_str_equal, NULL))
         continue;
       if (g_utf8_strlen (tag, -1) > MAX_TAG_CHARS)
         {
@@ -401,12 +409,13 @@ normalize_contact (RapportStore *self,
           return FALSE;
         }
       g_ptr_array_add (out->tags, g_steal_pointer (&tag));
+      g_ptr_array_add (folded_tags, g_steal_pointer (&folded));
     }
   for (guint i = 0; i < out->tags->len; i++)
     {
-      g_autofree char *q = rapport_text_json_quote (g_ptr_array_index (out->tags, i));
-
-      g_string_append_printf (tags_json, "%s%s", i ? "," : "", q);
+      if (i > 0)
+        g_string_append_c (tags_json, ',');
+      rapport_text_append_json_quoted (tags_json, g_ptr_array_index (out->tags, i));
     }
   g_string_append_c (tags_json, ']');
   out->tags_json = g_string_free (g_steal_pointer (&tags_json), FALSE);

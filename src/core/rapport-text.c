@@ -174,6 +174,43 @@ rapport_text_initials (const char *name)
 }
 
 /**
+ * rapport_text_append_json_quoted:
+ * @out: where to append
+ * @text: (nullable): UTF-8 text
+ *
+ * Appends @text as a JSON string literal, quotes included.
+ */
+void
+rapport_text_append_json_quoted (GString *out,
+                                 const char *text)
+{
+  const char *run = text ? text : "";
+  const char *p = run;
+
+  g_string_append_c (out, '"');
+  for (;; p++)
+    {
+      guchar c = (guchar) *p;
+
+      /* Plain characters are copied a run at a time. */
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '\0': g_string_append_c (out, '"'); return;
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default: g_string_append_printf (out, "\\u%04x", c);
+        }
+    }
+}
+
+/**
  * rapport_text_json_quote:
  * @text: (nullable): UTF-8 text
  *
@@ -182,27 +219,9 @@ rapport_text_initials (const char *name)
 char *
 rapport_text_json_quote (const char *text)
 {
-  GString *out = g_string_new ("\"");
+  GString *out = g_string_new (NULL);
 
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
+  rapport_text_append_json_quoted (out, text);
   return g_string_free (out, FALSE);
 }
 

@@ -13,6 +13,7 @@ char *rapport_text_fold (const char *text);
 char *rapport_text_fts_query (const char *user_text);
 char *rapport_text_initials (const char *name);
 char *rapport_text_json_quote (const char *text);
+void rapport_text_append_json_quoted (GString *out, const char *text);
 gboolean rapport_text_is_blank (const char *text);
 gboolean rapport_text_is_email_address (const char *text);
 
