@@ -699,9 +699,19 @@ rapport_contact_merge (RapportContact *self,
 char *
 rapport_contact_email_key (const char *value)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
+  const char *start = value != NULL ? value : "";
+  const char *end;
 
-  return g_utf8_strdown (trimmed, -1);
+  while (g_ascii_isspace (*start))
+    start++;
+  end = start + strlen (start);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  /* Nearly every address is ASCII, whose lower case needs no tables. */
+  for (const char *p = start; p < end; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (start, end - start);
+  return g_ascii_strdown (start, end - start);
 }
 
 /**

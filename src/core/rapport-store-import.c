@@ -20,25 +20,52 @@
 #define ROWS_PER_STATEMENT 256
 
 /* The keys two cards of one person share: each email, each phone number,
- * the LinkedIn profile, and the name together with the company. */
+ * the LinkedIn profile, and the name together with the company. One table
+ * holds the four kinds, told apart by their first byte. */
 typedef struct
 {
-  GHashTable *emails;   /* key → id */
-  GHashTable *phones;   /* key → id */
-  GHashTable *profiles; /* key → id */
-  GHashTable *names;    /* key → id */
+  GHashTable *ids; /* key → index into @values, plus one */
+  GArray *values;  /* of gint64 */
 } Keys;
+
+static void
+keys_init (Keys *keys)
+{
+  keys->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys->values = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
 
 static void
 keys_clear (Keys *keys)
 {
-  g_clear_pointer (&keys->emails, g_hash_table_unref);
-  g_clear_pointer (&keys->phones, g_hash_table_unref);
-  g_clear_pointer (&keys->profiles, g_hash_table_unref);
-  g_clear_pointer (&keys->names, g_hash_table_unref);
+  g_clear_pointer (&keys->ids, g_hash_table_unref);
+  g_clear_pointer (&keys->values, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Keys, keys_clear)
+
+#define EMAIL_KEY 'e'
+#define PHONE_KEY 'p'
+#define PROFILE_KEY 'l'
+#define NAME_KEY 'n'
+
+/* @key with its kind in front, or NULL when there is no key. Takes @key. */
+static char *
+kind_key (char kind,
+          char *key)
+{
+  g_autofree char *taken = key;
+  char *out;
+  gsize length;
+
+  if (taken == NULL || *taken == '\0')
+    return NULL;
+  length = strlen (taken);
+  out = g_malloc (length + 2);
+  out[0] = kind;
+  memcpy (out + 1, taken, length + 1);
+  return out;
+}
 
 static char *
 name_key (const char *name,
@@ -51,34 +78,33 @@ name_key (const char *name,
     return NULL;
   folded_name = rapport_text_fold (name);
   folded_company = rapport_text_fold (company);
-  return g_strconcat (g_strstrip (folded_name), "\x1f", g_strstrip (folded_company), NULL);
+  return g_strconcat ((char[]){ NAME_KEY, '\0' }, g_strstrip (folded_name), "\x1f", g_strstrip (folded_company),
+                      NULL);
 }
 
 /* Remembers @key for @id unless an earlier record has it: the first card
  * found for a person is the one others merge into. Takes @key. */
 static void
-remember (GHashTable *table,
+remember (Keys *keys,
           char *key,
           gint64 id)
 {
-  if (key == NULL || *key == '\0' || g_hash_table_contains (table, key))
+  if (key == NULL || g_hash_table_contains (keys->ids, key))
     {
       g_free (key);
       return;
     }
-  g_hash_table_insert (table, key, g_memdup2 (&id, sizeof id));
+  g_array_append_val (keys->values, id);
+  g_hash_table_insert (keys->ids, key, GUINT_TO_POINTER (keys->values->len));
 }
 
 static gint64
-look_up (GHashTable *table,
+look_up (Keys *keys,
          const char *key)
 {
-  gint64 *id;
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (keys->ids, key));
 
-  if (key == NULL || *key == '\0')
-    return 0;
-  id = g_hash_table_lookup (table, key);
-  return id != NULL ? *id : 0;
+  return index > 0 ? g_array_index (keys->values, gint64, index - 1) : 0;
 }
 
 /* "https://www.linkedin.com/in/ann/" and "linkedin.com/in/Ann" are one
@@ -109,19 +135,19 @@ profile_key (const char *url)
 static char *
 profile_key_of_row (sqlite3_stmt *stmt)
 {
-  return profile_key ((const char *) sqlite3_column_text (stmt, 1));
+  return kind_key (PROFILE_KEY, profile_key ((const char *) sqlite3_column_text (stmt, 1)));
 }
 
 static char *
 email_key_of_row (sqlite3_stmt *stmt)
 {
-  return rapport_contact_email_key ((const char *) sqlite3_column_text (stmt, 1));
+  return kind_key (EMAIL_KEY, rapport_contact_email_key ((const char *) sqlite3_column_text (stmt, 1)));
 }
 
 static char *
 phone_key_of_row (sqlite3_stmt *stmt)
 {
-  return rapport_contact_phone_key ((const char *) sqlite3_column_text (stmt, 1));
+  return kind_key (PHONE_KEY, rapport_contact_phone_key ((const char *) sqlite3_column_text (stmt, 1)));
 }
 
 static char *
@@ -130,12 +156,12 @@ name_key_of_row (sqlite3_stmt *stmt)
   return name_key ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2));
 }
 
-/* Fills @table from @sql, whose rows are an id and what @key reads. */
+/* Fills @keys from @sql, whose rows are an id and what @key reads. */
 static gboolean
 read_keys (RapportStore *self,
            const char *sql,
            char *(*key) (sqlite3_stmt *stmt),
-           GHashTable *table,
+           Keys *keys,
            GError **error)
 {
   sqlite3_stmt *stmt = rapport_store_prepare (self, sql, error);
@@ -144,7 +170,7 @@ read_keys (RapportStore *self,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    remember (table, key (stmt), sqlite3_column_int64 (stmt, 0));
+    remember (keys, key (stmt), sqlite3_column_int64 (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -162,70 +188,56 @@ read_existing_keys (RapportStore *self,
   return read_keys (self,
                     "SELECT c.id, json_extract (e.value, '$.value') FROM contacts c, json_each (c.emails) e"
                     " WHERE c.deleted = 0 ORDER BY c.id",
-                    email_key_of_row, keys->emails, error) &&
+                    email_key_of_row, keys, error) &&
          read_keys (self,
                     "SELECT c.id, json_extract (p.value, '$.value') FROM contacts c, json_each (c.phones) p"
                     " WHERE c.deleted = 0 ORDER BY c.id",
-                    phone_key_of_row, keys->phones, error) &&
+                    phone_key_of_row, keys, error) &&
          read_keys (self,
                     "SELECT id, linkedin FROM contacts WHERE deleted = 0 AND linkedin IS NOT NULL AND linkedin != ''"
                     " ORDER BY id",
-                    profile_key_of_row, keys->profiles, error) &&
+                    profile_key_of_row, keys, error) &&
          read_keys (self,
                     "SELECT id, display_name, company FROM contacts"
                     " WHERE deleted = 0 AND company IS NOT NULL AND company != '' ORDER BY id",
-                    name_key_of_row, keys->names, error);
+                    name_key_of_row, keys, error);
 }
 
-/* The id @contact shares a key with in @keys, or 0. */
+/* Adds @contact's keys to @out, in the order they are compared: emails,
+ * phone numbers, the LinkedIn profile, then the name at the company. */
+static void
+contact_keys (RapportContact *contact,
+              GPtrArray *out)
+{
+  GPtrArray *emails = rapport_contact_get_emails (contact);
+  GPtrArray *phones = rapport_contact_get_phones (contact);
+  char *key;
+
+  for (guint i = 0; i < emails->len; i++)
+    if ((key = kind_key (EMAIL_KEY,
+                         rapport_contact_email_key (((RapportLabeled *) g_ptr_array_index (emails, i))->value))))
+      g_ptr_array_add (out, key);
+  for (guint i = 0; i < phones->len; i++)
+    if ((key = kind_key (PHONE_KEY,
+                         rapport_contact_phone_key (((RapportLabeled *) g_ptr_array_index (phones, i))->value))))
+      g_ptr_array_add (out, key);
+  if ((key = kind_key (PROFILE_KEY, profile_key (rapport_contact_get_linkedin (contact)))))
+    g_ptr_array_add (out, key);
+  if ((key = name_key (rapport_contact_get_display_name (contact), rapport_contact_get_company (contact))))
+    g_ptr_array_add (out, key);
+}
+
+/* The id the first of @contact_keys that @keys knows belongs to, or 0. */
 static gint64
 match (Keys *keys,
-       RapportContact *contact)
+       GPtrArray *contact_keys)
 {
-  GPtrArray *emails = rapport_contact_get_emails (contact);
-  GPtrArray *phones = rapport_contact_get_phones (contact);
-  g_autofree char *name = NULL;
   gint64 id;
 
-  for (guint i = 0; i < emails->len; i++)
-    {
-      g_autofree char *key = rapport_contact_email_key (((RapportLabeled *) g_ptr_array_index (emails, i))->value);
-
-      if ((id = look_up (keys->emails, key)) != 0)
-        return id;
-    }
-  for (guint i = 0; i < phones->len; i++)
-    {
-      g_autofree char *key = rapport_contact_phone_key (((RapportLabeled *) g_ptr_array_index (phones, i))->value);
-
-      if ((id = look_up (keys->phones, key)) != 0)
-        return id;
-    }
-  {
-    g_autofree char *profile = profile_key (rapport_contact_get_linkedin (contact));
-
-    if ((id = look_up (keys->profiles, profile)) != 0)
+  for (guint i = 0; i < contact_keys->len; i++)
+    if ((id = look_up (keys, g_ptr_array_index (contact_keys, i))) != 0)
       return id;
-  }
-  name = name_key (rapport_contact_get_display_name (contact), rapport_contact_get_company (contact));
-  return look_up (keys->names, name);
-}
-
-static void
-remember_contact (Keys *keys,
-                  RapportContact *contact,
-                  gint64 id)
-{
-  GPtrArray *emails = rapport_contact_get_emails (contact);
-  GPtrArray *phones = rapport_contact_get_phones (contact);
-
-  for (guint i = 0; i < emails->len; i++)
-    remember (keys->emails, rapport_contact_email_key (((RapportLabeled *) g_ptr_array_index (emails, i))->value), id);
-  for (guint i = 0; i < phones->len; i++)
-    remember (keys->phones, rapport_contact_phone_key (((RapportLabeled *) g_ptr_array_index (phones, i))->value), id);
-  remember (keys->profiles, profile_key (rapport_contact_get_linkedin (contact)), id);
-  remember (keys->names, name_key (rapport_contact_get_display_name (contact), rapport_contact_get_company (contact)),
-            id);
+  return 0;
 }
 
 /**
@@ -254,35 +266,33 @@ rapport_store_find_duplicates (RapportStore *self,
 {
   g_auto(Keys) existing = { 0 };
   g_auto(Keys) incoming = { 0 };
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (n_contacts == 0 || (contacts != NULL && duplicate_of != NULL), FALSE);
 
-  existing.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  existing.phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  existing.profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  existing.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  incoming.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  incoming.phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  incoming.profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  incoming.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
+  keys_init (&existing);
+  keys_init (&incoming);
   if (!read_existing_keys (self, &existing, error))
     return FALSE;
 
   for (guint i = 0; i < n_contacts; i++)
     {
-      gint64 id = match (&existing, contacts[i]);
+      gint64 id;
 
+      g_ptr_array_set_size (keys, 0);
+      contact_keys (contacts[i], keys);
+      id = match (&existing, keys);
       if (id == 0)
         {
           /* Indexes stored one up, so that the first card is not 0. */
-          gint64 earlier = match (&incoming, contacts[i]);
+          gint64 earlier = match (&incoming, keys);
 
           if (earlier != 0)
             id = -earlier;
           else
-            remember_contact (&incoming, contacts[i], (gint64) i + 1);
+            for (guint k = 0; k < keys->len; k++)
+              remember (&incoming, g_steal_pointer (&keys->pdata[k]), (gint64) i + 1);
         }
       duplicate_of[i] = id;
     }
