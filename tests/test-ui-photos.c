@@ -89,7 +89,8 @@ test_avatars (void)
   g_autoptr(GBytes) red = png (0xff0000ff, 300, 200);
   g_autoptr(GBytes) blue = png (0x0000ffff, 40, 40);
   /* A JPEG's first bytes, then nothing a decoder can read. */
-  g_autoptr(GBytes) broken = g_bytes_new_static ("\xff\xd8\xff\xe0 this is not really a picture", 36);
+  static const char not_a_picture[] = "\xff\xd8\xff\xe0 this is not really a picture";
+  g_autoptr(GBytes) broken = g_bytes_new_static (not_a_picture, sizeof not_a_picture - 1);
   g_autoptr(GError) error = NULL;
   GdkPaintable *shown;
 
