@@ -1546,6 +1546,160 @@ test_import_transaction (RapportTestStore *fixture,
   g_assert_no_error (error);
 }
 
+/* Cards as an import brings them: each with a word of its own in its
+ * notes, some met on a day, all with tags. */
+static GPtrArray *
+import_cards (const char *word,
+              guint n)
+{
+  GPtrArray *cards = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u %s", i, word);
+      g_autofree char *notes = g_strdup_printf ("Met at the %s%uz breakfast.", word, i);
+      g_autofree char *tag = g_strdup_printf ("Circle%u", i % 5);
+      const char *tags[] = { "Clients", tag, NULL };
+      RapportContact *contact = card (name, i % 3 ? "Northwind" : NULL, NULL, NULL);
+
+      rapport_contact_set_notes (contact, notes);
+      rapport_contact_set_tags (contact, tags);
+      if (i % 7 == 0)
+        {
+          g_autofree char *met_on = g_strdup_printf ("2026-0%u-1%u", 1 + i % 9, i % 10);
+
+          rapport_contact_set_met_on (contact, met_on);
+        }
+      g_ptr_array_add (cards, contact);
+    }
+  return cards;
+}
+
+/* Imports @cards a slice at a time, as RapportImport does, merging
+ * @extra into @existing on the way; returns the first new id. */
+static gint64
+import_in_slices (RapportStore *store,
+                  GPtrArray *cards,
+                  RapportContact *existing,
+                  RapportContact *extra,
+                  gboolean keep)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 first_id = 0;
+
+  g_assert_true (rapport_store_begin_import (store, &error));
+  for (guint done = 0; done < cards->len; done += 512)
+    {
+      gint64 id = rapport_store_import_contacts (store, (RapportContact *const *) cards->pdata + done,
+                                                 MIN (512, cards->len - done), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      if (first_id == 0)
+        first_id = id;
+      if (done == 1024)
+        g_assert_true (rapport_store_import_merge (store, rapport_contact_get_id (existing), extra, &error));
+    }
+  g_assert_cmpint (rapport_store_end_import (store, keep, &error), ==, keep);
+  g_assert_no_error (error);
+  return first_id;
+}
+
+/* The search index holds exactly what the rows say. */
+static void
+assert_index_whole (RapportStore *store)
+{
+  char *message = NULL;
+
+  sqlite3_exec (rapport_store_get_db (store), "INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 1)",
+                NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+}
+
+static guint
+count_found (RapportStore *store,
+             const char *search)
+{
+  g_autoptr(GArray) ids = rapport_test_search (store, search, FALSE);
+
+  return ids->len;
+}
+
+/* An import writes its cards in bulk, with the triggers that index each
+ * new row and count its day suspended: kept or undone, it leaves the
+ * search index, the counts by day and the triggers as saving each card
+ * would. */
+static void
+test_import_index_and_days (RapportTestStore *fixture,
+                            gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autoptr(RapportContact) regular = card ("Rita Regular", "Northwind", "rita@northwind.example", NULL);
+  g_autoptr(RapportContact) extra = card ("Rita Regular", NULL, "rita@northwind.example", "555 010 2030");
+  g_autoptr(RapportContact) later = rapport_contact_new ("Lena Later");
+  g_autoptr(GPtrArray) undone = import_cards ("undone", 1500);
+  g_autoptr(GPtrArray) kept = import_cards ("kept", 5000);
+  const char *triggers_sql = "SELECT group_concat (name || ': ' || sql, ';') FROM"
+                             " (SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)";
+  g_autofree char *triggers = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *days_after = NULL;
+  g_autofree char *triggers_after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_id;
+
+  rapport_contact_set_met_on (regular, "2026-03-12");
+  rapport_contact_set_notes (regular, "Breakfast regular");
+  g_assert_true (rapport_store_create_contact (store, regular, NULL, &error));
+  triggers = rapport_test_sql_text (store, "%s", triggers_sql);
+  days = rapport_test_sql_text (store, "SELECT group_concat (day || met || added) FROM contact_days");
+
+  import_in_slices (store, undone, regular, extra, FALSE);
+  triggers_after = rapport_test_sql_text (store, "%s", triggers_sql);
+  g_assert_cmpstr (triggers_after, ==, triggers);
+  days_after = rapport_test_sql_text (store, "SELECT group_concat (day || met || added) FROM contact_days");
+  g_assert_cmpstr (days_after, ==, days);
+  assert_index_whole (store);
+  g_assert_cmpuint (count_found (store, "undone1z"), ==, 0);
+  g_assert_cmpuint (count_found (store, "breakfast"), ==, 1);
+
+  first_id = import_in_slices (store, kept, regular, extra, TRUE);
+  g_clear_pointer (&triggers_after, g_free);
+  triggers_after = rapport_test_sql_text (store, "%s", triggers_sql);
+  g_assert_cmpstr (triggers_after, ==, triggers);
+  assert_index_whole (store);
+  rapport_test_assert_contact_days (store);
+  /* The derived columns, as the suspended trigger gives them: no new
+   * card has a timeline to follow it up yet. */
+  g_assert_cmpint (rapport_test_sql_int (store,
+                                         "SELECT count(*) FROM contacts WHERE id >= %" G_GINT64_FORMAT
+                                         " AND (met_day IS NOT coalesce (met_on, date (created_at, 'unixepoch', 'localtime'))"
+                                         "  OR created_day IS NOT date (created_at, 'unixepoch', 'localtime')"
+                                         "  OR followup_days IS NOT NULL)",
+                                         first_id),
+                   ==, 0);
+  for (guint i = 0; i < kept->len; i += i < 8 || i % 512 > 504 ? 1 : 97)
+    {
+      g_autofree char *word = g_strdup_printf ("kept%uz", i);
+      g_autoptr(GArray) ids = rapport_test_search (store, word, FALSE);
+
+      g_assert_cmpuint (ids->len, ==, 1);
+      g_assert_cmpint (g_array_index (ids, gint64, 0), ==, first_id + i);
+    }
+  g_assert_cmpuint (count_found (store, "breakfast"), ==, kept->len + 1);
+  g_assert_cmpuint (count_found (store, "circle4"), ==, kept->len / 5);
+  g_assert_cmpuint (rapport_contact_get_phones (regular)->len, ==, 1);
+
+  /* Saving a card indexes and counts it again. */
+  rapport_contact_set_notes (later, "Afterwards");
+  rapport_contact_set_met_on (later, "2026-03-12");
+  g_assert_true (rapport_store_create_contact (store, later, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (store, "afterwards"), ==, 1);
+  assert_index_whole (store);
+  rapport_test_assert_contact_days (store);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1572,6 +1726,7 @@ main (int argc,
   ADD ("/rapport/store/interaction/delete", test_interaction_delete);
   ADD ("/rapport/store/import/duplicates", test_find_duplicates);
   ADD ("/rapport/store/import/transaction", test_import_transaction);
+  ADD ("/rapport/store/import/index-and-days", test_import_index_and_days);
 
 #undef ADD
 

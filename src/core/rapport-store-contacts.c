@@ -535,7 +535,61 @@ met_time (const char *met_on)
   return dt ? g_date_time_to_unix (dt) : g_get_real_time () / G_USEC_PER_SEC;
 }
 
-#define INSERT_CONTACT_COLUMNS 26
+/* Parameters per row: the editable columns, uuid, created_at, archived,
+ * and, inside an import, the local day of created_at. */
+#define INSERT_CONTACT_COLUMNS 27
+#define MAX_INSERT_ROWS 256
+
+/* The INSERT of @n_rows contacts. With @derived, each row also gets the
+ * met_day and created_day that the trigger contacts_met_day_insert
+ * otherwise gives it (an import suspends the trigger, see
+ * rapport-store-import.c). */
+static char *
+insert_contacts_sql (guint n_rows,
+                     gboolean derived)
+{
+  GString *sql = g_string_sized_new (n_rows * (derived ? 240 : 200));
+
+  g_string_append (sql, "INSERT INTO contacts (display_name, given_name, family_name, company,"
+                        " job_title, industry, industry_since, emails, phones, website, linkedin,"
+                        " city, tags, relationship, help_them, help_me, notes, met_on,"
+                        " introduced_by, starred, cadence_days, sort_key, updated, created,"
+                        " uuid, created_at, archived");
+  g_string_append (sql, derived ? ", met_day, created_day) VALUES " : ") VALUES ");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      int base = i * INSERT_CONTACT_COLUMNS;
+
+      g_string_append (sql, i ? ", (" : "(");
+      for (int k = 1; k <= 23; k++)
+        g_string_append_printf (sql, "?%d, ", base + k);
+      g_string_append_printf (sql, "?%d, ?%d, ?%d, ?%d", base + 23, base + 24, base + 25, base + 26);
+      /* The trigger's coalesce (new.met_on, date (new.created_at,
+       * 'unixepoch', 'localtime')), with the date worked out once. */
+      if (derived)
+        g_string_append_printf (sql, ", coalesce (?%d, ?%d), ?%d", base + 18, base + 27, base + 27);
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/* The local day of @time as SQLite's date (@time, 'unixepoch',
+ * 'localtime') says it, which the triggers use. */
+static char *
+local_day (RapportStore *self,
+           gint64 time)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (self, "SELECT date (?, 'unixepoch', 'localtime')", NULL);
+  char *day = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, time);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return day;
+}
 
 /* Inside a transaction: validates @contacts and writes them as new rows
  * with their tags, exactly as rapport_store_create_contact() does, but
@@ -547,8 +601,10 @@ met_time (const char *met_on)
  *
  * The rows go in with one statement: the full-text index then takes the
  * whole batch at once, where one statement per contact would make it write
- * one index segment per contact. Returns the first new id (the others
- * follow it), or 0. */
+ * one index segment per contact. Inside an import, the statement also
+ * writes what the suspended triggers would, and the rest follows with
+ * rapport_store_import_rows_written(). Returns the first new id (the
+ * others follow it), or 0. */
 gint64
 rapport_store_insert_contact_rows (RapportStore *self,
                                    RapportContact **contacts,
@@ -556,37 +612,42 @@ rapport_store_insert_contact_rows (RapportStore *self,
                                    guint n_contacts,
                                    GError **error)
 {
-  g_autoptr(GString) sql = NULL;
+  /* The statement for a full batch is built once for the process. */
+  static char *full_sql[2];
+  gboolean derived = rapport_store_get_import_writes (self) != NULL;
+  g_autofree char *sql = NULL;
   Normalized *n = NULL;
   char **stamps = NULL;
   char **uuids = NULL;
+  char **days = NULL;
   sqlite3_stmt *stmt;
   gint64 first_id = 0;
 
-  g_return_val_if_fail (n_contacts > 0 && n_contacts <= 256, 0);
+  g_return_val_if_fail (n_contacts > 0 && n_contacts <= MAX_INSERT_ROWS, 0);
 
   n = g_new0 (Normalized, n_contacts);
   stamps = g_new0 (char *, n_contacts + 1);
   uuids = g_new0 (char *, n_contacts + 1);
+  days = g_new0 (char *, n_contacts + 1);
   for (guint i = 0; i < n_contacts; i++)
     if (!normalize_contact (self, contacts[i], &n[i], error))
       goto out;
-
-  sql = g_string_new ("INSERT INTO contacts (display_name, given_name, family_name, company,"
-                      " job_title, industry, industry_since, emails, phones, website, linkedin,"
-                      " city, tags, relationship, help_them, help_me, notes, met_on,"
-                      " introduced_by, starred, cadence_days, sort_key, updated, created,"
-                      " uuid, created_at, archived) VALUES ");
-  for (guint i = 0; i < n_contacts; i++)
+  /* The rows of a bulk write mostly share their creation time. */
+  for (guint i = 0; derived && i < n_contacts; i++)
     {
-      int base = i * INSERT_CONTACT_COLUMNS;
-
-      g_string_append (sql, i ? ", (" : "(");
-      for (int k = 1; k <= 23; k++)
-        g_string_append_printf (sql, "?%d, ", base + k);
-      g_string_append_printf (sql, "?%d, ?%d, ?%d, ?%d)", base + 23, base + 24, base + 25, base + 26);
+      days[i] = i > 0 && created_at[i] == created_at[i - 1] ? g_strdup (days[i - 1]) : local_day (self, created_at[i]);
+      if (days[i] == NULL)
+        {
+          rapport_store_set_sqlite_error (self, error);
+          goto out;
+        }
     }
-  stmt = rapport_store_prepare (self, sql->str, error);
+
+  if (n_contacts < MAX_INSERT_ROWS)
+    sql = insert_contacts_sql (n_contacts, derived);
+  else if (g_once_init_enter (&full_sql[derived]))
+    g_once_init_leave (&full_sql[derived], insert_contacts_sql (n_contacts, derived));
+  stmt = rapport_store_prepare (self, sql != NULL ? sql : full_sql[derived], error);
   if (stmt == NULL)
     goto out;
   for (guint i = 0; i < n_contacts; i++)
@@ -599,18 +660,30 @@ rapport_store_insert_contact_rows (RapportStore *self,
       sqlite3_bind_text (stmt, base + 24, uuids[i], -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, base + 25, created_at[i]);
       sqlite3_bind_int (stmt, base + 26, rapport_contact_get_archived (contacts[i]));
+      if (derived)
+        sqlite3_bind_text (stmt, base + 27, days[i], -1, SQLITE_STATIC);
     }
   if (!rapport_store_step_done (self, stmt, error))
     goto out;
   /* Rowids are handed out one past the largest, in the order written. */
   first_id = sqlite3_last_insert_rowid (rapport_store_get_db (self)) - n_contacts + 1;
 
-  for (guint i = 0; i < n_contacts; i++)
-    if (!insert_tags (self, first_id + i, n[i].tags, error))
-      {
-        first_id = 0;
-        goto out;
-      }
+  /* Each row's tags, as its tags column lists them. */
+  stmt = rapport_store_prepare (self,
+                                "INSERT OR IGNORE INTO contact_tags (tag, contact_id)"
+                                " SELECT t.value, c.id FROM contacts c, json_each (c.tags) t"
+                                " WHERE c.id BETWEEN ?1 AND ?2",
+                                error);
+  if (stmt == NULL)
+    {
+      first_id = 0;
+      goto out;
+    }
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, first_id + n_contacts - 1);
+  if (!rapport_store_step_done (self, stmt, error) ||
+      (derived && !rapport_store_import_rows_written (self, first_id, first_id + n_contacts - 1, error)))
+    first_id = 0;
 
 out:
   for (guint i = 0; i < n_contacts; i++)
@@ -618,6 +691,7 @@ out:
   g_free (n);
   g_strfreev (stamps);
   g_strfreev (uuids);
+  g_strfreev (days);
   return first_id;
 }
 
@@ -780,6 +854,7 @@ rapport_store_update_contact_row (RapportStore *self,
   g_return_val_if_fail (!sqlite3_get_autocommit (rapport_store_get_db (self)), FALSE);
 
   return normalize_contact (self, draft, &n, error) &&
+         rapport_store_import_index_row (self, rapport_contact_get_id (draft), error) &&
          update_contact_row (self, draft, &n, error);
 }
 

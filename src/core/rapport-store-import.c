@@ -299,6 +299,233 @@ rapport_store_find_duplicates (RapportStore *self,
   return TRUE;
 }
 
+/* Writing in bulk
+ *
+ * Written one by one, each new contact costs a row of the search index
+ * and, for Insights, a cascade of triggers: its met_day and created_day
+ * are set by an UPDATE of the row just written, which sets followup_days
+ * by another, and each counts the row out of contact_days and back in.
+ * An import's transaction drops the two triggers that start this
+ * (contacts_fts_insert and contacts_met_day_insert) and puts them back
+ * from their own SQL before it commits; a rollback puts them back too.
+ * Meanwhile rapport_store_insert_contact_rows() writes met_day and
+ * created_day with the row, and rapport_store_import_rows_written() does
+ * the rest for a range of new rows: contact_days counted by day, and the
+ * search index filled a few thousand rows at a time, as one statement
+ * indexes them far faster than many. A new row has no timeline yet, so
+ * its followup_days stays NULL, as the trigger would leave it. */
+
+/* Suspended during an import, in the order they were created, so that
+ * they are put back in the order they fire. */
+static const char *const suspended_triggers[] = { "contacts_fts_insert", "contacts_met_day_insert" };
+
+/* New rows wait for the search index until there are this many. */
+#define ROWS_PER_INDEX_STATEMENT 4096
+
+/* SQLite's page cache during an import, in KiB: enough for the indexes
+ * that grow all over (UUIDs, names, the search index) to stay in memory
+ * rather than be written out and read back before the commit. */
+#define IMPORT_CACHE_KIB (64 * 1024)
+
+struct _RapportImportWrites
+{
+  char *trigger_sql[G_N_ELEMENTS (suspended_triggers)];
+  gint64 index_first; /* new rows from here to index_last are not in the search index yet */
+  gint64 index_last;
+  gint64 cache_size; /* the connection's own, put back at the end */
+};
+
+static gboolean
+exec_bound_range (RapportStore *self,
+                  const char *sql,
+                  gint64 first_id,
+                  gint64 last_id,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  return rapport_store_step_done (self, stmt, error);
+}
+
+/* Puts the new rows that wait for the search index in it. */
+static gboolean
+flush_index (RapportStore *self,
+             RapportImportWrites *writes,
+             GError **error)
+{
+  if (writes->index_first == 0)
+    return TRUE;
+  /* As the suspended contacts_fts_insert would for each row. */
+  if (!exec_bound_range (self,
+                         "INSERT INTO contacts_fts (rowid, display_name, company, industry, tags, notes)"
+                         " SELECT id, display_name, company, industry, tags, notes FROM contacts"
+                         " WHERE id BETWEEN ?1 AND ?2",
+                         writes->index_first, writes->index_last, error))
+    return FALSE;
+  writes->index_first = writes->index_last = 0;
+  return TRUE;
+}
+
+/* Inside the import's transaction, just opened. */
+RapportImportWrites *
+rapport_store_import_writes_begin (RapportStore *self,
+                                   GError **error)
+{
+  RapportImportWrites *writes = g_new0 (RapportImportWrites, 1);
+
+  writes->cache_size = rapport_store_query_int (self, "PRAGMA cache_size", -2000);
+  for (guint i = 0; i < G_N_ELEMENTS (suspended_triggers); i++)
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (self,
+                                                  "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+                                                  error);
+      g_autofree char *drop = NULL;
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, suspended_triggers[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        writes->trigger_sql[i] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (writes->trigger_sql[i] == NULL)
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE, "The trigger %s is missing",
+                       suspended_triggers[i]);
+          goto fail;
+        }
+      drop = g_strdup_printf ("DROP TRIGGER %s", suspended_triggers[i]);
+      if (!rapport_store_exec (self, drop, error))
+        goto fail;
+    }
+  {
+    g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = %d", -IMPORT_CACHE_KIB);
+
+    /* Only ever grown: a connection given more keeps it. */
+    if (writes->cache_size < 0 && -writes->cache_size < IMPORT_CACHE_KIB)
+      rapport_store_exec (self, cache, NULL);
+  }
+  return writes;
+
+fail:
+  rapport_store_import_writes_free (self, writes);
+  return NULL;
+}
+
+/* Before the import's transaction commits: the last rows indexed, and the
+ * triggers back. */
+gboolean
+rapport_store_import_writes_end (RapportStore *self,
+                                 RapportImportWrites *writes,
+                                 GError **error)
+{
+  if (!flush_index (self, writes, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suspended_triggers); i++)
+    if (!rapport_store_exec (self, writes->trigger_sql[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* After the commit or the rollback, which puts the triggers back too. */
+void
+rapport_store_import_writes_free (RapportStore *self,
+                                  RapportImportWrites *writes)
+{
+  if (writes == NULL)
+    return;
+  if (writes->cache_size != 0 && writes->cache_size != rapport_store_query_int (self, "PRAGMA cache_size", 0))
+    {
+      g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, writes->cache_size);
+
+      rapport_store_exec (self, cache, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suspended_triggers); i++)
+    g_free (writes->trigger_sql[i]);
+  g_free (writes);
+}
+
+/**
+ * rapport_store_import_index_row:
+ * @self: a store
+ * @id: a contact about to be changed
+ * @error: return location for a #GError
+ *
+ * An UPDATE of a contact takes its old values out of the search index,
+ * which must hold them: when @id is a new row of the import that waits
+ * for the index, the rows waiting are indexed now. Does nothing outside
+ * an import.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_import_index_row (RapportStore *self,
+                                gint64 id,
+                                GError **error)
+{
+  RapportImportWrites *writes = rapport_store_get_import_writes (self);
+
+  if (writes == NULL || id < writes->index_first || id > writes->index_last)
+    return TRUE;
+  return flush_index (self, writes, error);
+}
+
+/**
+ * rapport_store_import_rows_written:
+ * @self: a store in an import
+ * @first_id: the first of the contacts rows just inserted
+ * @last_id: the last one
+ * @error: return location for a #GError
+ *
+ * Does for the new rows what the suspended triggers would have done for
+ * each: counts them in contact_days, and indexes them (soon).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_store_import_rows_written (RapportStore *self,
+                                   gint64 first_id,
+                                   gint64 last_id,
+                                   GError **error)
+{
+  RapportImportWrites *writes = rapport_store_get_import_writes (self);
+
+  g_return_val_if_fail (writes != NULL, FALSE);
+
+  /* The sums of what V5_COUNT_MET adds for each row. */
+  if (!exec_bound_range (self,
+                         "INSERT INTO contact_days (day, met, same_day, next_day, later)"
+                         " SELECT met_day, count(*), count (CASE WHEN coalesce (followup_days, -1) = 0 THEN 1 END),"
+                         "  count (CASE WHEN coalesce (followup_days, -1) = 1 THEN 1 END),"
+                         "  count (CASE WHEN coalesce (followup_days, -1) >= 2 THEN 1 END)"
+                         " FROM contacts WHERE id BETWEEN ?1 AND ?2 AND deleted = 0 AND met_day IS NOT NULL"
+                         " GROUP BY met_day"
+                         " ON CONFLICT (day) DO UPDATE SET met = met + excluded.met,"
+                         "  same_day = same_day + excluded.same_day, next_day = next_day + excluded.next_day,"
+                         "  later = later + excluded.later",
+                         first_id, last_id, error) ||
+      !exec_bound_range (self,
+                         "INSERT INTO contact_days (day, added)"
+                         " SELECT coalesce (created_day, date (created_at, 'unixepoch', 'localtime')) AS day, count(*)"
+                         " FROM contacts WHERE id BETWEEN ?1 AND ?2 AND deleted = 0 AND met_day IS NOT NULL"
+                         " GROUP BY day"
+                         " ON CONFLICT (day) DO UPDATE SET added = added + excluded.added",
+                         first_id, last_id, error))
+    return FALSE;
+
+  if (writes->index_first != 0 && first_id != writes->index_last + 1 && !flush_index (self, writes, error))
+    return FALSE;
+  if (writes->index_first == 0)
+    writes->index_first = first_id;
+  writes->index_last = last_id;
+  if (writes->index_last - writes->index_first + 1 >= ROWS_PER_INDEX_STATEMENT)
+    return flush_index (self, writes, error);
+  return TRUE;
+}
+
 /**
  * rapport_store_import_contacts:
  * @self: a store in an import (rapport_store_begin_import())

@@ -104,6 +104,19 @@ gboolean rapport_store_write_contact_photo (RapportStore *self,
                                             GBytes *photo,
                                             GError **error);
 
+/* An import's transaction writes contacts in bulk: the triggers that
+ * index each new row and derive its days are suspended, and
+ * rapport_store_insert_contact_rows() does their work for many rows at
+ * once (rapport-store-import.c). */
+typedef struct _RapportImportWrites RapportImportWrites;
+
+RapportImportWrites *rapport_store_import_writes_begin (RapportStore *self, GError **error);
+gboolean rapport_store_import_writes_end (RapportStore *self, RapportImportWrites *writes, GError **error);
+void rapport_store_import_writes_free (RapportStore *self, RapportImportWrites *writes);
+RapportImportWrites *rapport_store_get_import_writes (RapportStore *self);
+gboolean rapport_store_import_rows_written (RapportStore *self, gint64 first_id, gint64 last_id, GError **error);
+gboolean rapport_store_import_index_row (RapportStore *self, gint64 id, GError **error);
+
 GStrv rapport_store_parse_strv (RapportStore *self, const char *json);
 gboolean rapport_store_check_text (const char *text, const char *what, gsize max_bytes, GError **error);
 

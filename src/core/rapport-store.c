@@ -49,6 +49,7 @@ struct _RapportStore
   gint64 order_min_id[2];
 
   gboolean importing; /* an import's transaction is open, see rapport_store_begin_import() */
+  RapportImportWrites *import_writes;
   /* A backup is being copied in over the connection: nothing else may
    * use it (rapport-backup.c). */
   gboolean restoring;
@@ -1334,6 +1335,12 @@ rapport_store_begin_import (RapportStore *self,
 
   if (!rapport_store_begin (self, error))
     return FALSE;
+  self->import_writes = rapport_store_import_writes_begin (self, error);
+  if (self->import_writes == NULL)
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
   self->importing = TRUE;
   return TRUE;
 }
@@ -1361,9 +1368,10 @@ rapport_store_end_import (RapportStore *self,
 
   self->importing = FALSE;
   if (commit)
-    kept = rapport_store_commit (self, error);
-  else
+    kept = rapport_store_import_writes_end (self, self->import_writes, error) && rapport_store_commit (self, error);
+  if (!kept)
     rapport_store_rollback (self);
+  rapport_store_import_writes_free (self, g_steal_pointer (&self->import_writes));
   if (kept)
     {
       g_autoptr(GArray) live = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1394,6 +1402,14 @@ rapport_store_is_importing (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   return self->importing;
+}
+
+/* How contacts are written inside the import's transaction, or NULL
+ * outside one (see rapport_store_import_writes_begin()). */
+RapportImportWrites *
+rapport_store_get_import_writes (RapportStore *self)
+{
+  return self->import_writes;
 }
 
 gboolean
