@@ -12,6 +12,35 @@
 #include "rapport-test-import.h"
 #include "rapport-vcard.h"
 
+static void
+assert_same_reading (GPtrArray *cards,
+                     GPtrArray *problems,
+                     GPtrArray *other_cards,
+                     GPtrArray *other_problems)
+{
+  g_assert_cmpuint (cards->len, ==, other_cards->len);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      RapportImportCard *a = g_ptr_array_index (cards, i);
+      RapportImportCard *b = g_ptr_array_index (other_cards, i);
+
+      g_assert_cmpuint (a->line, ==, b->line);
+      rapport_test_import_assert_same (a->contact, b->contact);
+      g_assert_true ((a->photo == NULL) == (b->photo == NULL));
+      g_assert_true (a->photo == NULL || g_bytes_equal (a->photo, b->photo));
+      g_assert_cmpstr (a->photo_uri, ==, b->photo_uri);
+    }
+  g_assert_cmpuint (problems->len, ==, other_problems->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RapportImportProblem *a = g_ptr_array_index (problems, i);
+      RapportImportProblem *b = g_ptr_array_index (other_problems, i);
+
+      g_assert_cmpuint (a->line, ==, b->line);
+      g_assert_cmpstr (a->reason, ==, b->reason);
+    }
+}
+
 /* Whether the file's bytes or rapport_import_to_utf8()'s text is read
  * (the importer decodes first), the cards and problems are the same. */
 static GPtrArray *
@@ -30,27 +59,7 @@ parse_sample (const char *name,
   g_assert_true (rapport_vcard_sniff (text, text_length));
   cards = rapport_vcard_parse (data, length, problems);
   text_cards = rapport_vcard_parse (text, text_length, text_problems);
-  g_assert_cmpuint (cards->len, ==, text_cards->len);
-  for (guint i = 0; i < cards->len; i++)
-    {
-      RapportImportCard *a = g_ptr_array_index (cards, i);
-      RapportImportCard *b = g_ptr_array_index (text_cards, i);
-
-      g_assert_cmpuint (a->line, ==, b->line);
-      rapport_test_import_assert_same (a->contact, b->contact);
-      g_assert_true ((a->photo == NULL) == (b->photo == NULL));
-      g_assert_true (a->photo == NULL || g_bytes_equal (a->photo, b->photo));
-      g_assert_cmpstr (a->photo_uri, ==, b->photo_uri);
-    }
-  g_assert_cmpuint (problems->len, ==, text_problems->len);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      RapportImportProblem *a = g_ptr_array_index (problems, i);
-      RapportImportProblem *b = g_ptr_array_index (text_problems, i);
-
-      g_assert_cmpuint (a->line, ==, b->line);
-      g_assert_cmpstr (a->reason, ==, b->reason);
-    }
+  assert_same_reading (cards, problems, text_cards, text_problems);
   rapport_test_import_save_all (cards);
   return cards;
 }
@@ -544,6 +553,91 @@ test_vobject_reads_export (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Reads @text in one piece and in 2 to 9, and compares. */
+static void
+assert_same_in_pieces (const char *text,
+                       gsize length,
+                       guint min_cards,
+                       guint min_problems)
+{
+  g_autoptr(GPtrArray) problems = rapport_test_import_problems_new ();
+  g_autoptr(GPtrArray) cards = rapport_vcard_parse_in_pieces (text, length, 1, problems);
+
+  g_assert_cmpuint (cards->len, >=, min_cards);
+  g_assert_cmpuint (problems->len, >=, min_problems);
+  for (guint n = 2; n <= 9; n++)
+    {
+      g_autoptr(GPtrArray) piece_problems = rapport_test_import_problems_new ();
+      g_autoptr(GPtrArray) piece_cards = rapport_vcard_parse_in_pieces (text, length, n, piece_problems);
+
+      assert_same_reading (cards, problems, piece_cards, piece_problems);
+    }
+}
+
+/* A large file is read in pieces at once; the pieces start between
+ * cards, and nothing read differs from reading it front to back: the
+ * sample files one after the other, some of them ending in the middle of
+ * a card, with text between them and every kind of line end. */
+static void
+test_pieces (void)
+{
+  static const char *const samples[] = {
+    "iphone-contacts.vcf",
+    "android-contacts-2.1.vcf",
+    "google-contacts.vcf",
+    "gnome-contacts.vcf",
+    "outlook-contacts.vcf",
+    "vcard4-categories-photo.vcf",
+    "vcard-problems.vcf",
+    "utf16le-contacts.vcf",
+  };
+  static const char *const between[] = {
+    "",
+    "\r\n",
+    "\n\n",
+    "not a card\n",
+    "END:VCARD\n",
+    /* Folded, this END:VCARD is no end: the card goes on. */
+    "BEGIN:VCARD\r\nFN:Folded End\r\nEND:VCARD\r\n X-JUNK:1\r\n",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(GBytes) bytes = rapport_test_import_sample (samples[i % G_N_ELEMENTS (samples)]);
+      gsize length, text_length;
+      const char *data = g_bytes_get_data (bytes, &length);
+      g_autofree char *sample = rapport_import_to_utf8 (data, length, &text_length);
+      g_auto(GStrv) lines = g_strsplit (sample, "\n", -1);
+
+      /* Line ends of the sample, as they are or all CRLF or all LF. */
+      for (guint k = 0; lines[k] != NULL; k++)
+        {
+          g_string_append (text, lines[k]);
+          if (lines[k + 1] == NULL)
+            break;
+          if (i % 3 == 1 && !g_str_has_suffix (lines[k], "\r"))
+            g_string_append_c (text, '\r');
+          if (i % 3 == 2 && g_str_has_suffix (lines[k], "\r"))
+            g_string_truncate (text, text->len - 1);
+          g_string_append_c (text, '\n');
+        }
+      g_string_append (text, between[i % G_N_ELEMENTS (between)]);
+    }
+
+  assert_same_in_pieces (text->str, text->len, 100, 20);
+
+  /* Half the END:VCARD lines are folded, and the pieces must not start
+   * after those. */
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text,
+                            "BEGIN:VCARD\r\nFN:Ends %u\r\nEND:VCARD\r\n"
+                            "BEGIN:VCARD\r\nFN:Goes on %u\r\nEND:VCARD\r\n X-JUNK:1\r\n",
+                            i, i);
+  assert_same_in_pieces (text->str, text->len, 2000, 1999);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -558,6 +652,7 @@ main (int argc,
   g_test_add_func ("/rapport/vcard/utf16", test_utf16);
   g_test_add_func ("/rapport/vcard/vcard4", test_vcard4);
   g_test_add_func ("/rapport/vcard/problems", test_problems);
+  g_test_add_func ("/rapport/vcard/pieces", test_pieces);
   g_test_add_func ("/rapport/vcard/quirks", test_quirks);
   g_test_add_func ("/rapport/vcard/store-limits", test_store_limits);
   g_test_add_func ("/rapport/vcard/sniff", test_sniff);

@@ -999,49 +999,21 @@ rapport_vcard_sniff (const char *data,
   return FALSE;
 }
 
-/**
- * rapport_vcard_parse:
- * @data: the bytes of a .vcf file, in any encoding rapport_import_to_utf8()
- *   reads
- * @length: their length
- * @problems: (element-type RapportImportProblem) (nullable): where to add
- *   the cards and values that were skipped, and why
- *
- * Reads every card of a file. A card that is cut short, or has nothing to
- * call the person by, is left out with a problem; a value the store would
- * refuse (an email address without an @) is left out of its card with a
- * problem. Text outside the cards is ignored.
- *
- * Returns: (transfer full) (element-type RapportImportCard): the cards,
- *   in the order of the file
- */
-GPtrArray *
-rapport_vcard_parse (const char *data,
-                     gsize length,
-                     GPtrArray *problems)
+/* Reads the cards of lines->text from lines->pos to lines->length. */
+static void
+parse_lines (Lines *lines,
+             GPtrArray *cards,
+             GPtrArray *problems)
 {
-  GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_import_card_free);
-  g_autofree char *utf16 = NULL;
-  Lines lines = { data, data != NULL ? length : 0, 0, 0 };
   Property prop = { 0 };
   Card card = { 0 };
-
-  /* UTF-16 is converted whole; anything else is read as bytes and
-   * decoded property by property (property_decode()). */
-  if (lines.length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE) && ((guchar) data[1] == 0xFF || (guchar) data[1] == 0xFE) && data[0] != data[1])
-    {
-      utf16 = rapport_import_to_utf8 (data, length, &lines.length);
-      lines.text = utf16;
-    }
-  else if (lines.length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    lines.pos = 3;
 
   prop.buf = g_string_new (NULL);
   prop.types = g_ptr_array_new_with_free_func (g_free);
   card.entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_array_set_clear_func (card.entries, (GDestroyNotify) entry_clear);
 
-  while (read_property (&lines, &prop))
+  while (read_property (lines, &prop))
     {
       gboolean is_vcard;
 
@@ -1071,7 +1043,186 @@ rapport_vcard_parse (const char *data,
   property_reset (&prop);
   g_string_free (prop.buf, TRUE);
   g_ptr_array_unref (prop.types);
+}
+
+/* Where a piece of the text may start: the first line at or after @from
+ * that follows an END:VCARD line and does not continue it (a line that
+ * starts with a space or tab would). An END:VCARD line is always read as
+ * a property of its own (it has no fold, is no quoted-printable
+ * continuation, see read_property(), and has a ':' that ends a base64
+ * block) and leaves no card open, so reading from such a line on finds
+ * what reading the whole text finds there. Returns @length if there is
+ * none. */
+static gsize
+piece_start (const char *text,
+             gsize from,
+             gsize length)
+{
+  static const char end_vcard[] = "END:VCARD";
+  gsize pos = from;
+
+  while (pos < length)
+    {
+      const char *nl = memchr (text + pos, '\n', length - pos);
+      gsize line_end;
+      gsize next;
+
+      if (nl == NULL)
+        return length;
+      next = nl - text + 1;
+      line_end = nl - text;
+      if (line_end > pos && text[line_end - 1] == '\r')
+        line_end--;
+      /* A line of its own: the byte before it ends the line before. */
+      if (pos == from && pos > 0 && text[pos - 1] != '\n' && text[pos - 1] != '\r')
+        {
+          pos = next;
+          continue;
+        }
+      while (line_end > pos && (text[line_end - 1] == ' ' || text[line_end - 1] == '\t'))
+        line_end--;
+      if (line_end - pos == sizeof end_vcard - 1 && g_ascii_strncasecmp (text + pos, end_vcard, line_end - pos) == 0 &&
+          next < length && text[next] != ' ' && text[next] != '\t')
+        return next;
+      pos = next;
+    }
+  return length;
+}
+
+/* The number of lines text[0, end) holds, as lines_next() counts them. */
+static guint
+count_lines (const char *text,
+             gsize end)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < end; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= end || text[i + 1] != '\n')))
+      n++;
+  return n;
+}
+
+typedef struct
+{
+  Lines lines;
+  GPtrArray *cards;
+  GPtrArray *problems;
+} Piece;
+
+static gpointer
+parse_piece (gpointer data)
+{
+  Piece *piece = data;
+
+  parse_lines (&piece->lines, piece->cards, piece->problems);
+  return NULL;
+}
+
+/* Large files are read in pieces of at least this many bytes at once. */
+#define MIN_PIECE_BYTES (1024 * 1024)
+#define MAX_PIECES 8
+
+/**
+ * rapport_vcard_parse_in_pieces:
+ * @data: as for rapport_vcard_parse()
+ * @length: its length
+ * @n_pieces: how many pieces the text may be read in at once, on as
+ *   many threads; 1 reads it front to back on this one
+ * @problems: (element-type RapportImportProblem) (nullable): as for
+ *   rapport_vcard_parse()
+ *
+ * rapport_vcard_parse() with the number of pieces chosen: the cards and
+ * problems are the same whatever it is.
+ *
+ * Returns: (transfer full) (element-type RapportImportCard): the cards,
+ *   in the order of the file
+ */
+GPtrArray *
+rapport_vcard_parse_in_pieces (const char *data,
+                               gsize length,
+                               guint n_pieces,
+                               GPtrArray *problems)
+{
+  GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_import_card_free);
+  g_autofree char *utf16 = NULL;
+  Lines lines = { data, data != NULL ? length : 0, 0, 0 };
+  Piece pieces[MAX_PIECES] = { { { 0 } } };
+  GThread *threads[MAX_PIECES] = { NULL };
+  guint n = 0;
+
+  /* UTF-16 is converted whole; anything else is read as bytes and
+   * decoded property by property (property_decode()). */
+  if (lines.length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE) && ((guchar) data[1] == 0xFF || (guchar) data[1] == 0xFE) && data[0] != data[1])
+    {
+      utf16 = rapport_import_to_utf8 (data, length, &lines.length);
+      lines.text = utf16;
+    }
+  else if (lines.length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    lines.pos = 3;
+
+  /* Each piece starts where reading the whole text would be between
+   * two cards; the line numbers go on from the pieces before. */
+  n_pieces = CLAMP (n_pieces, 1, MAX_PIECES);
+  for (gsize start = lines.pos; start < lines.length && n < n_pieces; n++)
+    {
+      gsize end = n + 1 < n_pieces ? piece_start (lines.text, start + (lines.length - start) / (n_pieces - n), lines.length)
+                                   : lines.length;
+
+      pieces[n].lines = (Lines){ lines.text, end, start, n == 0 ? 0 : pieces[n - 1].lines.line };
+      pieces[n].cards = n == 0 ? g_ptr_array_ref (cards) : g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_import_card_free);
+      pieces[n].problems = problems == NULL ? NULL : n == 0 ? g_ptr_array_ref (problems)
+                                                            : g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_import_problem_free);
+      if (n > 0)
+        pieces[n].lines.line += count_lines (lines.text + pieces[n - 1].lines.pos, start - pieces[n - 1].lines.pos);
+      start = end;
+    }
+  if (n == 0)
+    return cards;
+  for (guint i = 1; i < n; i++)
+    threads[i] = g_thread_new ("rapport-vcard", parse_piece, &pieces[i]);
+  parse_piece (&pieces[0]);
+  for (guint i = 0; i < n; i++)
+    {
+      if (threads[i] != NULL)
+        g_thread_join (threads[i]);
+      /* Each piece's cards and problems go after the ones before. */
+      if (i > 0)
+        {
+          g_ptr_array_extend_and_steal (cards, g_steal_pointer (&pieces[i].cards));
+          if (problems != NULL)
+            g_ptr_array_extend_and_steal (problems, g_steal_pointer (&pieces[i].problems));
+        }
+      g_clear_pointer (&pieces[i].cards, g_ptr_array_unref);
+      g_clear_pointer (&pieces[i].problems, g_ptr_array_unref);
+    }
   return cards;
+}
+
+/**
+ * rapport_vcard_parse:
+ * @data: the bytes of a .vcf file, in any encoding rapport_import_to_utf8()
+ *   reads
+ * @length: their length
+ * @problems: (element-type RapportImportProblem) (nullable): where to add
+ *   the cards and values that were skipped, and why
+ *
+ * Reads every card of a file. A card that is cut short, or has nothing to
+ * call the person by, is left out with a problem; a value the store would
+ * refuse (an email address without an @) is left out of its card with a
+ * problem. Text outside the cards is ignored. A large file is read in
+ * pieces on as many threads as there are processors.
+ *
+ * Returns: (transfer full) (element-type RapportImportCard): the cards,
+ *   in the order of the file
+ */
+GPtrArray *
+rapport_vcard_parse (const char *data,
+                     gsize length,
+                     GPtrArray *problems)
+{
+  guint n_pieces = MIN (g_get_num_processors (), MAX (length / MIN_PIECE_BYTES, 1));
+
+  return rapport_vcard_parse_in_pieces (data, length, n_pieces, problems);
 }
 
 /* ------------------------------------------------------------------ */

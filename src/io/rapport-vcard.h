@@ -14,6 +14,10 @@ gboolean rapport_vcard_sniff (const char *data, gsize length);
 GPtrArray *rapport_vcard_parse (const char *data,
                                 gsize length,
                                 GPtrArray *problems);
+GPtrArray *rapport_vcard_parse_in_pieces (const char *data,
+                                          gsize length,
+                                          guint n_pieces,
+                                          GPtrArray *problems);
 
 /* Every field Rapport keeps, as vCard 4.0; what vCard has no property
  * for travels as X-RAPPORT-* so that an export reads back the same. */
