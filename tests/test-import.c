@@ -17,6 +17,7 @@
 #include "rapport-import.h"
 #include "rapport-test-import.h"
 #include "rapport-test-util.h"
+#include "rapport-vcard.h"
 
 static const char phone_vcf[] =
     "BEGIN:VCARD\r\n"
@@ -348,6 +349,60 @@ test_photo (Fixture *fixture,
   g_assert_true (g_bytes_equal (photo, expected));
 }
 
+/* What Export Contacts as vCard writes imports into another computer's
+ * Rapport as the same contacts, photo included. */
+static void
+test_export_round_trip (Fixture *fixture,
+                        gconstpointer data)
+{
+  RapportStore *store = fixture->store.store;
+  g_autoptr(GBytes) sample = rapport_test_import_sample ("iphone-contacts.vcf");
+  g_autoptr(GFile) file = write_file (fixture, "iphone.vcf", g_bytes_get_data (sample, NULL), g_bytes_get_size (sample));
+  g_autoptr(RapportImport) first = rapport_import_new (store);
+  g_autoptr(RapportImport) second = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *other_path = g_build_filename (fixture->store.dir, "other", "rapport.db", NULL);
+  g_autoptr(RapportStore) other = NULL;
+  g_autoptr(GFile) export = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportContactQuery query = { .relationship = -1 };
+
+  g_assert_true (rapport_import_read (first, &file, 1, NULL, &error));
+  g_assert_true (rapport_import_apply (first, NULL, NULL, NULL, &error));
+  g_assert_true (rapport_store_query_contact_ids (store, &query, ids, &error));
+  g_assert_cmpuint (ids->len, >=, 3);
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (contacts, rapport_store_get_contact (store, g_array_index (ids, gint64, i), NULL));
+  text = rapport_vcard_write_contacts (store, (RapportContact *const *) contacts->pdata, contacts->len);
+  export = write_file (fixture, "Contacts.vcf", text, -1);
+
+  other = rapport_store_open (other_path, &error);
+  g_assert_no_error (error);
+  second = rapport_import_new (other);
+  g_assert_true (rapport_import_read (second, &export, 1, NULL, &error));
+  g_assert_cmpuint (rapport_import_get_n_problems (second), ==, 0);
+  g_assert_true (rapport_import_apply (second, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      RapportContact *mine = g_ptr_array_index (contacts, i);
+      gint64 theirs_id = rapport_test_sql_int (other, "SELECT id FROM contacts WHERE display_name = '%s'",
+                                               rapport_contact_get_display_name (mine));
+      g_autoptr(RapportContact) theirs = rapport_store_get_contact (other, theirs_id, &error);
+      g_autoptr(GBytes) my_photo = rapport_store_get_contact_photo (store, rapport_contact_get_id (mine), NULL, NULL);
+      g_autoptr(GBytes) their_photo = rapport_store_get_contact_photo (other, theirs_id, NULL, NULL);
+
+      g_assert_no_error (error);
+      rapport_test_import_assert_same (mine, theirs);
+      g_assert_true ((my_photo == NULL) == (their_photo == NULL));
+      if (my_photo != NULL)
+        g_assert_true (g_bytes_equal (my_photo, their_photo));
+    }
+}
+
 /* `rapport --import`, run as a user would, on the database in
  * XDG_DATA_HOME. */
 static GSubprocess *
@@ -489,6 +544,7 @@ main (int argc,
   ADD ("/rapport/import/async", test_async);
   ADD ("/rapport/import/refused-card", test_refused_card);
   ADD ("/rapport/import/photo", test_photo);
+  ADD ("/rapport/import/export-round-trip", test_export_round_trip);
   ADD ("/rapport/import/command-line", test_command_line);
   ADD ("/rapport/import/command-line-while-open", test_command_line_while_open);
 #undef ADD

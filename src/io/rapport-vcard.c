@@ -1548,3 +1548,34 @@ rapport_vcard_write_shared (RapportContact *contact)
   append_card (out, contact, NULL, NULL, TRUE);
   return g_string_free (out, FALSE);
 }
+
+/**
+ * rapport_vcard_write_contacts:
+ * @store: the store the contacts are in
+ * @contacts: (array length=n_contacts): contacts of @store
+ * @n_contacts: how many
+ *
+ * An export: every contact as vCard 4.0 with every field and its photo,
+ * in one text that the vCard reader gives back as the same contacts.
+ *
+ * Returns: (transfer full): the vCard text
+ */
+char *
+rapport_vcard_write_contacts (RapportStore *store,
+                              RapportContact *const *contacts,
+                              guint n_contacts)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      g_autofree char *mime_type = NULL;
+      g_autoptr(GBytes) photo = rapport_store_get_contact_photo (store, rapport_contact_get_id (contacts[i]),
+                                                                  &mime_type, NULL);
+
+      rapport_vcard_append_with_photo (out, contacts[i], photo, mime_type);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "rapport-import-card.h"
+#include "rapport-store.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ void rapport_vcard_append_with_photo (GString *out,
                                       RapportContact *contact,
                                       GBytes *photo,
                                       const char *mime_type);
+char *rapport_vcard_write_contacts (RapportStore *store, RapportContact *const *contacts, guint n_contacts);
 /* Only what a person would put on a business card (name, company, title,
  * emails, phones, website, LinkedIn, city): for a QR code or a shared
  * .vcf, never notes or how you help each other. */

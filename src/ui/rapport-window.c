@@ -350,14 +350,9 @@ export_contacts_action (GtkWidget *widget,
     rapport_export_save_text (widget, _("Export Contacts as CSV"), _("Contacts"), "csv", "text/csv",
                                                                        rapport_csv_write_contacts ((RapportContact *const *) contacts->pdata, contacts->len));
   else
-    {
-      GString *text = g_string_new (NULL);
-
-      for (guint i = 0; i < contacts->len; i++)
-        rapport_vcard_append (text, g_ptr_array_index (contacts, i));
-      rapport_export_save_text (widget, _("Export Contacts as vCard"), _("Contacts"), "vcf", "text/vcard",
-                                                                           g_string_free (text, FALSE));
-    }
+    rapport_export_save_text (widget, _("Export Contacts as vCard"), _("Contacts"), "vcf", "text/vcard",
+                                                                         rapport_vcard_write_contacts (self->store, (RapportContact *const *) contacts->pdata,
+                                                                                                       contacts->len));
 }
 
 static void
@@ -644,7 +639,7 @@ export_calendar_action (GtkWidget *widget,
   if (self->store == NULL)
     return;
   rapport_export_ask (GTK_WIDGET (self->toast_overlay), _("Export Calendar"), _("Rapport"), "ics", "text/calendar",
-                      write_calendar, g_object_ref (self->store), g_object_unref);
+                                                                                  write_calendar, g_object_ref (self->store), g_object_unref);
 }
 
 /* The sync indicator */
