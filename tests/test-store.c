@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rapport-contact-private.h"
 #include "rapport-error.h"
 #include "rapport-hlc.h"
 #include "rapport-test-util.h"
@@ -1640,7 +1641,9 @@ test_import_index_and_days (RapportTestStore *fixture,
   g_autoptr(GPtrArray) undone = import_cards ("undone", 1500);
   g_autoptr(GPtrArray) kept = import_cards ("kept", 5000);
   const char *triggers_sql = "SELECT group_concat (name || ': ' || sql, ';') FROM"
-                             " (SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)";
+                             " (SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
+                             "  UNION ALL SELECT 'temp.' || name, sql FROM temp.sqlite_schema WHERE type = 'trigger'"
+                             "  ORDER BY 1)";
   g_autofree char *triggers = NULL;
   g_autofree char *days = NULL;
   g_autofree char *days_after = NULL;
@@ -1700,6 +1703,68 @@ test_import_index_and_days (RapportTestStore *fixture,
   rapport_test_assert_contact_days (store);
 }
 
+/* An import writes each new row's outbox entry from what it wrote: the
+ * very text the store builds from the row in SQL. */
+static void
+test_import_outbox (RapportTestStore *fixture,
+                    gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *tags[] = { "Clients", "Lyon, \"France\"", "a;b\\c", "tab\there", NULL };
+  g_autoptr(GError) error = NULL;
+  RapportContact *c;
+  gint64 first_id;
+
+  c = card ("  Camille \"Cam\" Lefèvre  ", "Atelier Nord; Design", "camille@ateliernord.fr", "+33 6 12 34 56 78");
+  rapport_contact_set_given_name (c, "Camille");
+  rapport_contact_set_family_name (c, "Lefèvre");
+  rapport_contact_set_job_title (c, "Creative\bDirector\f");
+  rapport_contact_set_industry (c, "Design");
+  rapport_contact_set_industry_since (c, 2009);
+  rapport_contact_set_website (c, "https://ateliernord.fr");
+  rapport_contact_set_linkedin (c, "https://www.linkedin.com/in/camillelefevre");
+  rapport_contact_set_city (c, "Lyon");
+  rapport_contact_set_relationship (c, RAPPORT_RELATIONSHIP_REFERRAL_PARTNER);
+  rapport_contact_set_help_them (c, "Introduce her to accountants\x01\x1f.");
+  rapport_contact_set_help_me (c, "Knows every architect in Lyon \\ Villeurbanne.");
+  rapport_contact_set_notes (c, "Met at Lyon Design Week.\r\nLikes espresso.\n\nΕλληνικά, русский, 日本語 😀");
+  rapport_contact_set_met_on (c, "2024-03-12");
+  rapport_contact_set_starred (c, TRUE);
+  rapport_contact_set_archived (c, TRUE);
+  rapport_contact_set_cadence_days (c, 90);
+  rapport_contact_add_email (c, "Assistant: \"Léa\"", " lea@ateliernord.fr ");
+  rapport_contact_add_phone (c, "", "(312) 555-0100");
+  rapport_contact_set_tags (c, tags);
+  g_ptr_array_add (cards, c);
+  g_ptr_array_add (cards, rapport_contact_new ("Boulangerie Martin"));
+  g_ptr_array_add (cards, card ("Dan O'Kafor", "Okafor & Sons", "dan@example.com", NULL));
+
+  g_assert_true (rapport_store_begin_import (store, &error));
+  first_id = rapport_store_import_contacts (store, (RapportContact *const *) cards->pdata, cards->len, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_end_import (store, TRUE, &error));
+
+  /* Each row recorded again, as an edit records it. */
+  g_assert_true (rapport_store_begin (store, &error));
+  for (guint i = 0; i < cards->len; i++)
+    g_assert_true (rapport_store_outbox_append (store, "contact", first_id + i, &error));
+  g_assert_true (rapport_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      g_autofree char *uuid = rapport_test_sql_text (store, "SELECT uuid FROM contacts WHERE id = %" G_GINT64_FORMAT,
+                                                     first_id + i);
+      const char *row = "SELECT entity || ' ' || uuid || ' ' || hlc || ' ' || op || ' ' || payload FROM outbox";
+      g_autofree char *imported = rapport_test_sql_text (store, "%s WHERE uuid = '%s' ORDER BY seq LIMIT 1", row, uuid);
+      g_autofree char *built = rapport_test_sql_text (store, "%s WHERE uuid = '%s' ORDER BY seq DESC LIMIT 1", row, uuid);
+
+      g_assert_cmpint (rapport_test_sql_int (store, "SELECT count(*) FROM outbox WHERE uuid = '%s'", uuid), ==, 2);
+      g_assert_cmpstr (imported, ==, built);
+    }
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1727,6 +1792,7 @@ main (int argc,
   ADD ("/rapport/store/import/duplicates", test_find_duplicates);
   ADD ("/rapport/store/import/transaction", test_import_transaction);
   ADD ("/rapport/store/import/index-and-days", test_import_index_and_days);
+  ADD ("/rapport/store/import/outbox", test_import_outbox);
 
 #undef ADD
 

@@ -444,6 +444,21 @@ json_decode (sqlite3 *db,
   return decoded;
 }
 
+/* The same text as SQLite's JSON functions write for @text. */
+static void
+assert_quoted_as_sqlite (sqlite3 *db,
+                         const char *text,
+                         const char *literal)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT json_quote (?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, literal);
+  sqlite3_finalize (stmt);
+}
+
 static void
 test_json_quote (void)
 {
@@ -484,6 +499,7 @@ test_json_quote (void)
       g_autofree char *decoded = json_decode (db, literal);
 
       g_assert_cmpstr (decoded, ==, samples[i]);
+      assert_quoted_as_sqlite (db, samples[i], literal);
     }
 
   /* Every control character on its own. */
@@ -496,6 +512,7 @@ test_json_quote (void)
       for (const char *p = literal; *p; p++)
         g_assert_cmpint ((guchar) *p, >=, 0x20);
       g_assert_cmpstr (decoded, ==, text);
+      assert_quoted_as_sqlite (db, text, literal);
     }
   sqlite3_close (db);
 }

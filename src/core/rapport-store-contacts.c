@@ -591,9 +591,129 @@ local_day (RapportStore *self,
   return day;
 }
 
+/* Appends "name":value to a JSON object being written; NULL and empty
+ * text are null, as the columns store them. */
+static void
+append_json_text (GString *json,
+                  const char *name,
+                  const char *value)
+{
+  g_string_append_printf (json, ",\"%s\":", name);
+  if (value == NULL || *value == '\0')
+    g_string_append (json, "null");
+  else
+    rapport_text_append_json_quoted (json, value);
+}
+
+/* The outbox payload of a contacts row just written from @contact and
+ * @n, the very text OUTBOX_CONTACT_SQL (rapport-store.c) makes of the row:
+ * the same fields in the same order, written as SQLite writes JSON. An
+ * import records its rows with it instead of reading each back to build
+ * it in SQL. NULL when the card names an introducer, whose UUID only
+ * the store knows. */
+static char *
+outbox_payload (RapportContact *contact,
+                const Normalized *n,
+                gint64 created_at,
+                gboolean archived,
+                const char *stamp)
+{
+  GString *json;
+
+  if (rapport_contact_get_introduced_by (contact) != 0)
+    return NULL;
+  json = g_string_sized_new (1024);
+  g_string_append (json, "{\"display_name\":");
+  rapport_text_append_json_quoted (json, n->display_name);
+  append_json_text (json, "given_name", rapport_contact_get_given_name (contact));
+  append_json_text (json, "family_name", rapport_contact_get_family_name (contact));
+  append_json_text (json, "company", rapport_contact_get_company (contact));
+  append_json_text (json, "job_title", rapport_contact_get_job_title (contact));
+  append_json_text (json, "industry", rapport_contact_get_industry (contact));
+  if (rapport_contact_get_industry_since (contact) != 0)
+    g_string_append_printf (json, ",\"industry_since\":%d", rapport_contact_get_industry_since (contact));
+  else
+    g_string_append (json, ",\"industry_since\":null");
+  g_string_append_printf (json, ",\"emails\":%s,\"phones\":%s", n->emails_json, n->phones_json);
+  append_json_text (json, "website", rapport_contact_get_website (contact));
+  append_json_text (json, "linkedin", rapport_contact_get_linkedin (contact));
+  append_json_text (json, "city", rapport_contact_get_city (contact));
+  g_string_append_printf (json, ",\"tags\":%s", n->tags_json);
+  append_json_text (json, "relationship", rapport_relationship_to_string (rapport_contact_get_relationship (contact)));
+  append_json_text (json, "help_them", rapport_contact_get_help_them (contact));
+  append_json_text (json, "help_me", rapport_contact_get_help_me (contact));
+  append_json_text (json, "notes", rapport_contact_get_notes (contact));
+  append_json_text (json, "met_on", rapport_contact_get_met_on (contact));
+  g_string_append_printf (json,
+                          ",\"met_at\":null,\"introduced_by\":null,\"starred\":%s,\"archived\":%s,"
+                          "\"cadence_days\":%d,\"created_at\":%" G_GINT64_FORMAT ",\"created\":",
+                          rapport_contact_get_starred (contact) ? "true" : "false", archived ? "true" : "false",
+                          rapport_contact_get_cadence_days (contact), created_at);
+  rapport_text_append_json_quoted (json, stamp);
+  g_string_append_c (json, '}');
+  return g_string_free (json, FALSE);
+}
+
+/* The outbox rows of @n_rows contacts, with their UUIDs, stamps and
+ * payloads as parameters. */
+static char *
+outbox_rows_sql (guint n_rows)
+{
+  GString *sql = g_string_sized_new (64 + n_rows * 40);
+
+  g_string_append (sql, "INSERT INTO outbox (entity, uuid, hlc, op, payload) VALUES ");
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (sql, "%s('contact', ?%u, ?%u, 'put', ?%u)", i ? ", " : "", 3 * i + 1, 3 * i + 2, 3 * i + 3);
+  return g_string_free (sql, FALSE);
+}
+
+/* Records @contacts, just written from @n as rows with @uuids, in the
+ * outbox, as rapport_store_outbox_append_range() would. */
+static gboolean
+record_rows (RapportStore *self,
+             RapportContact **contacts,
+             const Normalized *n,
+             const gint64 *created_at,
+             char **stamps,
+             char **uuids,
+             gint64 first_id,
+             guint n_contacts,
+             GError **error)
+{
+  static char *full_sql;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) payloads = g_ptr_array_new_full (n_contacts, g_free);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      char *payload = outbox_payload (contacts[i], &n[i], created_at[i], rapport_contact_get_archived (contacts[i]),
+                                      stamps[i]);
+
+      if (payload == NULL)
+        return rapport_store_outbox_append_range (self, "contact", first_id, first_id + n_contacts - 1, error);
+      g_ptr_array_add (payloads, payload);
+    }
+  if (n_contacts < MAX_INSERT_ROWS)
+    sql = outbox_rows_sql (n_contacts);
+  else if (g_once_init_enter (&full_sql))
+    g_once_init_leave (&full_sql, outbox_rows_sql (n_contacts));
+  stmt = rapport_store_prepare (self, sql != NULL ? sql : full_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      sqlite3_bind_text (stmt, 3 * i + 1, uuids[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3 * i + 2, stamps[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3 * i + 3, g_ptr_array_index (payloads, i), -1, SQLITE_STATIC);
+    }
+  return rapport_store_step_done (self, stmt, error);
+}
+
 /* Inside a transaction: validates @contacts and writes them as new rows
  * with their tags, exactly as rapport_store_create_contact() does, but
- * leaves the outbox entries and the timeline to the caller, so that a bulk
+ * (outside an import) leaves the outbox entries and the timeline to the
+ * caller, so that a bulk
  * write (the sample network, an import) can record its rows in one pass
  * with rapport_store_outbox_append_range(). Unlike an editor's draft, such
  * a contact may arrive archived and with its own creation time. An
@@ -602,9 +722,10 @@ local_day (RapportStore *self,
  * The rows go in with one statement: the full-text index then takes the
  * whole batch at once, where one statement per contact would make it write
  * one index segment per contact. Inside an import, the statement also
- * writes what the suspended triggers would, and the rest follows with
- * rapport_store_import_rows_written(). Returns the first new id (the
- * others follow it), or 0. */
+ * writes what the suspended triggers would, the rest follows with
+ * rapport_store_import_rows_written(), and the rows are recorded in the
+ * outbox here, from what was written rather than read back. Returns the
+ * first new id (the others follow it), or 0. */
 gint64
 rapport_store_insert_contact_rows (RapportStore *self,
                                    RapportContact **contacts,
@@ -682,7 +803,8 @@ rapport_store_insert_contact_rows (RapportStore *self,
   sqlite3_bind_int64 (stmt, 1, first_id);
   sqlite3_bind_int64 (stmt, 2, first_id + n_contacts - 1);
   if (!rapport_store_step_done (self, stmt, error) ||
-      (derived && !rapport_store_import_rows_written (self, first_id, first_id + n_contacts - 1, error)))
+      (derived && (!record_rows (self, contacts, n, created_at, stamps, uuids, first_id, n_contacts, error) ||
+                   !rapport_store_import_rows_written (self, first_id, first_id + n_contacts - 1, error))))
     first_id = 0;
 
 out:

@@ -313,11 +313,23 @@ rapport_store_find_duplicates (RapportStore *self,
  * the rest for a range of new rows: contact_days counted by day, and the
  * search index filled a few thousand rows at a time, as one statement
  * indexes them far faster than many. A new row has no timeline yet, so
- * its followup_days stays NULL, as the trigger would leave it. */
+ * its followup_days stays NULL, as the trigger would leave it. The rows'
+ * outbox entries are written from the values just bound, not read back
+ * and turned into JSON by SQL. */
 
 /* Suspended during an import, in the order they were created, so that
- * they are put back in the order they fire. */
-static const char *const suspended_triggers[] = { "contacts_fts_insert", "contacts_met_day_insert" };
+ * they are put back in the order they fire; the last is the connection's
+ * own (rapport-store.c), which counts each new row as a change of the
+ * contact list's order: a batch counts once instead. */
+static const struct
+{
+  const char *schema;
+  const char *name;
+} suspended_triggers[] = {
+  { "main", "contacts_fts_insert" },
+  { "main", "contacts_met_day_insert" },
+  { "temp", "list_order_insert" },
+};
 
 /* New rows wait for the search index until there are this many. */
 #define ROWS_PER_INDEX_STATEMENT 4096
@@ -380,24 +392,33 @@ rapport_store_import_writes_begin (RapportStore *self,
   writes->cache_size = rapport_store_query_int (self, "PRAGMA cache_size", -2000);
   for (guint i = 0; i < G_N_ELEMENTS (suspended_triggers); i++)
     {
-      sqlite3_stmt *stmt = rapport_store_prepare (self,
-                                                  "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-                                                  error);
+      g_autofree char *select = g_strdup_printf ("SELECT sql FROM %s.sqlite_schema WHERE type = 'trigger' AND name = ?",
+                                                 suspended_triggers[i].schema);
+      sqlite3_stmt *stmt = rapport_store_prepare (self, select, error);
       g_autofree char *drop = NULL;
 
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_text (stmt, 1, suspended_triggers[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, suspended_triggers[i].name, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        writes->trigger_sql[i] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        {
+          const char *sql = (const char *) sqlite3_column_text (stmt, 0);
+
+          /* SQLite keeps every trigger as "CREATE TRIGGER …", leaving
+           * out the TEMP that put it in the temp schema. */
+          if (g_str_equal (suspended_triggers[i].schema, "temp") && g_str_has_prefix (sql, "CREATE TRIGGER "))
+            writes->trigger_sql[i] = g_strconcat ("CREATE TEMP TRIGGER ", sql + strlen ("CREATE TRIGGER "), NULL);
+          else
+            writes->trigger_sql[i] = g_strdup (sql);
+        }
       sqlite3_reset (stmt);
       if (writes->trigger_sql[i] == NULL)
         {
           g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE, "The trigger %s is missing",
-                       suspended_triggers[i]);
+                       suspended_triggers[i].name);
           goto fail;
         }
-      drop = g_strdup_printf ("DROP TRIGGER %s", suspended_triggers[i]);
+      drop = g_strdup_printf ("DROP TRIGGER %s.%s", suspended_triggers[i].schema, suspended_triggers[i].name);
       if (!rapport_store_exec (self, drop, error))
         goto fail;
     }
@@ -495,6 +516,8 @@ rapport_store_import_rows_written (RapportStore *self,
 
   g_return_val_if_fail (writes != NULL, FALSE);
 
+  if (!rapport_store_exec (self, "UPDATE temp.list_order_generation SET n = n + 1", error))
+    return FALSE;
   /* The sums of what V5_COUNT_MET adds for each row. */
   if (!exec_bound_range (self,
                          "INSERT INTO contact_days (day, met, same_day, next_day, later)"
@@ -564,7 +587,8 @@ rapport_store_import_contacts (RapportStore *self,
       guint n = MIN (n_contacts - done, ROWS_PER_STATEMENT);
       gint64 id = rapport_store_insert_contact_rows (self, (RapportContact **) contacts + done, created_at, n, error);
 
-      if (id == 0 || !rapport_store_outbox_append_range (self, "contact", id, id + n - 1, error))
+      /* Recorded in the outbox too, inside an import. */
+      if (id == 0)
         return 0;
       if (first_id == 0)
         first_id = id;

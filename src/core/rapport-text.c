@@ -178,7 +178,9 @@ rapport_text_initials (const char *name)
  * @out: where to append
  * @text: (nullable): UTF-8 text
  *
- * Appends @text as a JSON string literal, quotes included.
+ * Appends @text as a JSON string literal, quotes included, escaped as
+ * SQLite's JSON functions escape strings, so that JSON written here and
+ * JSON written in SQL are the same text.
  */
 void
 rapport_text_append_json_quoted (GString *out,
@@ -202,6 +204,8 @@ rapport_text_append_json_quoted (GString *out,
         case '\0': g_string_append_c (out, '"'); return;
         case '"': g_string_append (out, "\\\""); break;
         case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
