@@ -1765,6 +1765,71 @@ test_import_outbox (RapportTestStore *fixture,
     }
 }
 
+/* An import's cards are checked, and their keys worked out, on every
+ * processor once there are many: the answers are each card's own, in
+ * its place. */
+static void
+test_import_many (RapportTestStore *fixture,
+                  gconstpointer data)
+{
+  RapportStore *store = fixture->store;
+  g_autoptr(RapportContact) ann = card ("Ann Archer", "Archer & Daughters", "ann@archer.example", NULL);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree GError **refusals = NULL;
+  g_autofree gint64 *duplicate_of = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n = 20000;
+
+  g_assert_true (rapport_store_create_contact (store, ann, NULL, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autofree char *email = g_strdup_printf ("person%u@example.com", i % 15000);
+      RapportContact *contact = card (name, "Northwind", email, NULL);
+
+      /* Every 997th card has an address the store refuses, every
+       * 1009th the address of a contact already there. */
+      if (i % 997 == 5)
+        {
+          g_autofree char *wrong = g_strdup_printf ("not an address %u", i);
+
+          rapport_contact_add_email (contact, "work", wrong);
+        }
+      if (i % 1009 == 7)
+        rapport_contact_add_email (contact, "work", "ANN@archer.example");
+      if (i == 12345)
+        rapport_contact_set_introduced_by (contact, 999999);
+      g_ptr_array_add (cards, contact);
+    }
+
+  refusals = g_new0 (GError *, n);
+  rapport_store_check_contacts (store, (RapportContact *const *) cards->pdata, n, refusals);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i % 997 == 5)
+        g_assert_error (refusals[i], RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+      else if (i == 12345)
+        g_assert_nonnull (strstr (refusals[i]->message, "introduction"));
+      else
+        g_assert_no_error (refusals[i]);
+      g_clear_error (&refusals[i]);
+    }
+
+  duplicate_of = g_new0 (gint64, n);
+  g_assert_true (rapport_store_find_duplicates (store, (RapportContact *const *) cards->pdata, n, duplicate_of,
+                                                &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    if (i % 1009 == 7)
+      g_assert_cmpint (duplicate_of[i], ==, rapport_contact_get_id (ann));
+    else if (i >= 15000)
+      /* The same email as the card 15,000 before, or the same name at
+       * the same company as an earlier one: none. */
+      g_assert_cmpint (duplicate_of[i], ==, (i - 15000) % 1009 == 7 ? 0 : -(gint64) (i - 15000) - 1);
+    else
+      g_assert_cmpint (duplicate_of[i], ==, 0);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1793,6 +1858,7 @@ main (int argc,
   ADD ("/rapport/store/import/transaction", test_import_transaction);
   ADD ("/rapport/store/import/index-and-days", test_import_index_and_days);
   ADD ("/rapport/store/import/outbox", test_import_outbox);
+  ADD ("/rapport/store/import/many", test_import_many);
 
 #undef ADD
 

@@ -156,6 +156,100 @@ name_key_of_row (sqlite3_stmt *stmt)
   return name_key ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2));
 }
 
+/* Work on many cards that reads nothing from the store is shared out
+ * between the processors, in ranges of at least this many cards. */
+#define MIN_CARDS_PER_THREAD 4096
+#define MAX_THREADS 8
+
+typedef void (*RangeFunc) (gpointer data, guint start, guint end);
+
+typedef struct
+{
+  RangeFunc func;
+  gpointer data;
+  guint start;
+  guint end;
+} Range;
+
+static gpointer
+run_range (gpointer data)
+{
+  Range *range = data;
+
+  range->func (range->data, range->start, range->end);
+  return NULL;
+}
+
+/* Calls @func on ranges that cover [0, @n), on as many threads as there
+ * are processors, the first range on this one, and returns when all are
+ * done. */
+static void
+in_parallel (guint n,
+             RangeFunc func,
+             gpointer data)
+{
+  guint n_ranges = CLAMP (n / MIN_CARDS_PER_THREAD, 1, MIN (g_get_num_processors (), MAX_THREADS));
+  Range ranges[MAX_THREADS];
+  GThread *threads[MAX_THREADS] = { NULL };
+
+  for (guint i = 0; i < n_ranges; i++)
+    ranges[i] = (Range){ func, data, (guint64) n * i / n_ranges, (guint64) n * (i + 1) / n_ranges };
+  for (guint i = 1; i < n_ranges; i++)
+    threads[i] = g_thread_new ("rapport-import", run_range, &ranges[i]);
+  run_range (&ranges[0]);
+  for (guint i = 1; i < n_ranges; i++)
+    g_thread_join (threads[i]);
+}
+
+typedef struct
+{
+  RapportStore *store;
+  RapportContact *const *contacts;
+  GError **refusals;
+} Checks;
+
+static void
+check_range (gpointer data,
+             guint start,
+             guint end)
+{
+  Checks *checks = data;
+
+  for (guint i = start; i < end; i++)
+    if (rapport_contact_get_introduced_by (checks->contacts[i]) == 0)
+      rapport_store_check_contact (checks->store, checks->contacts[i], &checks->refusals[i]);
+}
+
+/**
+ * rapport_store_check_contacts:
+ * @self: a store
+ * @contacts: (array length=n_contacts): contacts about to be saved
+ * @n_contacts: how many
+ * @refusals: (array length=n_contacts) (out caller-allocates): for each
+ *   contact, %NULL, or why saving it would be refused
+ *
+ * rapport_store_check_contact() for many contacts, as an import reads
+ * them. Checking a contact without an introducer reads nothing from the
+ * store, so those are checked on as many threads as there are
+ * processors; the others here.
+ */
+void
+rapport_store_check_contacts (RapportStore *self,
+                              RapportContact *const *contacts,
+                              guint n_contacts,
+                              GError **refusals)
+{
+  Checks checks = { self, contacts, refusals };
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+  g_return_if_fail (n_contacts == 0 || (contacts != NULL && refusals != NULL));
+
+  in_parallel (n_contacts, check_range, &checks);
+  for (guint i = 0; i < n_contacts; i++)
+    if (rapport_contact_get_introduced_by (contacts[i]) != 0)
+      rapport_store_check_contact (self, contacts[i], &refusals[i]);
+}
+
 /* Fills @keys from @sql, whose rows are an id and what @key reads. */
 static gboolean
 read_keys (RapportStore *self,
@@ -203,14 +297,14 @@ read_existing_keys (RapportStore *self,
                     name_key_of_row, keys, error);
 }
 
-/* Adds @contact's keys to @out, in the order they are compared: emails,
- * phone numbers, the LinkedIn profile, then the name at the company. */
-static void
-contact_keys (RapportContact *contact,
-              GPtrArray *out)
+/* @contact's keys, in the order they are compared: emails, phone
+ * numbers, the LinkedIn profile, then the name at the company. */
+static char **
+contact_keys (RapportContact *contact)
 {
   GPtrArray *emails = rapport_contact_get_emails (contact);
   GPtrArray *phones = rapport_contact_get_phones (contact);
+  GPtrArray *out = g_ptr_array_new_null_terminated (emails->len + phones->len + 2, NULL, TRUE);
   char *key;
 
   for (guint i = 0; i < emails->len; i++)
@@ -225,19 +319,37 @@ contact_keys (RapportContact *contact,
     g_ptr_array_add (out, key);
   if ((key = name_key (rapport_contact_get_display_name (contact), rapport_contact_get_company (contact))))
     g_ptr_array_add (out, key);
+  return (char **) g_ptr_array_free (out, FALSE);
 }
 
 /* The id the first of @contact_keys that @keys knows belongs to, or 0. */
 static gint64
 match (Keys *keys,
-       GPtrArray *contact_keys)
+       char **contact_keys)
 {
   gint64 id;
 
-  for (guint i = 0; i < contact_keys->len; i++)
-    if ((id = look_up (keys, g_ptr_array_index (contact_keys, i))) != 0)
+  for (guint i = 0; contact_keys[i] != NULL; i++)
+    if ((id = look_up (keys, contact_keys[i])) != 0)
       return id;
   return 0;
+}
+
+typedef struct
+{
+  RapportContact *const *contacts;
+  char ***keys;
+} KeysOfContacts;
+
+static void
+keys_range (gpointer data,
+            guint start,
+            guint end)
+{
+  KeysOfContacts *work = data;
+
+  for (guint i = start; i < end; i++)
+    work->keys[i] = contact_keys (work->contacts[i]);
 }
 
 /**
@@ -266,7 +378,7 @@ rapport_store_find_duplicates (RapportStore *self,
 {
   g_auto(Keys) existing = { 0 };
   g_auto(Keys) incoming = { 0 };
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  KeysOfContacts work = { contacts, NULL };
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (n_contacts == 0 || (contacts != NULL && duplicate_of != NULL), FALSE);
@@ -276,13 +388,15 @@ rapport_store_find_duplicates (RapportStore *self,
   if (!read_existing_keys (self, &existing, error))
     return FALSE;
 
+  /* Working the keys out reads nothing from the store: the cards are
+   * shared out between the processors. */
+  work.keys = g_new0 (char **, MAX (n_contacts, 1));
+  in_parallel (n_contacts, keys_range, &work);
   for (guint i = 0; i < n_contacts; i++)
     {
-      gint64 id;
+      char **keys = work.keys[i];
+      gint64 id = match (&existing, keys);
 
-      g_ptr_array_set_size (keys, 0);
-      contact_keys (contacts[i], keys);
-      id = match (&existing, keys);
       if (id == 0)
         {
           /* Indexes stored one up, so that the first card is not 0. */
@@ -291,11 +405,17 @@ rapport_store_find_duplicates (RapportStore *self,
           if (earlier != 0)
             id = -earlier;
           else
-            for (guint k = 0; k < keys->len; k++)
-              remember (&incoming, g_steal_pointer (&keys->pdata[k]), (gint64) i + 1);
+            {
+              /* The table takes the keys. */
+              for (guint k = 0; keys[k] != NULL; k++)
+                remember (&incoming, keys[k], (gint64) i + 1);
+              keys[0] = NULL;
+            }
         }
       duplicate_of[i] = id;
+      g_strfreev (keys);
     }
+  g_free (work.keys);
   return TRUE;
 }
 

@@ -206,6 +206,10 @@ guint rapport_store_count_contacts (RapportStore *self, gboolean archived);
 gboolean rapport_store_has_contacts (RapportStore *self);
 gint64 rapport_store_find_contact (RapportStore *self, const char *uuid);
 gboolean rapport_store_check_contact (RapportStore *self, RapportContact *contact, GError **error);
+void rapport_store_check_contacts (RapportStore *self,
+                                   RapportContact *const *contacts,
+                                   guint n_contacts,
+                                   GError **refusals);
 
 /* Imports: one transaction around many cards */
 gboolean rapport_store_find_duplicates (RapportStore *self,

@@ -312,6 +312,7 @@ take_results (RapportImport *self,
   g_autoptr(GPtrArray) contacts = g_ptr_array_new ();
   g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gint64 *duplicate_of = NULL;
+  g_autofree GError **refusals = NULL;
   guint first = self->items->len;
 
   for (guint f = 0; f < results->len; f++)
@@ -346,11 +347,17 @@ take_results (RapportImport *self,
     }
 
   for (guint i = first; i < self->items->len; i++)
+    g_ptr_array_add (contacts, g_array_index (self->items, Item, i).card->contact);
+  refusals = g_new0 (GError *, MAX (contacts->len, 1));
+  rapport_store_check_contacts (self->store, (RapportContact *const *) contacts->pdata, contacts->len, refusals);
+  g_ptr_array_set_size (contacts, 0);
+
+  for (guint i = first; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
-      g_autoptr(GError) refusal = NULL;
+      g_autoptr(GError) refusal = g_steal_pointer (&refusals[i - first]);
 
-      if (!rapport_store_check_contact (self->store, item->card->contact, &refusal))
+      if (refusal != NULL)
         {
           item->refused = TRUE;
           self->n_refused++;
