@@ -1776,6 +1776,7 @@ test_import_many (RapportTestStore *fixture,
   g_autoptr(RapportContact) ann = card ("Ann Archer", "Archer & Daughters", "ann@archer.example", NULL);
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree GError **refusals = NULL;
+  g_autofree RapportCheckedContact **checked = NULL;
   g_autofree gint64 *duplicate_of = NULL;
   g_autoptr(GError) error = NULL;
   const guint n = 20000;
@@ -1803,9 +1804,12 @@ test_import_many (RapportTestStore *fixture,
     }
 
   refusals = g_new0 (GError *, n);
-  rapport_store_check_contacts (store, (RapportContact *const *) cards->pdata, n, refusals);
+  checked = g_new0 (RapportCheckedContact *, n);
+  rapport_store_check_contacts (store, (RapportContact *const *) cards->pdata, n, checked, refusals);
   for (guint i = 0; i < n; i++)
     {
+      g_assert_true ((checked[i] == NULL) == (refusals[i] != NULL));
+      g_clear_pointer (&checked[i], rapport_checked_contact_free);
       if (i % 997 == 5)
         g_assert_error (refusals[i], RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
       else if (i == 12345)

@@ -672,7 +672,7 @@ outbox_rows_sql (guint n_rows)
 static gboolean
 record_rows (RapportStore *self,
              RapportContact **contacts,
-             const Normalized *n,
+             const Normalized *const *n,
              const gint64 *created_at,
              char **stamps,
              char **uuids,
@@ -687,7 +687,7 @@ record_rows (RapportStore *self,
 
   for (guint i = 0; i < n_contacts; i++)
     {
-      char *payload = outbox_payload (contacts[i], &n[i], created_at[i], rapport_contact_get_archived (contacts[i]),
+      char *payload = outbox_payload (contacts[i], n[i], created_at[i], rapport_contact_get_archived (contacts[i]),
                                       stamps[i]);
 
       if (payload == NULL)
@@ -710,14 +710,92 @@ record_rows (RapportStore *self,
   return rapport_store_step_done (self, stmt, error);
 }
 
+/* Writes @contacts, normalised as @n, as new rows: see
+ * rapport_store_insert_contact_rows(). */
+static gint64
+insert_rows (RapportStore *self,
+             RapportContact **contacts,
+             const Normalized *const *n,
+             const gint64 *created_at,
+             guint n_contacts,
+             GError **error)
+{
+  /* The statement for a full batch is built once for the process. */
+  static char *full_sql[2];
+  gboolean derived = rapport_store_get_import_writes (self) != NULL;
+  g_autofree char *sql = NULL;
+  g_auto(GStrv) stamps = NULL;
+  g_auto(GStrv) uuids = NULL;
+  g_auto(GStrv) days = NULL;
+  sqlite3_stmt *stmt;
+  gint64 first_id;
+
+  g_return_val_if_fail (n_contacts > 0 && n_contacts <= MAX_INSERT_ROWS, 0);
+
+  stamps = g_new0 (char *, n_contacts + 1);
+  uuids = g_new0 (char *, n_contacts + 1);
+  days = g_new0 (char *, n_contacts + 1);
+  /* The rows of a bulk write mostly share their creation time. */
+  for (guint i = 0; derived && i < n_contacts; i++)
+    {
+      days[i] = i > 0 && created_at[i] == created_at[i - 1] ? g_strdup (days[i - 1]) : local_day (self, created_at[i]);
+      if (days[i] == NULL)
+        {
+          rapport_store_set_sqlite_error (self, error);
+          return 0;
+        }
+    }
+
+  if (n_contacts < MAX_INSERT_ROWS)
+    sql = insert_contacts_sql (n_contacts, derived);
+  else if (g_once_init_enter (&full_sql[derived]))
+    g_once_init_leave (&full_sql[derived], insert_contacts_sql (n_contacts, derived));
+  stmt = rapport_store_prepare (self, sql != NULL ? sql : full_sql[derived], error);
+  if (stmt == NULL)
+    return 0;
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      int base = i * INSERT_CONTACT_COLUMNS;
+
+      stamps[i] = rapport_store_next_stamp (self);
+      uuids[i] = g_uuid_string_random ();
+      bind_contact_fields_at (stmt, base, contacts[i], n[i], stamps[i]);
+      sqlite3_bind_text (stmt, base + 24, uuids[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, base + 25, created_at[i]);
+      sqlite3_bind_int (stmt, base + 26, rapport_contact_get_archived (contacts[i]));
+      if (derived)
+        sqlite3_bind_text (stmt, base + 27, days[i], -1, SQLITE_STATIC);
+    }
+  if (!rapport_store_step_done (self, stmt, error))
+    return 0;
+  /* Rowids are handed out one past the largest, in the order written. */
+  first_id = sqlite3_last_insert_rowid (rapport_store_get_db (self)) - n_contacts + 1;
+
+  /* Each row's tags, as its tags column lists them. */
+  stmt = rapport_store_prepare (self,
+                                "INSERT OR IGNORE INTO contact_tags (tag, contact_id)"
+                                " SELECT t.value, c.id FROM contacts c, json_each (c.tags) t"
+                                " WHERE c.id BETWEEN ?1 AND ?2",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, first_id + n_contacts - 1);
+  if (!rapport_store_step_done (self, stmt, error) ||
+      (derived && (!record_rows (self, contacts, n, created_at, stamps, uuids, first_id, n_contacts, error) ||
+                   !rapport_store_import_rows_written (self, first_id, first_id + n_contacts - 1, error))))
+    return 0;
+  return first_id;
+}
+
 /* Inside a transaction: validates @contacts and writes them as new rows
  * with their tags, exactly as rapport_store_create_contact() does, but
  * (outside an import) leaves the outbox entries and the timeline to the
- * caller, so that a bulk
- * write (the sample network, an import) can record its rows in one pass
- * with rapport_store_outbox_append_range(). Unlike an editor's draft, such
- * a contact may arrive archived and with its own creation time. An
- * introducer must already be in the store, not in the same batch.
+ * caller, so that a bulk write (the sample network, an import) can record
+ * its rows in one pass with rapport_store_outbox_append_range(). Unlike
+ * an editor's draft, such a contact may arrive archived and with its own
+ * creation time. An introducer must already be in the store, not in the
+ * same batch.
  *
  * The rows go in with one statement: the full-text index then takes the
  * whole batch at once, where one statement per contact would make it write
@@ -733,88 +811,98 @@ rapport_store_insert_contact_rows (RapportStore *self,
                                    guint n_contacts,
                                    GError **error)
 {
-  /* The statement for a full batch is built once for the process. */
-  static char *full_sql[2];
-  gboolean derived = rapport_store_get_import_writes (self) != NULL;
-  g_autofree char *sql = NULL;
-  Normalized *n = NULL;
-  char **stamps = NULL;
-  char **uuids = NULL;
-  char **days = NULL;
-  sqlite3_stmt *stmt;
+  g_autofree Normalized *n = g_new0 (Normalized, n_contacts);
+  g_autofree Normalized **of = g_new0 (Normalized *, n_contacts);
   gint64 first_id = 0;
+  guint i;
 
-  g_return_val_if_fail (n_contacts > 0 && n_contacts <= MAX_INSERT_ROWS, 0);
-
-  n = g_new0 (Normalized, n_contacts);
-  stamps = g_new0 (char *, n_contacts + 1);
-  uuids = g_new0 (char *, n_contacts + 1);
-  days = g_new0 (char *, n_contacts + 1);
-  for (guint i = 0; i < n_contacts; i++)
-    if (!normalize_contact (self, contacts[i], &n[i], error))
-      goto out;
-  /* The rows of a bulk write mostly share their creation time. */
-  for (guint i = 0; derived && i < n_contacts; i++)
+  for (i = 0; i < n_contacts; i++)
     {
-      days[i] = i > 0 && created_at[i] == created_at[i - 1] ? g_strdup (days[i - 1]) : local_day (self, created_at[i]);
-      if (days[i] == NULL)
-        {
-          rapport_store_set_sqlite_error (self, error);
-          goto out;
-        }
+      of[i] = &n[i];
+      if (!normalize_contact (self, contacts[i], &n[i], error))
+        break;
     }
-
-  if (n_contacts < MAX_INSERT_ROWS)
-    sql = insert_contacts_sql (n_contacts, derived);
-  else if (g_once_init_enter (&full_sql[derived]))
-    g_once_init_leave (&full_sql[derived], insert_contacts_sql (n_contacts, derived));
-  stmt = rapport_store_prepare (self, sql != NULL ? sql : full_sql[derived], error);
-  if (stmt == NULL)
-    goto out;
-  for (guint i = 0; i < n_contacts; i++)
-    {
-      int base = i * INSERT_CONTACT_COLUMNS;
-
-      stamps[i] = rapport_store_next_stamp (self);
-      uuids[i] = g_uuid_string_random ();
-      bind_contact_fields_at (stmt, base, contacts[i], &n[i], stamps[i]);
-      sqlite3_bind_text (stmt, base + 24, uuids[i], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, base + 25, created_at[i]);
-      sqlite3_bind_int (stmt, base + 26, rapport_contact_get_archived (contacts[i]));
-      if (derived)
-        sqlite3_bind_text (stmt, base + 27, days[i], -1, SQLITE_STATIC);
-    }
-  if (!rapport_store_step_done (self, stmt, error))
-    goto out;
-  /* Rowids are handed out one past the largest, in the order written. */
-  first_id = sqlite3_last_insert_rowid (rapport_store_get_db (self)) - n_contacts + 1;
-
-  /* Each row's tags, as its tags column lists them. */
-  stmt = rapport_store_prepare (self,
-                                "INSERT OR IGNORE INTO contact_tags (tag, contact_id)"
-                                " SELECT t.value, c.id FROM contacts c, json_each (c.tags) t"
-                                " WHERE c.id BETWEEN ?1 AND ?2",
-                                error);
-  if (stmt == NULL)
-    {
-      first_id = 0;
-      goto out;
-    }
-  sqlite3_bind_int64 (stmt, 1, first_id);
-  sqlite3_bind_int64 (stmt, 2, first_id + n_contacts - 1);
-  if (!rapport_store_step_done (self, stmt, error) ||
-      (derived && (!record_rows (self, contacts, n, created_at, stamps, uuids, first_id, n_contacts, error) ||
-                   !rapport_store_import_rows_written (self, first_id, first_id + n_contacts - 1, error))))
-    first_id = 0;
-
-out:
-  for (guint i = 0; i < n_contacts; i++)
+  if (i == n_contacts)
+    first_id = insert_rows (self, contacts, (const Normalized *const *) of, created_at, n_contacts, error);
+  for (i = 0; i < n_contacts; i++)
     normalized_clear (&n[i]);
-  g_free (n);
-  g_strfreev (stamps);
-  g_strfreev (uuids);
-  g_strfreev (days);
   return first_id;
+}
+
+/* A contact an import has checked, with what saving it writes. */
+struct _RapportCheckedContact
+{
+  RapportContact *contact;
+  Normalized n;
+};
+
+/**
+ * rapport_store_check_contact_to_import:
+ * @self: a store
+ * @contact: a card an import read
+ * @error: return location for a #GError
+ *
+ * rapport_store_check_contact(), keeping what the check worked out, so
+ * that rapport_store_import_checked() writes the card without working
+ * it out again. Valid while @contact does not change.
+ *
+ * Returns: (transfer full) (nullable): the checked card, or %NULL when
+ *   saving it would be refused
+ */
+RapportCheckedContact *
+rapport_store_check_contact_to_import (RapportStore *self,
+                                       RapportContact *contact,
+                                       GError **error)
+{
+  RapportCheckedContact *checked = g_new0 (RapportCheckedContact, 1);
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), NULL);
+
+  if (!normalize_contact (self, contact, &checked->n, error))
+    {
+      rapport_checked_contact_free (checked);
+      return NULL;
+    }
+  /* A new row's tags are written from its tags column. */
+  g_clear_pointer (&checked->n.tags, g_ptr_array_unref);
+  checked->contact = g_object_ref (contact);
+  return checked;
+}
+
+void
+rapport_checked_contact_free (RapportCheckedContact *checked)
+{
+  if (checked == NULL)
+    return;
+  g_clear_object (&checked->contact);
+  normalized_clear (&checked->n);
+  g_free (checked);
+}
+
+RapportContact *
+rapport_checked_contact_get_contact (RapportCheckedContact *checked)
+{
+  return checked->contact;
+}
+
+/* rapport_store_insert_contact_rows() for cards already checked. */
+gint64
+rapport_store_insert_checked_rows (RapportStore *self,
+                                   RapportCheckedContact *const *checked,
+                                   const gint64 *created_at,
+                                   guint n_contacts,
+                                   GError **error)
+{
+  g_autofree RapportContact **contacts = g_new0 (RapportContact *, n_contacts);
+  g_autofree const Normalized **n = g_new0 (const Normalized *, n_contacts);
+
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      contacts[i] = checked[i]->contact;
+      n[i] = &checked[i]->n;
+    }
+  return insert_rows (self, contacts, n, created_at, n_contacts, error);
 }
 
 /* One contact, as rapport_store_insert_contact_rows() writes them. */

@@ -205,8 +205,20 @@ typedef struct
 {
   RapportStore *store;
   RapportContact *const *contacts;
+  RapportCheckedContact **checked;
   GError **refusals;
 } Checks;
+
+static void
+check_one (Checks *checks,
+           guint i)
+{
+  if (checks->checked != NULL)
+    checks->checked[i] = rapport_store_check_contact_to_import (checks->store, checks->contacts[i],
+                                                                &checks->refusals[i]);
+  else
+    rapport_store_check_contact (checks->store, checks->contacts[i], &checks->refusals[i]);
+}
 
 static void
 check_range (gpointer data,
@@ -217,7 +229,7 @@ check_range (gpointer data,
 
   for (guint i = start; i < end; i++)
     if (rapport_contact_get_introduced_by (checks->contacts[i]) == 0)
-      rapport_store_check_contact (checks->store, checks->contacts[i], &checks->refusals[i]);
+      check_one (checks, i);
 }
 
 /**
@@ -225,21 +237,25 @@ check_range (gpointer data,
  * @self: a store
  * @contacts: (array length=n_contacts): contacts about to be saved
  * @n_contacts: how many
+ * @checked: (array length=n_contacts) (out caller-allocates) (nullable):
+ *   for each contact, what rapport_store_check_contact_to_import() gives
  * @refusals: (array length=n_contacts) (out caller-allocates): for each
  *   contact, %NULL, or why saving it would be refused
  *
- * rapport_store_check_contact() for many contacts, as an import reads
- * them. Checking a contact without an introducer reads nothing from the
- * store, so those are checked on as many threads as there are
+ * rapport_store_check_contact() or, with @checked,
+ * rapport_store_check_contact_to_import() for many contacts, as an import
+ * reads them. Checking a contact without an introducer reads nothing
+ * from the store, so those are checked on as many threads as there are
  * processors; the others here.
  */
 void
 rapport_store_check_contacts (RapportStore *self,
                               RapportContact *const *contacts,
                               guint n_contacts,
+                              RapportCheckedContact **checked,
                               GError **refusals)
 {
-  Checks checks = { self, contacts, refusals };
+  Checks checks = { self, contacts, checked, refusals };
 
   g_return_if_fail (RAPPORT_IS_STORE (self));
   g_return_if_fail (n_contacts == 0 || (contacts != NULL && refusals != NULL));
@@ -247,7 +263,7 @@ rapport_store_check_contacts (RapportStore *self,
   in_parallel (n_contacts, check_range, &checks);
   for (guint i = 0; i < n_contacts; i++)
     if (rapport_contact_get_introduced_by (contacts[i]) != 0)
-      rapport_store_check_contact (self, contacts[i], &refusals[i]);
+      check_one (&checks, i);
 }
 
 /* Fills @keys from @sql, whose rows are an id and what @key reads. */
@@ -670,25 +686,25 @@ rapport_store_import_rows_written (RapportStore *self,
 }
 
 /**
- * rapport_store_import_contacts:
+ * rapport_store_import_checked:
  * @self: a store in an import (rapport_store_begin_import())
- * @contacts: (array length=n_contacts): new contacts that pass
- *   rapport_store_check_contact()
+ * @checked: (array length=n_contacts): new contacts, checked by
+ *   rapport_store_check_contact_to_import() and unchanged since
  * @n_contacts: how many
  * @error: return location for a #GError
  *
- * Writes @contacts as new rows, as rapport_store_create_contact() would
- * one by one (a "met on" date puts a "met" entry on the timeline), with
- * few statements. The objects are not adopted as live ones.
+ * Writes the contacts as new rows, as rapport_store_create_contact()
+ * would one by one (a "met on" date puts a "met" entry on the timeline),
+ * with few statements. The objects are not adopted as live ones.
  *
  * Returns: the id of the first new contact (the others follow it in
  *   order), or 0 on error
  */
 gint64
-rapport_store_import_contacts (RapportStore *self,
-                               RapportContact *const *contacts,
-                               guint n_contacts,
-                               GError **error)
+rapport_store_import_checked (RapportStore *self,
+                              RapportCheckedContact *const *checked,
+                              guint n_contacts,
+                              GError **error)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree gint64 *created_at = NULL;
@@ -705,9 +721,9 @@ rapport_store_import_contacts (RapportStore *self,
   for (guint done = 0; done < n_contacts;)
     {
       guint n = MIN (n_contacts - done, ROWS_PER_STATEMENT);
-      gint64 id = rapport_store_insert_contact_rows (self, (RapportContact **) contacts + done, created_at, n, error);
-
       /* Recorded in the outbox too, inside an import. */
+      gint64 id = rapport_store_insert_checked_rows (self, checked + done, created_at, n, error);
+
       if (id == 0)
         return 0;
       if (first_id == 0)
@@ -718,7 +734,7 @@ rapport_store_import_contacts (RapportStore *self,
 
       for (guint i = 0; i < n; i++)
         {
-          const char *met_on = rapport_contact_get_met_on (contacts[done + i]);
+          const char *met_on = rapport_contact_get_met_on (rapport_checked_contact_get_contact (checked[done + i]));
 
           if (met_on != NULL &&
               rapport_store_insert_interaction (self, id + i, RAPPORT_INTERACTION_MET,
@@ -728,6 +744,41 @@ rapport_store_import_contacts (RapportStore *self,
       done += n;
     }
   return first_id;
+}
+
+/**
+ * rapport_store_import_contacts:
+ * @self: a store in an import (rapport_store_begin_import())
+ * @contacts: (array length=n_contacts): new contacts that pass
+ *   rapport_store_check_contact()
+ * @n_contacts: how many
+ * @error: return location for a #GError
+ *
+ * rapport_store_import_checked() for contacts not checked yet.
+ *
+ * Returns: the id of the first new contact (the others follow it in
+ *   order), or 0 on error
+ */
+gint64
+rapport_store_import_contacts (RapportStore *self,
+                               RapportContact *const *contacts,
+                               guint n_contacts,
+                               GError **error)
+{
+  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_checked_contact_free);
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+  g_return_val_if_fail (n_contacts > 0, 0);
+
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      RapportCheckedContact *one = rapport_store_check_contact_to_import (self, contacts[i], error);
+
+      if (one == NULL)
+        return 0;
+      g_ptr_array_add (checked, one);
+    }
+  return rapport_store_import_checked (self, (RapportCheckedContact *const *) checked->pdata, n_contacts, error);
 }
 
 /**

@@ -73,6 +73,12 @@ gint64 rapport_store_insert_contact_rows (RapportStore *self,
                                           const gint64 *created_at,
                                           guint n_contacts,
                                           GError **error);
+gint64 rapport_store_insert_checked_rows (RapportStore *self,
+                                          RapportCheckedContact *const *checked,
+                                          const gint64 *created_at,
+                                          guint n_contacts,
+                                          GError **error);
+RapportContact *rapport_checked_contact_get_contact (RapportCheckedContact *checked);
 gint64 rapport_store_insert_interaction_row (RapportStore *self,
                                              gint64 contact_id,
                                              RapportInteractionKind kind,

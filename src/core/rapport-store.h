@@ -206,9 +206,20 @@ guint rapport_store_count_contacts (RapportStore *self, gboolean archived);
 gboolean rapport_store_has_contacts (RapportStore *self);
 gint64 rapport_store_find_contact (RapportStore *self, const char *uuid);
 gboolean rapport_store_check_contact (RapportStore *self, RapportContact *contact, GError **error);
+
+/* A card an import has checked, with what saving it writes worked out,
+ * so that it is not worked out again when the import writes it. */
+typedef struct _RapportCheckedContact RapportCheckedContact;
+
+RapportCheckedContact *rapport_store_check_contact_to_import (RapportStore *self,
+                                                              RapportContact *contact,
+                                                              GError **error);
+void rapport_checked_contact_free (RapportCheckedContact *checked);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportCheckedContact, rapport_checked_contact_free)
 void rapport_store_check_contacts (RapportStore *self,
                                    RapportContact *const *contacts,
                                    guint n_contacts,
+                                   RapportCheckedContact **checked,
                                    GError **refusals);
 
 /* Imports: one transaction around many cards */
@@ -222,6 +233,10 @@ gint64 rapport_store_import_contacts (RapportStore *self,
                                       RapportContact *const *contacts,
                                       guint n_contacts,
                                       GError **error);
+gint64 rapport_store_import_checked (RapportStore *self,
+                                     RapportCheckedContact *const *checked,
+                                     guint n_contacts,
+                                     GError **error);
 gboolean rapport_store_import_merge (RapportStore *self, gint64 id, RapportContact *incoming, GError **error);
 gboolean rapport_store_end_import (RapportStore *self, gboolean commit, GError **error);
 gboolean rapport_store_is_importing (RapportStore *self);

@@ -29,6 +29,10 @@
 typedef struct
 {
   RapportImportCard *card;
+  /* The card as the store checked it, which writing it takes, worked out
+   * once; NULL when refused. */
+  RapportCheckedContact *checked;
+  gboolean absorbed;     /* later cards were merged into it */
   const char *file_name; /* owned by the import's file_names */
   gint64 duplicate_of;   /* > 0: a contact id; < 0: minus one minus an earlier card's index */
   RapportImportChoice choice;
@@ -60,6 +64,7 @@ item_clear (gpointer data)
   Item *item = data;
 
   g_clear_pointer (&item->card, rapport_import_card_free);
+  g_clear_pointer (&item->checked, rapport_checked_contact_free);
 }
 
 static void
@@ -313,6 +318,7 @@ take_results (RapportImport *self,
   g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gint64 *duplicate_of = NULL;
   g_autofree GError **refusals = NULL;
+  g_autofree RapportCheckedContact **checked_contacts = NULL;
   guint first = self->items->len;
 
   for (guint f = 0; f < results->len; f++)
@@ -349,13 +355,17 @@ take_results (RapportImport *self,
   for (guint i = first; i < self->items->len; i++)
     g_ptr_array_add (contacts, g_array_index (self->items, Item, i).card->contact);
   refusals = g_new0 (GError *, MAX (contacts->len, 1));
-  rapport_store_check_contacts (self->store, (RapportContact *const *) contacts->pdata, contacts->len, refusals);
+  checked_contacts = g_new0 (RapportCheckedContact *, MAX (contacts->len, 1));
+  rapport_store_check_contacts (self->store, (RapportContact *const *) contacts->pdata, contacts->len,
+                                checked_contacts, refusals);
   g_ptr_array_set_size (contacts, 0);
 
   for (guint i = first; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
       g_autoptr(GError) refusal = g_steal_pointer (&refusals[i - first]);
+
+      item->checked = g_steal_pointer (&checked_contacts[i - first]);
 
       if (refusal != NULL)
         {
@@ -637,9 +647,11 @@ rapport_import_set_all_choices (RapportImport *self,
 /* Applying */
 
 /* Cards for one person within the import become one card before anything
- * is written: the later ones merged into the first. */
-static void
-merge_within_import (RapportImport *self)
+ * is written: the later ones merged into the first, which is checked
+ * again as it is now. */
+static gboolean
+merge_within_import (RapportImport *self,
+                     GError **error)
 {
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -650,8 +662,25 @@ merge_within_import (RapportImport *self)
           Item *first = &g_array_index (self->items, Item, -item->duplicate_of - 1);
 
           rapport_contact_merge (first->card->contact, item->card->contact);
+          first->absorbed = TRUE;
         }
     }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (!item->absorbed)
+        continue;
+      item->absorbed = FALSE;
+      g_clear_pointer (&item->checked, rapport_checked_contact_free);
+      item->checked = rapport_store_check_contact_to_import (self->store, item->card->contact, error);
+      if (item->checked == NULL)
+        {
+          g_prefix_error (error, _("Could not merge the card of line %u of %s: "), item->card->line, item->file_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -665,7 +694,12 @@ begin_apply (RapportImport *self,
   self->in_transaction = TRUE;
   self->next = 0;
   self->report.added = self->report.merged = self->report.skipped = 0;
-  merge_within_import (self);
+  if (!merge_within_import (self, error))
+    {
+      self->in_transaction = FALSE;
+      rapport_store_end_import (self->store, FALSE, NULL);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -709,7 +743,7 @@ apply_slice (RapportImport *self,
         continue;
       if (item->duplicate_of == 0 || item->choice == RAPPORT_IMPORT_KEEP_BOTH)
         {
-          g_ptr_array_add (fresh, item->card->contact);
+          g_ptr_array_add (fresh, item->checked);
           g_ptr_array_add (fresh_items, item);
         }
       else if (item->choice == RAPPORT_IMPORT_SKIP)
@@ -729,7 +763,8 @@ apply_slice (RapportImport *self,
 
   if (fresh->len > 0)
     {
-      first_id = rapport_store_import_contacts (self->store, (RapportContact *const *) fresh->pdata, fresh->len, error);
+      first_id = rapport_store_import_checked (self->store, (RapportCheckedContact *const *) fresh->pdata, fresh->len,
+                                               error);
       if (first_id == 0)
         return FALSE;
       for (guint i = 0; i < fresh_items->len; i++)
