@@ -591,14 +591,15 @@ local_day (RapportStore *self,
   return day;
 }
 
-/* Appends "name":value to a JSON object being written; NULL and empty
- * text are null, as the columns store them. */
+/* Appends @member (the comma, the name and the colon) and @value to a
+ * JSON object being written; NULL and empty text are null, as the
+ * columns store them. */
 static void
 append_json_text (GString *json,
-                  const char *name,
+                  const char *member,
                   const char *value)
 {
-  g_string_append_printf (json, ",\"%s\":", name);
+  g_string_append (json, member);
   if (value == NULL || *value == '\0')
     g_string_append (json, "null");
   else
@@ -625,25 +626,29 @@ outbox_payload (RapportContact *contact,
   json = g_string_sized_new (1024);
   g_string_append (json, "{\"display_name\":");
   rapport_text_append_json_quoted (json, n->display_name);
-  append_json_text (json, "given_name", rapport_contact_get_given_name (contact));
-  append_json_text (json, "family_name", rapport_contact_get_family_name (contact));
-  append_json_text (json, "company", rapport_contact_get_company (contact));
-  append_json_text (json, "job_title", rapport_contact_get_job_title (contact));
-  append_json_text (json, "industry", rapport_contact_get_industry (contact));
+  append_json_text (json, ",\"given_name\":", rapport_contact_get_given_name (contact));
+  append_json_text (json, ",\"family_name\":", rapport_contact_get_family_name (contact));
+  append_json_text (json, ",\"company\":", rapport_contact_get_company (contact));
+  append_json_text (json, ",\"job_title\":", rapport_contact_get_job_title (contact));
+  append_json_text (json, ",\"industry\":", rapport_contact_get_industry (contact));
   if (rapport_contact_get_industry_since (contact) != 0)
     g_string_append_printf (json, ",\"industry_since\":%d", rapport_contact_get_industry_since (contact));
   else
     g_string_append (json, ",\"industry_since\":null");
-  g_string_append_printf (json, ",\"emails\":%s,\"phones\":%s", n->emails_json, n->phones_json);
-  append_json_text (json, "website", rapport_contact_get_website (contact));
-  append_json_text (json, "linkedin", rapport_contact_get_linkedin (contact));
-  append_json_text (json, "city", rapport_contact_get_city (contact));
-  g_string_append_printf (json, ",\"tags\":%s", n->tags_json);
-  append_json_text (json, "relationship", rapport_relationship_to_string (rapport_contact_get_relationship (contact)));
-  append_json_text (json, "help_them", rapport_contact_get_help_them (contact));
-  append_json_text (json, "help_me", rapport_contact_get_help_me (contact));
-  append_json_text (json, "notes", rapport_contact_get_notes (contact));
-  append_json_text (json, "met_on", rapport_contact_get_met_on (contact));
+  g_string_append (json, ",\"emails\":");
+  g_string_append (json, n->emails_json);
+  g_string_append (json, ",\"phones\":");
+  g_string_append (json, n->phones_json);
+  append_json_text (json, ",\"website\":", rapport_contact_get_website (contact));
+  append_json_text (json, ",\"linkedin\":", rapport_contact_get_linkedin (contact));
+  append_json_text (json, ",\"city\":", rapport_contact_get_city (contact));
+  g_string_append (json, ",\"tags\":");
+  g_string_append (json, n->tags_json);
+  append_json_text (json, ",\"relationship\":", rapport_relationship_to_string (rapport_contact_get_relationship (contact)));
+  append_json_text (json, ",\"help_them\":", rapport_contact_get_help_them (contact));
+  append_json_text (json, ",\"help_me\":", rapport_contact_get_help_me (contact));
+  append_json_text (json, ",\"notes\":", rapport_contact_get_notes (contact));
+  append_json_text (json, ",\"met_on\":", rapport_contact_get_met_on (contact));
   g_string_append_printf (json,
                           ",\"met_at\":null,\"introduced_by\":null,\"starred\":%s,\"archived\":%s,"
                           "\"cadence_days\":%d,\"created_at\":%" G_GINT64_FORMAT ",\"created\":",
