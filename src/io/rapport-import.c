@@ -130,11 +130,21 @@ typedef struct
   GPtrArray *cards;    /* of RapportImportCard */
   GPtrArray *problems; /* of RapportImportProblem */
   char *error;         /* the whole file was refused, and why */
+  /* Per card, filled by check_results() */
+  RapportCheckedContact **checked;
+  GError **refusals;
 } FileResult;
 
 static void
 file_result_free (FileResult *result)
 {
+  for (guint i = 0; result->checked != NULL && i < result->cards->len; i++)
+    {
+      g_clear_pointer (&result->checked[i], rapport_checked_contact_free);
+      g_clear_error (&result->refusals[i]);
+    }
+  g_free (result->checked);
+  g_free (result->refusals);
   g_free (result->file_name);
   g_clear_pointer (&result->cards, g_ptr_array_unref);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
@@ -261,6 +271,33 @@ read_one_file (GFile *file,
   return result;
 }
 
+/* Checks every card as a save would check it. Imported cards name no
+ * introducer, so this reads nothing from the store and runs on the
+ * reading worker, not on the thread the store belongs to. */
+static void
+check_results (RapportStore *store,
+               GPtrArray *results)
+{
+  for (guint f = 0; f < results->len; f++)
+    {
+      FileResult *result = g_ptr_array_index (results, f);
+      guint n;
+
+      if (result->error != NULL)
+        continue;
+      n = result->cards->len;
+      result->checked = g_new0 (RapportCheckedContact *, MAX (n, 1));
+      result->refusals = g_new0 (GError *, MAX (n, 1));
+      {
+        g_autofree RapportContact **contacts = g_new0 (RapportContact *, MAX (n, 1));
+
+        for (guint i = 0; i < n; i++)
+          contacts[i] = ((RapportImportCard *) g_ptr_array_index (result->cards, i))->contact;
+        rapport_store_check_contacts (store, contacts, n, result->checked, result->refusals);
+      }
+    }
+}
+
 static void
 read_in_thread (GTask *task,
                 gpointer source_object,
@@ -276,6 +313,7 @@ read_in_thread (GTask *task,
         return;
       g_ptr_array_add (results, read_one_file (g_ptr_array_index (files, i), cancellable));
     }
+  check_results (RAPPORT_IMPORT (source_object)->store, results);
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -306,9 +344,9 @@ add_source (RapportImport *self,
   g_ptr_array_insert (self->sources, self->sources->len - 1, g_strdup (name));
 }
 
-/* Takes the worker's results: every card is checked as a save would
- * check it, then compared with the store's contacts and the cards before
- * it. */
+/* Takes the worker's results, checked by check_results(): the cards the
+ * store would take are compared with its contacts and the cards before
+ * them. */
 static gboolean
 take_results (RapportImport *self,
               GPtrArray *results,
@@ -317,8 +355,7 @@ take_results (RapportImport *self,
   g_autoptr(GPtrArray) contacts = g_ptr_array_new ();
   g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gint64 *duplicate_of = NULL;
-  g_autofree GError **refusals = NULL;
-  g_autofree RapportCheckedContact **checked_contacts = NULL;
+  g_autoptr(GArray) refusals = g_array_new (FALSE, FALSE, sizeof (GError *));
   guint first = self->items->len;
 
   for (guint f = 0; f < results->len; f++)
@@ -339,33 +376,23 @@ take_results (RapportImport *self,
 
           add_problem (self, file_name, problem->line, problem->reason);
         }
-      {
-        gsize n_cards = 0;
-        g_autofree gpointer *cards = g_ptr_array_steal (result->cards, &n_cards);
+      for (guint i = 0; i < result->cards->len; i++)
+        {
+          Item item = { .card = g_ptr_array_index (result->cards, i), .file_name = file_name, .choice = RAPPORT_IMPORT_MERGE };
 
-        for (gsize i = 0; i < n_cards; i++)
-          {
-            Item item = { .card = cards[i], .file_name = file_name, .choice = RAPPORT_IMPORT_MERGE };
-
-            g_array_append_val (self->items, item);
-          }
-      }
+          item.checked = g_steal_pointer (&result->checked[i]);
+          g_array_append_val (self->items, item);
+          g_array_append_val (refusals, result->refusals[i]);
+          result->refusals[i] = NULL;
+        }
+      /* The items own the cards now. */
+      g_ptr_array_set_free_func (result->cards, NULL);
     }
-
-  for (guint i = first; i < self->items->len; i++)
-    g_ptr_array_add (contacts, g_array_index (self->items, Item, i).card->contact);
-  refusals = g_new0 (GError *, MAX (contacts->len, 1));
-  checked_contacts = g_new0 (RapportCheckedContact *, MAX (contacts->len, 1));
-  rapport_store_check_contacts (self->store, (RapportContact *const *) contacts->pdata, contacts->len,
-                                checked_contacts, refusals);
-  g_ptr_array_set_size (contacts, 0);
 
   for (guint i = first; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
-      g_autoptr(GError) refusal = g_steal_pointer (&refusals[i - first]);
-
-      item->checked = g_steal_pointer (&checked_contacts[i - first]);
+      g_autoptr(GError) refusal = g_array_index (refusals, GError *, i - first);
 
       if (refusal != NULL)
         {
@@ -448,6 +475,7 @@ rapport_import_read (RapportImport *self,
         return FALSE;
       g_ptr_array_add (results, read_one_file (files[i], cancellable));
     }
+  check_results (self->store, results);
   return take_results (self, results, error);
 }
 
