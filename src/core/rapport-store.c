@@ -1287,7 +1287,7 @@ rapport_store_end_restore (RapportStore *self,
                            GError **error)
 {
   static const char *const kinds[] = { "contacts", "interactions", "followups", "groups", "events",
-                                       "huddles",  "referrals",    "profile",   "photos" };
+                                       "huddles", "referrals", "profile", "photos" };
   gboolean ok;
 
   g_return_val_if_fail (self->restoring, FALSE);

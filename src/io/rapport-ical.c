@@ -487,8 +487,7 @@ add_followup (icalcomponent *calendar,
     return ical_failed (error);
   if (!rapport_date_is_valid (entry->due) || sscanf (entry->due, "%d-%d-%d", &year, &month, &day) != 3)
     {
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("The follow-up with %s has no valid due date."),
-                   entry->contact_name);
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("The follow-up with %s has no valid due date."), entry->contact_name);
       return FALSE;
     }
   due.year = year;

@@ -48,5 +48,4 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportImportCard, rapport_import_card_free)
 
 char *rapport_import_to_utf8 (const char *data, gsize length, gsize *out_length);
 
-
 G_END_DECLS
