@@ -483,6 +483,18 @@ test_command_line (Fixture *fixture,
   g_clear_pointer (&err, g_free);
   g_clear_object (&process);
 
+  {
+    g_autoptr(GFile) empty = write_file (fixture, "empty.vcf", "", 0);
+    g_autofree char *empty_path = g_file_get_path (empty);
+
+    process = spawn_rapport (data_home, &out, &err, "--import", empty_path, NULL);
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+    g_assert_nonnull (strstr (err, "empty.vcf: The file is empty."));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_clear_object (&process);
+  }
+
   process = spawn_rapport (data_home, &out, &err, "--import", "/nonexistent/contacts.vcf", NULL);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
   g_assert_nonnull (strstr (err, "contacts.vcf: "));

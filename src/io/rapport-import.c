@@ -214,6 +214,11 @@ read_one_file (GFile *file,
       result->error = g_strdup (error->message);
       return result;
     }
+  if (length == 0)
+    {
+      result->error = g_strdup (_("The file is empty."));
+      return result;
+    }
 
   text = rapport_import_to_utf8 (contents, length, &text_length);
   g_clear_pointer (&contents, g_free);
